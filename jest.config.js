@@ -1,0 +1,14 @@
+// @nestjs/* 12 are ESM-only and Jest cannot require() ESM on Node 20: swc compiles them to CommonJS.
+const swcForNodeModules = { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2023' }, module: { type: 'commonjs' } };
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/machines'],
+  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/test/bench/'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    '^.+\\.m?js$': ['@swc/jest', swcForNodeModules],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  testTimeout: 30000,
+};
