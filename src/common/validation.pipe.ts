@@ -1,0 +1,61 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainError, FieldError } from './domain-error';
+
+/** Flattens nested class-validator errors into { field: 'claims[0].amountAwarded', rule, message }. */
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
+  const out: FieldError[] = [];
+  for (const e of errors) {
+    const field = /^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : prefix ? `${prefix}.${e.property}` : e.property;
+    for (const [rule, message] of Object.entries(e.constraints ?? {})) {
+      out.push({ field, rule: rule === 'whitelistValidation' ? 'unknown_field' : rule, message: translate(rule, message) });
+    }
+    if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
+  }
+  return out;
+}
+
+/** class-validator's built-in messages are English; users read Russian. Messages of our own decorators pass through. */
+function translate(rule: string, message: string): string {
+  switch (rule) {
+    case 'whitelistValidation':
+      return 'Неизвестное поле: такого поля нет в этом запросе';
+    case 'isDefined':
+    case 'isNotEmpty':
+      return 'Поле обязательно';
+    case 'isString':
+      return 'Ожидается строка';
+    case 'isInt':
+      return 'Ожидается целое число';
+    case 'isBoolean':
+      return 'Ожидается true или false';
+    case 'isIn':
+    case 'isEnum':
+      return `Недопустимое значение: ${message.replace(/^.*following values: /, 'допустимы ')}`;
+    case 'min':
+      return `Значение слишком мало (${message})`;
+    case 'max':
+      return `Значение слишком велико (${message})`;
+    case 'arrayMinSize':
+      return 'Список не может быть пустым';
+    case 'nestedValidation':
+    case 'isObject':
+      return 'Ожидается объект';
+    case 'isArray':
+      return 'Ожидается список';
+    case 'maxLength':
+      return `Слишком длинное значение (${message})`;
+    case 'matches':
+      return `Неверный формат (${message})`;
+    default:
+      return message;
+  }
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => DomainError.validation(flattenValidationErrors(errors)),
+  });
+}

@@ -1,0 +1,68 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+
+/** Environment, validated once at start-up: a wrong value stops the service with a message naming it. */
+export class Env {
+  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsIn(['sqlite', 'postgres'])
+  DATABASE_TYPE: 'sqlite' | 'postgres' = 'sqlite';
+
+  /** SQLite file; its folder is created on start. */
+  @IsString()
+  DATABASE_PATH = 'data/mediation.sqlite';
+
+  /** PostgreSQL connection string, used when DATABASE_TYPE=postgres. */
+  @IsOptional()
+  @IsString()
+  DATABASE_URL?: string;
+
+  /** Headless Chromium for PDF documents (Debian package `chromium`). */
+  @IsString()
+  CHROMIUM_PATH = '/usr/bin/chromium';
+
+  /** How often the deadline sweeper looks for due deadlines, in seconds. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 60 : Number(value)))
+  @IsInt()
+  @Min(1)
+  SWEEP_INTERVAL_SECONDS = 60;
+
+  /**
+   * Fixes the service clock (ISO instant) — for demonstrations and acceptance tests only,
+   * e.g. stop the service with a pending deadline, move FIXED_CLOCK past it, start again.
+   */
+  @IsOptional()
+  @IsString()
+  FIXED_CLOCK?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+export class EnvError extends Error {}
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(new Env())) {
+    const value = source[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  for (const key of ['DATABASE_URL', 'FIXED_CLOCK']) if (source[key]) picked[key] = source[key] as string;
+  const env = plainToInstance(Env, picked);
+  const errors = validateSync(env, { whitelist: true });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  if (env.DATABASE_TYPE === 'postgres' && !env.DATABASE_URL) {
+    throw new EnvError('Invalid environment configuration:\n  DATABASE_URL is required when DATABASE_TYPE=postgres');
+  }
+  if (env.FIXED_CLOCK !== undefined && Number.isNaN(Date.parse(env.FIXED_CLOCK))) {
+    throw new EnvError(`Invalid environment configuration:\n  FIXED_CLOCK=${JSON.stringify(env.FIXED_CLOCK)}: must be an ISO date-time`);
+  }
+  return env;
+}

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { createApp } from './bootstrap';
+import { EnvError, loadEnv } from './config/env';
+
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = loadEnv();
+  } catch (e) {
+    if (e instanceof EnvError) {
+      console.error(e.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw e;
+  }
+  const app = await createApp({ env });
+  await app.listen(env.PORT);
+  console.log(`Mediation service listening on http://localhost:${env.PORT} (API docs: /api/docs, database: ${env.DATABASE_TYPE === 'sqlite' ? env.DATABASE_PATH : 'postgres'})`);
+}
+
+void main();

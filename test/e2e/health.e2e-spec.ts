@@ -1,0 +1,20 @@
+import request from 'supertest';
+import { startTestApp, TestApp } from '../support/app';
+
+describe('service health and API docs', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers /health with the database it uses', async () => {
+    const res = await request(t.http).get('/health').expect(200);
+    expect(res.body).toEqual({ status: 'ok', database: 'sqlite' });
+  });
+
+  it('serves the OpenAPI description at /api/docs', async () => {
+    const res = await request(t.http).get('/api/docs-json').expect(200);
+    expect(res.body.info.title).toContain('УДО');
+  });
+});
