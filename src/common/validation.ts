@@ -1,0 +1,61 @@
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { isLocalDate } from './local-date';
+import { isValidBin, isValidIin } from '../identity/domain/iin';
+import { isTiyn } from '../money/domain/money';
+
+/**
+ * Our own class-validator decorators. The constraint name is the rule id (snake_case) that the
+ * validation pipe puts in `rule` of the 400 body; the default message names the rule in Russian and
+ * Kazakh, because the people who read it fill in documents in either language.
+ */
+export const VALIDATION_RULES = {
+  iin: 'iin_checksum',
+  bin: 'bin_checksum',
+  tiyn: 'tiyn_integer',
+  positiveTiyn: 'tiyn_positive',
+  localDate: 'local_date',
+} as const;
+
+export type ValidationRuleId = (typeof VALIDATION_RULES)[keyof typeof VALIDATION_RULES];
+
+export const VALIDATION_MESSAGES: Record<ValidationRuleId, string> = {
+  iin_checksum:
+    'ИИН не прошёл проверку контрольного разряда (12 цифр) / ЖСН бақылау разряды тексеруінен өтпеді (12 цифр)',
+  bin_checksum:
+    'БИН не прошёл проверку контрольного разряда и структуры (12 цифр) / БСН бақылау разряды мен құрылымы тексеруінен өтпеді (12 цифр)',
+  tiyn_integer:
+    'Сумма должна быть целым неотрицательным числом тиын / Сома тиынмен берілген бүтін теріс емес сан болуы тиіс',
+  tiyn_positive:
+    'Сумма должна быть целым положительным числом тиын / Сома тиынмен берілген бүтін оң сан болуы тиіс',
+  local_date:
+    'Дата должна быть календарной датой в формате ГГГГ-ММ-ДД / Күні ЖЖЖЖ-АА-КК пішіміндегі күнтізбелік күн болуы тиіс',
+};
+
+function rule(name: ValidationRuleId, test: (value: unknown) => boolean, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name,
+      validator: {
+        validate: (value: unknown) => test(value),
+        defaultMessage: () => VALIDATION_MESSAGES[name],
+      },
+    },
+    options,
+  );
+}
+
+/** ИИН: 12 digits as a string, control digit per ПП 406 п. 3 (LAW.md §8). */
+export const IsIin = (options?: ValidationOptions) => rule('iin_checksum', isValidIin, options);
+
+/** БИН: 12 digits as a string, control digit and structure per ПП 406 п. 5. */
+export const IsBin = (options?: ValidationOptions) => rule('bin_checksum', isValidBin, options);
+
+/** An amount in tiyn: a safe non-negative integer. */
+export const IsTiyn = (options?: ValidationOptions) => rule('tiyn_integer', isTiyn, options);
+
+/** An amount in tiyn that must be > 0 (a claim, an instalment, a payment). */
+export const IsPositiveTiyn = (options?: ValidationOptions) =>
+  rule('tiyn_positive', (v) => isTiyn(v) && v > 0, options);
+
+/** A calendar date 'YYYY-MM-DD' (a date, not an instant). */
+export const IsLocalDate = (options?: ValidationOptions) => rule('local_date', isLocalDate, options);
