@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { MoneyError } from '../money/domain/money';
 import { DomainError, DomainErrorCode } from './domain-error';
 
 function statusOf(code: DomainErrorCode): number {
@@ -40,6 +41,11 @@ export class DomainErrorFilter implements ExceptionFilter {
           res.status(status).json({ error: exception.code, message: exception.message, ...exception.details });
           return;
       }
+    }
+    if (exception instanceof MoneyError) {
+      const message = exception.message.slice(exception.field.length + 2);
+      res.status(400).json({ error: 'validation_failed', errors: [{ field: exception.field, rule: exception.rule, message }] });
+      return;
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
