@@ -1,0 +1,303 @@
+/**
+ * One application of a convict for mediation before the parole (or replacement, УК 73) petition
+ * (DOMAIN.md §2 steps 1–2, 8–10). It learns claim outcomes and full payments from the orchestrator.
+ */
+import { and, assign, setup } from 'xstate';
+import { addMonths, isLocalDate } from '../src/common/local-date';
+import { petition } from '../src/law/legal-rules';
+import { type CaseEvent, type Check, type ClaimOutcome, type CourtDecision, type LocalDate, firstViolation, isNonEmptyText } from './events';
+
+export interface CaseInput {
+  procedure: 'parole' | 'replacement';
+  lifeImprisonment: boolean;
+  claims: { id: string; outcome: ClaimOutcome | null }[];
+}
+
+export interface CaseClaim {
+  outcome: ClaimOutcome | null;
+  /** An agreement whose restitution is not yet paid in full. */
+  owes: boolean;
+}
+
+export interface CaseContext {
+  procedure: 'parole' | 'replacement';
+  lifeImprisonment: boolean;
+  claims: Record<string, CaseClaim>;
+  acceptedOn: LocalDate | null;
+  declineReason: string | null;
+  petitions: number;
+  petitionFiledOn: LocalDate | null;
+  hearingDate: LocalDate | null;
+  decision: CourtDecision | null;
+  decisionDate: LocalDate | null;
+  /** After a refusal the petition may be filed again not earlier than this date (УИК 162 ч. 10). */
+  refileNotBefore: LocalDate | null;
+  releaseDate: LocalDate | null;
+  closedOn: LocalDate | null;
+  revocation: { decisionDate: LocalDate; ground: string } | null;
+  withdrawal: { on: LocalDate; reason: string } | null;
+}
+
+type E<T extends CaseEvent['type']> = Extract<CaseEvent, { type: T }>;
+type C = CaseContext;
+
+export const everyClaimHasOutcome = (c: C): boolean => Object.values(c.claims).every((x) => x.outcome !== null);
+export const nothingLeftToPay = (c: C): boolean => Object.values(c.claims).every((x) => !x.owes);
+
+const DECISIONS: readonly string[] = ['parole', 'refused', 'replacement'];
+
+type Checks = { [T in CaseEvent['type']]?: Check<C, E<T>>[] };
+export const caseChecks: Checks = {
+  'case.declined': [{ field: 'reason', rule: 'reason_required', message: 'Укажите причину отказа медиатора от ведения дела', holds: (_c, e) => isNonEmptyText(e.reason) }],
+  'case.withdrawn': [{ field: 'reason', rule: 'reason_required', message: 'Укажите причину отзыва заявления', holds: (_c, e) => isNonEmptyText(e.reason) }],
+  'petition.filed': [
+    {
+      field: 'at',
+      rule: 'refiling_too_early',
+      message: 'После отказа в УДО ходатайство можно внести повторно не ранее чем через шесть месяцев (при пожизненном лишении свободы — три года) со дня постановления (УИК ст. 162 ч. 10)',
+      holds: (c, e) => c.refileNotBefore === null || e.at >= c.refileNotBefore,
+    },
+  ],
+  'hearing.scheduled': [
+    {
+      field: 'hearingDate',
+      rule: 'hearing_date_invalid',
+      message: 'Дата заседания должна быть календарной датой не раньше подачи ходатайства',
+      holds: (c, e) => isLocalDate(e.hearingDate) && (c.petitionFiledOn === null || e.hearingDate >= c.petitionFiledOn),
+    },
+  ],
+  'court.decided': [
+    { field: 'decision', rule: 'decision_invalid', message: 'Решение суда: parole, refused или replacement', holds: (_c, e) => DECISIONS.includes(e.decision) },
+    {
+      field: 'decision',
+      rule: 'decision_not_for_procedure',
+      message: 'По ходатайству о замене наказания (УК ст. 73) суд не освобождает условно-досрочно',
+      holds: (c, e) => !(c.procedure === 'replacement' && e.decision === 'parole'),
+    },
+    {
+      field: 'decisionDate',
+      rule: 'decision_date_invalid',
+      message: 'Дата постановления — не раньше подачи ходатайства и не позже сегодняшнего дня',
+      holds: (c, e) => isLocalDate(e.decisionDate) && e.decisionDate <= e.at && (c.petitionFiledOn === null || e.decisionDate >= c.petitionFiledOn),
+    },
+  ],
+  'convict.released': [
+    {
+      field: 'releaseDate',
+      rule: 'release_date_invalid',
+      message: 'Дата освобождения — не раньше постановления суда и не позже сегодняшнего дня',
+      holds: (c, e) => isLocalDate(e.releaseDate) && e.releaseDate <= e.at && (c.decisionDate === null || e.releaseDate >= c.decisionDate),
+    },
+  ],
+  'parole.revoked': [
+    { field: 'type', rule: 'not_on_parole', message: 'Отменить можно только условно-досрочное освобождение (УК ст. 72 ч. 7)', holds: (c) => c.decision === 'parole' },
+    {
+      field: 'decisionDate',
+      rule: 'decision_date_invalid',
+      message: 'Дата постановления об отмене — не раньше освобождения и не позже сегодняшнего дня',
+      holds: (c, e) => isLocalDate(e.decisionDate) && e.decisionDate <= e.at && e.decisionDate >= (c.releaseDate ?? c.decisionDate ?? e.decisionDate),
+    },
+    { field: 'ground', rule: 'ground_required', message: 'Укажите основание отмены (УК ст. 72 ч. 7 п. 1–3)', holds: (_c, e) => isNonEmptyText(e.ground) },
+  ],
+};
+
+const allHold =
+  (type: CaseEvent['type']) =>
+  ({ context, event }: { context: C; event: CaseEvent }): boolean =>
+    event.type === type && firstViolation(caseChecks[type] as Check<C, CaseEvent>[], context, event) === undefined;
+
+const withOutcome = (c: C, e: E<'claim.outcome'>): C['claims'] => ({ ...c.claims, [e.claimId]: { outcome: e.outcome, owes: e.owes } });
+
+export const caseMachine = setup({
+  types: {} as { context: CaseContext; events: CaseEvent; input: CaseInput },
+  guards: {
+    everyClaimHasOutcome: ({ context }) => everyClaimHasOutcome(context),
+    isLastOutcome: ({ context, event }) =>
+      event.type === 'claim.outcome' && Object.values(withOutcome(context, event)).every((x) => x.outcome !== null),
+    reasonIsGiven: allHold('case.declined'),
+    withdrawalReasonIsGiven: allHold('case.withdrawn'),
+    refilingPeriodIsOver: allHold('petition.filed'),
+    hearingDateIsValid: allHold('hearing.scheduled'),
+    decisionIsLawful: allHold('court.decided'),
+    courtGrantedParole: ({ event }) => event.type === 'court.decided' && event.decision === 'parole',
+    courtRefused: ({ event }) => event.type === 'court.decided' && event.decision === 'refused',
+    courtReplacedPunishment: ({ event }) => event.type === 'court.decided' && event.decision === 'replacement',
+    releaseIsLawful: allHold('convict.released'),
+    nothingLeftToPay: ({ context }) => nothingLeftToPay(context),
+    isLastPayment: ({ context, event }) =>
+      event.type === 'restitution.paid' && Object.entries(context.claims).every(([id, x]) => id === event.claimId || !x.owes),
+    revocationIsLawful: allHold('parole.revoked'),
+  },
+  actions: {
+    recordAcceptance: assign({ acceptedOn: ({ event }) => event.at }),
+    recordDecline: assign({ declineReason: ({ event }) => (event as E<'case.declined'>).reason }),
+    recordWithdrawal: assign({ withdrawal: ({ event }) => ({ on: event.at, reason: (event as E<'case.withdrawn'>).reason }) }),
+    recordOutcome: assign({ claims: ({ context, event }) => withOutcome(context, event as E<'claim.outcome'>) }),
+    reopenClaim: assign({
+      claims: ({ context, event }) => {
+        const id = (event as E<'claim.reopened'>).claimId;
+        return { ...context.claims, [id]: { outcome: null, owes: false } };
+      },
+    }),
+    recordPaid: assign({
+      claims: ({ context, event }) => {
+        const id = (event as E<'restitution.paid'>).claimId;
+        return { ...context.claims, [id]: { ...context.claims[id], owes: false } };
+      },
+    }),
+    recordPetition: assign({
+      petitions: ({ context }) => context.petitions + 1,
+      petitionFiledOn: ({ event }) => event.at,
+      hearingDate: null,
+      decision: null,
+      decisionDate: null,
+    }),
+    recordHearing: assign({ hearingDate: ({ event }) => (event as E<'hearing.scheduled'>).hearingDate }),
+    recordDecision: assign(({ context, event }) => {
+      const e = event as E<'court.decided'>;
+      const months = context.lifeImprisonment ? petition.refilingAfterRefusalLifeMonths.value : petition.refilingAfterRefusalMonths.value;
+      return { decision: e.decision, decisionDate: e.decisionDate, refileNotBefore: e.decision === 'refused' ? addMonths(e.decisionDate, months) : null };
+    }),
+    recordRelease: assign({ releaseDate: ({ event }) => (event as E<'convict.released'>).releaseDate }),
+    recordClosing: assign({ closedOn: ({ event }) => event.at }),
+    recordRevocation: assign({
+      revocation: ({ event }) => {
+        const e = event as E<'parole.revoked'>;
+        return { decisionDate: e.decisionDate, ground: e.ground };
+      },
+    }),
+    // Effect stubs for the service.
+    announceReadyForCourt: (_: unknown, _p: { outcomes: Record<string, ClaimOutcome | null> }) => {},
+    announceClosed: (_: unknown, _p: { closedOn: LocalDate }) => {},
+  },
+}).createMachine({
+  id: 'case',
+  context: ({ input }) => ({
+    procedure: input.procedure,
+    lifeImprisonment: input.lifeImprisonment,
+    claims: Object.fromEntries(input.claims.map((c) => [c.id, { outcome: c.outcome, owes: false }])),
+    acceptedOn: null,
+    declineReason: null,
+    petitions: 0,
+    petitionFiledOn: null,
+    hearingDate: null,
+    decision: null,
+    decisionDate: null,
+    refileNotBefore: null,
+    releaseDate: null,
+    closedOn: null,
+    revocation: null,
+    withdrawal: null,
+  }),
+  // A claim paid in full (e.g. before the hearing) is recorded whatever the stage.
+  on: { 'restitution.paid': { actions: 'recordPaid' } },
+  initial: 'applied',
+  states: {
+    /** Screening by the mediator: conflict of interest, mediability (DOMAIN.md §2 step 2). */
+    applied: {
+      on: {
+        'case.accepted': [
+          { guard: 'everyClaimHasOutcome', target: 'readyForCourt', actions: 'recordAcceptance' },
+          { target: 'mediation', actions: 'recordAcceptance' },
+        ],
+        'case.declined': { guard: 'reasonIsGiven', target: 'declined', actions: 'recordDecline' },
+        'case.withdrawn': { guard: 'withdrawalReasonIsGiven', target: 'withdrawn', actions: 'recordWithdrawal' },
+      },
+    },
+    declined: { type: 'final' },
+    /** Each claim is mediated with its own victim; the case waits until every claim has an outcome. */
+    mediation: {
+      on: {
+        'claim.outcome': [
+          {
+            guard: 'isLastOutcome',
+            target: 'readyForCourt',
+            actions: ['recordOutcome', { type: 'announceReadyForCourt', params: ({ context }) => ({ outcomes: outcomes(context) }) }],
+          },
+          { actions: 'recordOutcome' },
+        ],
+        'claim.reopened': { actions: 'reopenClaim' },
+        'case.withdrawn': { guard: 'withdrawalReasonIsGiven', target: 'withdrawn', actions: 'recordWithdrawal' },
+      },
+    },
+    /** Every claim has an outcome the lawyer can attach to the convict's petition (УПК 480). */
+    readyForCourt: {
+      on: {
+        'petition.filed': { guard: 'refilingPeriodIsOver', target: 'petitionFiled', actions: 'recordPetition' },
+        'claim.reopened': { target: 'mediation', actions: 'reopenClaim' },
+        'case.withdrawn': { guard: 'withdrawalReasonIsGiven', target: 'withdrawn', actions: 'recordWithdrawal' },
+      },
+    },
+    petitionFiled: {
+      on: {
+        'hearing.scheduled': { guard: 'hearingDateIsValid', target: 'hearingScheduled', actions: 'recordHearing' },
+        'court.decided': decided(),
+        'case.withdrawn': { guard: 'withdrawalReasonIsGiven', target: 'withdrawn', actions: 'recordWithdrawal' },
+      },
+    },
+    hearingScheduled: {
+      on: {
+        'hearing.scheduled': { guard: 'hearingDateIsValid', actions: 'recordHearing' },
+        'court.decided': decided(),
+        'case.withdrawn': { guard: 'withdrawalReasonIsGiven', target: 'withdrawn', actions: 'recordWithdrawal' },
+      },
+    },
+    /** Parole granted; the agreement takes effect on release. */
+    paroleGranted: {
+      on: {
+        'convict.released': [
+          { guard: and(['releaseIsLawful', 'nothingLeftToPay']), target: 'closed', actions: ['recordRelease', 'recordClosing', closed()] },
+          { guard: 'releaseIsLawful', target: 'restitution', actions: 'recordRelease' },
+        ],
+        'parole.revoked': { guard: 'revocationIsLawful', target: 'revoked', actions: 'recordRevocation' },
+      },
+    },
+    /** Replaced with a milder punishment (УК 73): restitution applies as after parole. */
+    replaced: {
+      on: {
+        'convict.released': [
+          { guard: and(['releaseIsLawful', 'nothingLeftToPay']), target: 'closed', actions: ['recordRelease', 'recordClosing', closed()] },
+          { guard: 'releaseIsLawful', target: 'restitution', actions: 'recordRelease' },
+        ],
+      },
+    },
+    /** Refused: the petition may be filed again after the waiting period; mediation may be re-opened meanwhile. */
+    refused: {
+      on: {
+        'petition.filed': { guard: 'refilingPeriodIsOver', target: 'petitionFiled', actions: 'recordPetition' },
+        'claim.reopened': { target: 'mediation', actions: 'reopenClaim' },
+        'case.withdrawn': { guard: 'withdrawalReasonIsGiven', target: 'withdrawn', actions: 'recordWithdrawal' },
+      },
+    },
+    /** Released; instalments are paid under police (or probation) supervision (УИК 169). */
+    restitution: {
+      on: {
+        'restitution.paid': [
+          { guard: 'isLastPayment', target: 'closed', actions: ['recordPaid', 'recordClosing', closed()] },
+          { actions: 'recordPaid' },
+        ],
+        'parole.revoked': { guard: 'revocationIsLawful', target: 'revoked', actions: 'recordRevocation' },
+      },
+    },
+    /** Every agreement performed: certificate of full payment. */
+    closed: { type: 'final' },
+    revoked: { type: 'final' },
+    withdrawn: { type: 'final' },
+  },
+});
+
+function outcomes(c: C): Record<string, ClaimOutcome | null> {
+  return Object.fromEntries(Object.entries(c.claims).map(([id, x]) => [id, x.outcome]));
+}
+
+function closed() {
+  return { type: 'announceClosed', params: ({ event }: { event: CaseEvent }) => ({ closedOn: event.at }) } as const;
+}
+
+function decided() {
+  return [
+    { guard: and(['decisionIsLawful', 'courtGrantedParole']), target: 'paroleGranted', actions: 'recordDecision' },
+    { guard: and(['decisionIsLawful', 'courtRefused']), target: 'refused', actions: 'recordDecision' },
+    { guard: and(['decisionIsLawful', 'courtReplacedPunishment']), target: 'replaced', actions: 'recordDecision' },
+  ] as const;
+}

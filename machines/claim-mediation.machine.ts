@@ -1,0 +1,321 @@
+/**
+ * Mediation of one civil claim with its own victim (DOMAIN.md §2 steps 3–7; Law on Mediation arts. 20, 23, 26, 27).
+ * Each victim decides for himself; the case machine learns the outcome from the orchestrator.
+ * Deadlines are data (replyBy, termEndsOn): the service's sweeper sends invitation.expired / term.expired.
+ */
+import { assign, setup } from 'xstate';
+import { addDays, isLocalDate } from '../src/common/local-date';
+import { mediation } from '../src/law/legal-rules';
+import {
+  type AgreementTerms,
+  type Check,
+  firstViolation,
+  type ClaimMediationEvent,
+  type ClaimOutcome,
+  type LocalDate,
+  type TerminationReason,
+  type Tiyn,
+  isTiyn,
+} from './events';
+
+export interface ClaimMediationInput {
+  claimId: string;
+  kind: 'victim' | 'state';
+  /** awarded − recovered, tiyn. */
+  outstanding: Tiyn;
+}
+
+export interface ClaimMediationContext extends ClaimMediationInput {
+  invitations: number;
+  invitedOn: LocalDate | null;
+  replyBy: LocalDate | null;
+  acceptedOn: LocalDate | null;
+  contractDate: LocalDate | null;
+  termEndsOn: LocalDate | null;
+  extensions: number;
+  /** Only a count: what is said in a session is confidential (ЗМед ст. 8) and never stored. */
+  sessions: number;
+  outcome: ClaimOutcome | null;
+  outcomeOn: LocalDate | null;
+  terminationReason: TerminationReason | 'expiry' | null;
+  agreement: { signedOn: LocalDate; terms: AgreementTerms } | null;
+}
+
+type E<T extends ClaimMediationEvent['type']> = Extract<ClaimMediationEvent, { type: T }>;
+type C = ClaimMediationContext;
+
+const TERMINATION_REASONS: readonly string[] = ['impossible', 'refusal_of_parties', 'refusal_of_party', 'other'];
+
+const instalmentsTotal = (t: AgreementTerms): number => t.instalments?.total ?? 0;
+
+const withinTerm = (c: C, e: { at: LocalDate }) => c.termEndsOn !== null && e.at <= c.termEndsOn;
+
+/**
+ * The legal conditions per event type, in the order they are reported. Each event type has one guard named in
+ * the domain's words; it holds when all its checks hold (the orchestrator names the first that fails).
+ */
+type Checks = { [T in ClaimMediationEvent['type']]?: (Check<C, E<T>>)[] };
+export const claimMediationChecks: Checks = {
+  'invitation.sent': [
+    {
+      field: 'replyDays',
+      rule: 'reply_days_invalid',
+      message: 'Срок ответа на приглашение должен быть целым положительным числом дней',
+      holds: (_c, e) => e.replyDays === undefined || (Number.isSafeInteger(e.replyDays) && e.replyDays > 0),
+    },
+  ],
+  'invitation.accepted': [
+    {
+      field: 'at',
+      rule: 'reply_window_closed',
+      message: 'Согласие получено после срока ответа: предложение о медиации считается отклонённым (ЗМед ст. 20 п. 6)',
+      holds: (c, e) => c.replyBy !== null && e.at <= c.replyBy,
+    },
+  ],
+  'invitation.expired': [
+    {
+      field: 'at',
+      rule: 'reply_window_open',
+      message: 'Срок ответа на приглашение ещё не истёк',
+      holds: (c, e) => c.replyBy !== null && e.at > c.replyBy,
+    },
+  ],
+  'contract.signed': [
+    {
+      field: 'contractDate',
+      rule: 'contract_date_invalid',
+      message: 'Дата договора о медиации должна быть не раньше согласия на медиацию и не позже сегодняшнего дня',
+      holds: (c, e) => isLocalDate(e.contractDate) && e.contractDate <= e.at && (c.acceptedOn === null || e.contractDate >= c.acceptedOn),
+    },
+  ],
+  'session.held': [
+    {
+      field: 'at',
+      rule: 'mediation_term_over',
+      message: 'Срок медиации истёк (ЗМед ст. 20 п. 9, ст. 23)',
+      holds: withinTerm,
+    },
+  ],
+  'term.extended': [
+    {
+      field: 'type',
+      rule: 'extension_already_used',
+      message: 'Срок медиации можно продлить только один раз (ЗМед ст. 23 п. 2)',
+      holds: (c) => c.extensions < mediation.maxExtensions.value,
+    },
+    {
+      field: 'days',
+      rule: 'extension_too_long',
+      message: `Продление — не более чем на ${mediation.maxExtensionDays.value} календарных дней (ЗМед ст. 23 п. 2)`,
+      holds: (_c, e) => Number.isSafeInteger(e.days) && e.days > 0 && e.days <= mediation.maxExtensionDays.value,
+    },
+    {
+      field: 'at',
+      rule: 'mediation_term_over',
+      message: 'Продлить можно только до окончания срока медиации',
+      holds: withinTerm,
+    },
+  ],
+  'term.expired': [
+    {
+      field: 'at',
+      rule: 'term_not_over',
+      message: 'Срок медиации ещё не истёк',
+      holds: (c, e) => c.termEndsOn !== null && e.at > c.termEndsOn,
+    },
+  ],
+  'agreement.signed': [
+    {
+      field: 'signedBy.mediator',
+      rule: 'mediator_signature_required',
+      message: 'Соглашение об урегулировании спора должно быть подписано медиатором (ЗМед ст. 27 п. 2)',
+      holds: (_c, e) => e.signedBy?.mediator === true,
+    },
+    {
+      field: 'signedBy',
+      rule: 'party_signature_required',
+      message: 'Соглашение должно быть подписано потерпевшим и осуждённым (ЗМед ст. 27 п. 1)',
+      holds: (_c, e) => e.signedBy?.victim === true && e.signedBy?.convict === true,
+    },
+    {
+      field: 'terms',
+      rule: 'amount_not_tiyn',
+      message: 'Суммы указываются целым неотрицательным числом тиын',
+      holds: (_c, e) => isTiyn(e.terms?.paidBeforeHearing) && isTiyn(e.terms?.waived) && (e.terms.instalments === undefined || (isTiyn(e.terms.instalments.total) && isTiyn(e.terms.instalments.monthly))),
+    },
+    {
+      field: 'terms',
+      rule: 'amounts_do_not_add_up',
+      message: 'Оплата до заседания, прощённая часть и рассрочка в сумме должны равняться непогашенному остатку иска',
+      holds: (c, e) => e.terms.paidBeforeHearing + e.terms.waived + instalmentsTotal(e.terms) === c.outstanding,
+    },
+    {
+      field: 'terms.instalments',
+      rule: 'instalment_terms_invalid',
+      message: 'Рассрочка: ежемесячный платёж больше нуля, число месяца 1–31, дата первого платежа не раньше соглашения или «со следующего месяца после освобождения»',
+      holds: (_c, e) => {
+        const i = e.terms.instalments;
+        if (i === undefined || i.total === 0) return true;
+        const dayOk = Number.isInteger(i.dayOfMonth) && i.dayOfMonth >= 1 && i.dayOfMonth <= 31;
+        const startOk = i.firstDueDate !== undefined ? isLocalDate(i.firstDueDate) && i.firstDueDate >= e.at : i.startsMonthAfterRelease === true;
+        return i.monthly > 0 && dayOk && startOk;
+      },
+    },
+    {
+      field: 'at',
+      rule: 'mediation_term_over',
+      message: 'Срок медиации истёк: соглашение в рамках этой медиации уже не заключить',
+      holds: withinTerm,
+    },
+  ],
+  'mediation.terminated': [
+    {
+      field: 'reason',
+      rule: 'termination_reason_invalid',
+      message: 'Основание прекращения: impossible, refusal_of_parties, refusal_of_party или other (ЗМед ст. 26)',
+      holds: (_c, e) => TERMINATION_REASONS.includes(e.reason),
+    },
+  ],
+};
+
+/** A guard that holds when every check of the event type holds. */
+const allHold =
+  (type: ClaimMediationEvent['type']) =>
+  ({ context, event }: { context: C; event: ClaimMediationEvent }): boolean =>
+    event.type === type && firstViolation(claimMediationChecks[type] as Check<C, ClaimMediationEvent>[], context, event) === undefined;
+
+export const claimMediationMachine = setup({
+  types: {} as { context: ClaimMediationContext; events: ClaimMediationEvent; input: ClaimMediationInput },
+  guards: {
+    isStateClaim: ({ context }) => context.kind === 'state',
+    replyPeriodIsValid: allHold('invitation.sent'),
+    withinReplyWindow: allHold('invitation.accepted'),
+    replyWindowIsOver: allHold('invitation.expired'),
+    contractDateIsValid: allHold('contract.signed'),
+    withinMediationTerm: allHold('session.held'),
+    extensionIsAllowed: allHold('term.extended'),
+    mediationTermIsOver: allHold('term.expired'),
+    /** Signed by the mediator and both parties (ЗМед ст. 27), amounts add up to the outstanding claim. */
+    agreementIsLawful: allHold('agreement.signed'),
+    terminationReasonIsKnown: allHold('mediation.terminated'),
+  },
+  actions: {
+    invite: assign(({ context, event }) => {
+      const e = event as E<'invitation.sent'>;
+      return {
+        invitations: context.invitations + 1,
+        invitedOn: e.at,
+        // Silence for 10 calendar days (or the period the invitation states) counts as a refusal (ЗМед ст. 20 п. 6).
+        replyBy: addDays(e.at, e.replyDays ?? mediation.invitationReplyDays.value),
+        acceptedOn: null,
+        contractDate: null,
+        termEndsOn: null,
+        extensions: 0,
+        sessions: 0,
+        outcome: null,
+        outcomeOn: null,
+        terminationReason: null,
+      };
+    }),
+    recordOutcome: assign(({ event }, params: { outcome: ClaimOutcome; reason?: TerminationReason | 'expiry' }) => ({
+      outcome: params.outcome,
+      outcomeOn: event.at,
+      terminationReason: params.reason ?? null,
+    })),
+    // Effect stubs: the service renders the documents (DOMAIN.md §4).
+    sendInvitation: (_: unknown, _p: { invitationNo: number; replyBy: LocalDate }) => {},
+    issueTerminationNotice: (_: unknown, _p: { reason: string }) => {},
+    issueAgreement: (_: unknown, _p: { signedOn: LocalDate }) => {},
+  },
+}).createMachine({
+  id: 'claimMediation',
+  context: ({ input }) => ({
+    ...input,
+    invitations: 0,
+    invitedOn: null,
+    replyBy: null,
+    acceptedOn: null,
+    contractDate: null,
+    termEndsOn: null,
+    extensions: 0,
+    sessions: 0,
+    outcome: input.kind === 'state' ? 'not_mediable' : null,
+    outcomeOn: null,
+    terminationReason: null,
+    agreement: null,
+  }),
+  initial: 'pending',
+  states: {
+    pending: {
+      always: { guard: 'isStateClaim', target: 'tracked' },
+      on: { 'invitation.sent': { guard: 'replyPeriodIsValid', target: 'invited', actions: ['invite', { type: 'sendInvitation', params: ({ context }) => ({ invitationNo: context.invitations, replyBy: context.replyBy! }) }] } },
+    },
+    /** A state claim (e.g. the Victims Compensation Fund's recourse): not mediable with the victim, only tracked. */
+    tracked: { type: 'final' },
+    invited: {
+      on: {
+        'invitation.accepted': { guard: 'withinReplyWindow', target: 'accepted', actions: assign({ acceptedOn: ({ event }) => event.at }) },
+        'invitation.refused': { target: 'refused', actions: [{ type: 'recordOutcome', params: { outcome: 'refused' } }, { type: 'issueTerminationNotice', params: ({ context }) => ({ reason: context.terminationReason ?? context.outcome ?? 'other' }) }] },
+        'invitation.expired': { guard: 'replyWindowIsOver', target: 'silent', actions: [{ type: 'recordOutcome', params: { outcome: 'silent' } }, { type: 'issueTerminationNotice', params: ({ context }) => ({ reason: context.terminationReason ?? context.outcome ?? 'other' }) }] },
+      },
+    },
+    accepted: {
+      on: {
+        'contract.signed': {
+          guard: 'contractDateIsValid',
+          target: 'negotiating',
+          // Mediation starts on the day the contract is signed (ЗМед ст. 20 п. 5) and lasts 30 days (ст. 23 п. 1).
+          actions: assign(({ event }) => ({ contractDate: event.contractDate, termEndsOn: addDays(event.contractDate, mediation.termDays.value) })),
+        },
+        'invitation.refused': { target: 'refused', actions: [{ type: 'recordOutcome', params: { outcome: 'refused' } }, { type: 'issueTerminationNotice', params: ({ context }) => ({ reason: context.terminationReason ?? context.outcome ?? 'other' }) }] },
+      },
+    },
+    negotiating: {
+      on: {
+        'session.held': { guard: 'withinMediationTerm', actions: assign({ sessions: ({ context }) => context.sessions + 1 }) },
+        'term.extended': {
+          guard: 'extensionIsAllowed',
+          actions: assign(({ context, event }) => ({ extensions: context.extensions + 1, termEndsOn: addDays(context.termEndsOn!, event.days) })),
+        },
+        'agreement.signed': {
+          guard: 'agreementIsLawful',
+          target: 'agreed',
+          actions: [
+            { type: 'recordOutcome', params: { outcome: 'agreed' } },
+            assign({ agreement: ({ event }) => ({ signedOn: event.at, terms: copyTerms(event.terms) }) }),
+            { type: 'issueAgreement', params: ({ event }) => ({ signedOn: event.at }) },
+          ],
+        },
+        'mediation.terminated': {
+          guard: 'terminationReasonIsKnown',
+          target: 'terminated',
+          actions: [{ type: 'recordOutcome', params: ({ event }) => ({ outcome: 'terminated', reason: event.reason }) }, { type: 'issueTerminationNotice', params: ({ context }) => ({ reason: context.terminationReason ?? context.outcome ?? 'other' }) }],
+        },
+        'term.expired': { guard: 'mediationTermIsOver', target: 'terminated', actions: [{ type: 'recordOutcome', params: { outcome: 'terminated', reason: 'expiry' } }, { type: 'issueTerminationNotice', params: ({ context }) => ({ reason: context.terminationReason ?? context.outcome ?? 'other' }) }] },
+      },
+    },
+    agreed: { type: 'final' },
+    // A refusal or silence is an outcome the lawyer can show; the mediator may still invite again.
+    refused: { on: { 'invitation.sent': { guard: 'replyPeriodIsValid', target: 'invited', actions: ['invite', { type: 'sendInvitation', params: ({ context }) => ({ invitationNo: context.invitations, replyBy: context.replyBy! }) }] } } },
+    silent: { on: { 'invitation.sent': { guard: 'replyPeriodIsValid', target: 'invited', actions: ['invite', { type: 'sendInvitation', params: ({ context }) => ({ invitationNo: context.invitations, replyBy: context.replyBy! }) }] } } },
+    terminated: { on: { 'invitation.sent': { guard: 'replyPeriodIsValid', target: 'invited', actions: ['invite', { type: 'sendInvitation', params: ({ context }) => ({ invitationNo: context.invitations, replyBy: context.replyBy! }) }] } } },
+  },
+});
+
+/** Keeps only the agreed terms (nothing else a client may have put in the payload). */
+function copyTerms(t: AgreementTerms): AgreementTerms {
+  const i = t.instalments;
+  return {
+    paidBeforeHearing: t.paidBeforeHearing,
+    waived: t.waived,
+    ...(i && {
+      instalments: {
+        total: i.total,
+        monthly: i.monthly,
+        dayOfMonth: i.dayOfMonth,
+        ...(i.firstDueDate !== undefined && { firstDueDate: i.firstDueDate }),
+        ...(i.startsMonthAfterRelease !== undefined && { startsMonthAfterRelease: i.startsMonthAfterRelease }),
+      },
+    }),
+  };
+}

@@ -1,0 +1,357 @@
+/**
+ * Performance of one mediative agreement (DOMAIN.md §2 steps 7 and 9): the part paid before the hearing, then
+ * instalments after release, arrears with the reasons given, default (УК 72 ч. 7 п. 1), full payment.
+ * Created by the orchestrator when the agreement is signed. The schedule rows are computed outside (a pure
+ * function injected into the orchestrator) and arrive in the input or on the event that fixes the dates.
+ */
+import { and, assign, setup } from 'xstate';
+import { isLocalDate } from '../src/common/local-date';
+import { parolee } from '../src/law/legal-rules';
+import {
+  type Check,
+  type InstalmentTerms,
+  type LocalDate,
+  type RestitutionEvent,
+  type ScheduleRow,
+  type Tiyn,
+  firstViolation,
+  isNonEmptyText,
+  isPositiveTiyn,
+  isTiyn,
+} from './events';
+
+export interface RestitutionInput {
+  claimId: string;
+  agreementDate: LocalDate;
+  /** Agreed to be paid before the court hearing. */
+  preHearingDue: Tiyn;
+  /** Renounced by the victim (ЗМед ст. 5 п. 3). */
+  waived: Tiyn;
+  instalments: InstalmentTerms | null;
+  /** Empty until the dates are known (usually: the month after release). */
+  schedule: ScheduleRow[];
+  releaseDate: LocalDate | null;
+}
+
+export interface Payment {
+  reference: string;
+  amount: Tiyn;
+  date: LocalDate;
+  /** A short label of the evidence (bank transfer, receipt, bailiff's certificate); the document itself is stored elsewhere. */
+  evidence: string | null;
+  recordedOn: LocalDate;
+}
+
+export interface Miss {
+  scheduleVersion: number;
+  instalmentNo: number;
+  dueDate: LocalDate;
+  reportedOn: LocalDate;
+  /** null until the officer records the reason; inability to pay can be a good reason (LAW.md §1.7). */
+  goodReason: boolean | null;
+  reason: string | null;
+}
+
+export interface RestitutionContext extends RestitutionInput {
+  /** Everything the agreement obliges the convict to pay (pre-hearing part + instalments), less later waivers. */
+  owed: Tiyn;
+  paid: Tiyn;
+  scheduleVersion: number;
+  /** Paid amounts before this offset went to the pre-hearing part or to an earlier schedule. */
+  scheduleOffset: Tiyn;
+  payments: Payment[];
+  misses: Miss[];
+  defaultReportedOn: LocalDate | null;
+  paidInFullOn: LocalDate | null;
+}
+
+type E<T extends RestitutionEvent['type']> = Extract<RestitutionEvent, { type: T }>;
+type C = RestitutionContext;
+
+// ── the ledger: pure functions over the context ─────────────────────────────────────────────────────────
+export const balance = (c: C): Tiyn => c.owed - c.paid;
+export const preHearingPartPaid = (c: C): boolean => c.paid >= c.preHearingDue;
+
+/** An instalment is covered when what was paid towards this schedule reaches the cumulative amount due through it (oldest first). */
+export function isCovered(c: C, instalmentNo: number, paid: Tiyn = c.paid): boolean {
+  const towardsSchedule = Math.max(0, paid - c.scheduleOffset);
+  let cumulative = 0;
+  for (const row of c.schedule) {
+    cumulative += row.amount;
+    if (row.no === instalmentNo) return towardsSchedule >= cumulative;
+  }
+  return false;
+}
+
+export const missesOfCurrentSchedule = (c: C): Miss[] => c.misses.filter((m) => m.scheduleVersion === c.scheduleVersion);
+export const openArrears = (c: C, paid: Tiyn = c.paid): Miss[] => missesOfCurrentSchedule(c).filter((m) => !isCovered(c, m.instalmentNo, paid));
+/** Misses recorded as without a good reason (evasion, УК 72 ч. 7 п. 1). An unexplained miss is not yet evasion. */
+export const evasions = (c: C): number => c.misses.filter((m) => m.goodReason === false).length;
+
+/** The earliest instalment that is unpaid and not yet reported overdue — the sweeper's next deadline. */
+export function nextInstalmentToWatch(c: C): ScheduleRow | undefined {
+  const reported = new Set(missesOfCurrentSchedule(c).map((m) => m.instalmentNo));
+  return c.schedule.find((row) => !isCovered(c, row.no) && !reported.has(row.no));
+}
+
+const samePayment = (p: Payment, e: E<'payment.recorded'>) => p.amount === e.amount && p.date === e.date;
+export const isRepeatedPayment = (c: C, e: E<'payment.recorded'>): boolean => c.payments.some((p) => p.reference === e.reference && samePayment(p, e));
+const rowOf = (c: C, no: number) => c.schedule.find((r) => r.no === no);
+
+const instalmentTermsValid = (i: InstalmentTerms | undefined, at: LocalDate): boolean => {
+  if (i === undefined || i.total === 0) return true;
+  const dayOk = Number.isInteger(i.dayOfMonth) && i.dayOfMonth >= 1 && i.dayOfMonth <= 31;
+  return i.monthly > 0 && dayOk && (i.firstDueDate === undefined || (isLocalDate(i.firstDueDate) && i.firstDueDate >= at));
+};
+
+type Checks = { [T in RestitutionEvent['type']]?: Check<C, E<T>>[] };
+export const restitutionChecks: Checks = {
+  'payment.recorded': [
+    { field: 'reference', rule: 'reference_required', message: 'Укажите номер платёжного документа (он делает запись идемпотентной)', holds: (_c, e) => isNonEmptyText(e.reference) },
+    { field: 'amount', rule: 'amount_not_positive_integer', message: 'Сумма платежа — целое положительное число тиын', holds: (_c, e) => isPositiveTiyn(e.amount) },
+    { field: 'date', rule: 'payment_date_invalid', message: 'Дата платежа должна быть календарной датой ГГГГ-ММ-ДД', holds: (_c, e) => isLocalDate(e.date) },
+    { field: 'date', rule: 'payment_date_in_future', message: 'Дата платежа не может быть позже сегодняшнего дня', holds: (_c, e) => e.date <= e.at },
+    { field: 'date', rule: 'payment_before_agreement', message: 'Платёж раньше даты соглашения не засчитывается в его исполнение', holds: (c, e) => e.date >= c.agreementDate },
+    {
+      field: 'reference',
+      rule: 'payment_reference_conflict',
+      message: 'Платёж с этим номером уже записан с другой суммой или датой',
+      holds: (c, e) => c.payments.every((p) => p.reference !== e.reference || samePayment(p, e)),
+    },
+    { field: 'amount', rule: 'overpayment', message: 'Сумма платежа больше остатка долга по соглашению', holds: (c, e) => isRepeatedPayment(c, e) || e.amount <= balance(c) },
+  ],
+  'payment.overdue': [
+    { field: 'instalmentNo', rule: 'unknown_instalment', message: 'В графике нет платежа с этим номером', holds: (c, e) => rowOf(c, e.instalmentNo) !== undefined },
+    { field: 'instalmentNo', rule: 'instalment_paid', message: 'Этот платёж по графику уже внесён', holds: (c, e) => !isCovered(c, e.instalmentNo) },
+    {
+      field: 'instalmentNo',
+      rule: 'already_reported_overdue',
+      message: 'Просрочка этого платежа уже записана',
+      holds: (c, e) => !missesOfCurrentSchedule(c).some((m) => m.instalmentNo === e.instalmentNo),
+    },
+    { field: 'at', rule: 'not_yet_due', message: 'Срок этого платежа ещё не наступил', holds: (c, e) => e.at > rowOf(c, e.instalmentNo)!.dueDate },
+  ],
+  'payment.missed.explained': [
+    {
+      field: 'instalmentNo',
+      rule: 'miss_not_on_record',
+      message: 'Просрочка этого платежа не записана',
+      holds: (c, e) => missesOfCurrentSchedule(c).some((m) => m.instalmentNo === e.instalmentNo),
+    },
+    { field: 'goodReason', rule: 'good_reason_required', message: 'Укажите, уважительна ли причина (да/нет)', holds: (_c, e) => typeof e.goodReason === 'boolean' },
+    { field: 'reason', rule: 'reason_required', message: 'Укажите причину пропуска платежа', holds: (_c, e) => isNonEmptyText(e.reason) },
+  ],
+  'default.reported': [
+    {
+      field: 'type',
+      rule: 'evasion_not_repeated',
+      message: `Основание для представления об отмене УДО — уклонение без уважительной причины более ${parolee.maxEvasionsBeforeRevocationGround.value} раз (УК ст. 72 ч. 7 п. 1)`,
+      holds: (c) => evasions(c) > parolee.maxEvasionsBeforeRevocationGround.value,
+    },
+  ],
+  'agreement.amended': [
+    {
+      field: 'instalments',
+      rule: 'amount_not_tiyn',
+      message: 'Суммы указываются целым неотрицательным числом тиын',
+      holds: (_c, e) => isTiyn(e.instalments?.total) && isTiyn(e.instalments?.monthly) && (e.waived === undefined || isTiyn(e.waived)),
+    },
+    {
+      field: 'instalments.total',
+      rule: 'amounts_do_not_add_up',
+      message: 'Новая рассрочка вместе с прощённой частью должна равняться остатку долга',
+      holds: (c, e) => e.instalments.total + (e.waived ?? 0) === balance(c),
+    },
+    {
+      field: 'instalments',
+      rule: 'instalment_terms_invalid',
+      message: 'Рассрочка: ежемесячный платёж больше нуля, число месяца 1–31, первый платёж не раньше даты изменения',
+      holds: (_c, e) => instalmentTermsValid(e.instalments, e.at),
+    },
+    {
+      field: 'schedule',
+      rule: 'schedule_does_not_add_up',
+      message: 'Сумма платежей графика не равна сумме рассрочки',
+      holds: (_c, e) => Array.isArray(e.schedule) && e.schedule.reduce((s, r) => s + r.amount, 0) === e.instalments.total,
+    },
+  ],
+  'convict.released': [
+    { field: 'releaseDate', rule: 'release_date_invalid', message: 'Дата освобождения должна быть календарной датой не позже сегодняшнего дня', holds: (_c, e) => isLocalDate(e.releaseDate) && e.releaseDate <= e.at },
+    {
+      field: 'schedule',
+      rule: 'schedule_does_not_add_up',
+      message: 'Сумма платежей графика не равна сумме рассрочки',
+      holds: (c, e) => c.schedule.length > 0 || (c.instalments?.total ?? 0) === 0 || (e.schedule ?? []).reduce((s, r) => s + r.amount, 0) === c.instalments!.total,
+    },
+  ],
+};
+
+const allHold =
+  (type: RestitutionEvent['type']) =>
+  ({ context, event }: { context: C; event: RestitutionEvent }): boolean =>
+    event.type === type && firstViolation(restitutionChecks[type] as Check<C, RestitutionEvent>[], context, event) === undefined;
+
+const paidAfter = (c: C, e: RestitutionEvent) => c.paid + (e as E<'payment.recorded'>).amount;
+
+export const restitutionMachine = setup({
+  types: {} as { context: RestitutionContext; events: RestitutionEvent; input: RestitutionInput },
+  guards: {
+    nothingToPay: ({ context }) => balance(context) === 0,
+    preHearingPartDue: ({ context }) => !preHearingPartPaid(context),
+    isReleased: ({ context }) => context.releaseDate !== null,
+    isRepeatedPayment: ({ context, event }) => event.type === 'payment.recorded' && isRepeatedPayment(context, event),
+    paymentIsLawful: allHold('payment.recorded'),
+    paymentSettlesBalance: ({ context, event }) => paidAfter(context, event) === context.owed,
+    paymentCompletesPreHearingPart: ({ context, event }) => paidAfter(context, event) >= context.preHearingDue,
+    paymentClearsArrears: ({ context, event }) => openArrears(context, paidAfter(context, event)).length === 0,
+    instalmentIsOverdue: allHold('payment.overdue'),
+    missIsOnRecord: allHold('payment.missed.explained'),
+    /** Evasion more than twice without good reason (УК 72 ч. 7 п. 1). */
+    evadedMoreThanAllowed: allHold('default.reported'),
+    amendmentIsLawful: allHold('agreement.amended'),
+    amendmentWaivesTheRest: ({ event }) => event.type === 'agreement.amended' && event.instalments.total === 0,
+    releaseIsLawful: allHold('convict.released'),
+  },
+  actions: {
+    recordPayment: assign(({ context, event }) => {
+      const e = event as E<'payment.recorded'>;
+      const payment: Payment = { reference: e.reference, amount: e.amount, date: e.date, evidence: typeof e.evidence === 'string' ? e.evidence.slice(0, 200) : null, recordedOn: e.at };
+      return { paid: context.paid + e.amount, payments: [...context.payments, payment] };
+    }),
+    recordPaidInFull: assign({ paidInFullOn: ({ event }) => event.at }),
+    recordMiss: assign({
+      misses: ({ context, event }) => {
+        const e = event as E<'payment.overdue'>;
+        const row = rowOf(context, e.instalmentNo)!;
+        return [...context.misses, { scheduleVersion: context.scheduleVersion, instalmentNo: row.no, dueDate: row.dueDate, reportedOn: e.at, goodReason: null, reason: null }];
+      },
+    }),
+    recordReason: assign({
+      misses: ({ context, event }) => {
+        const e = event as E<'payment.missed.explained'>;
+        return context.misses.map((m) => (m.scheduleVersion === context.scheduleVersion && m.instalmentNo === e.instalmentNo ? { ...m, goodReason: e.goodReason, reason: e.reason } : m));
+      },
+    }),
+    recordDefault: assign({ defaultReportedOn: ({ event }) => event.at }),
+    recordRelease: assign(({ context, event }) => {
+      const e = event as E<'convict.released'>;
+      return { releaseDate: e.releaseDate, schedule: context.schedule.length > 0 ? context.schedule : (e.schedule ?? []).map((r) => ({ ...r })) };
+    }),
+    // The parties returned to mediation: the balance gets a new schedule; earlier misses stay on record.
+    amendSchedule: assign(({ context, event }) => {
+      const e = event as E<'agreement.amended'>;
+      return {
+        owed: context.owed - (e.waived ?? 0),
+        waived: context.waived + (e.waived ?? 0),
+        instalments: { ...e.instalments },
+        schedule: e.schedule.map((r) => ({ ...r })),
+        scheduleVersion: context.scheduleVersion + 1,
+        scheduleOffset: context.paid,
+      };
+    }),
+    // Effect stubs: the service renders and sends the documents (DOMAIN.md §4).
+    issueCertificateOfFullPayment: (_: unknown, _p: { paid: Tiyn }) => {},
+    issueArrearsReport: (_: unknown, _p: { instalmentNo: number }) => {},
+    submitDefaultReport: (_: unknown, _p: { evasions: number }) => {},
+  },
+}).createMachine({
+  id: 'restitution',
+  context: ({ input }) => ({
+    ...input,
+    owed: input.preHearingDue + (input.instalments?.total ?? 0),
+    paid: 0,
+    scheduleVersion: 1,
+    scheduleOffset: input.preHearingDue,
+    payments: [],
+    misses: [],
+    defaultReportedOn: null,
+    paidInFullOn: null,
+  }),
+  initial: 'opening',
+  states: {
+    opening: {
+      always: [
+        { guard: 'nothingToPay', target: 'paidInFull', actions: 'recordPaidInFull' },
+        { guard: 'preHearingPartDue', target: 'awaitingPayment' },
+        { guard: 'isReleased', target: 'current' },
+        { target: 'awaitingRelease' },
+      ],
+    },
+    /** The part agreed to be paid before the court hearing. */
+    awaitingPayment: {
+      on: {
+        'payment.recorded': [
+          { guard: 'isRepeatedPayment' },
+          { guard: and(['paymentIsLawful', 'paymentSettlesBalance']), target: 'paidInFull', actions: ['recordPayment', 'recordPaidInFull', { type: 'issueCertificateOfFullPayment', params: ({ context }) => ({ paid: context.paid }) }] },
+          { guard: and(['paymentIsLawful', 'paymentCompletesPreHearingPart', 'isReleased']), target: 'current', actions: 'recordPayment' },
+          { guard: and(['paymentIsLawful', 'paymentCompletesPreHearingPart']), target: 'awaitingRelease', actions: 'recordPayment' },
+          { guard: 'paymentIsLawful', actions: 'recordPayment' },
+        ],
+        'convict.released': { guard: 'releaseIsLawful', actions: 'recordRelease' },
+      },
+    },
+    /** Instalments start after release: an agreement "for the case of parole" has no effect before it. */
+    awaitingRelease: {
+      on: {
+        'payment.recorded': [
+          { guard: 'isRepeatedPayment' },
+          { guard: and(['paymentIsLawful', 'paymentSettlesBalance']), target: 'paidInFull', actions: ['recordPayment', 'recordPaidInFull', { type: 'issueCertificateOfFullPayment', params: ({ context }) => ({ paid: context.paid }) }] },
+          { guard: 'paymentIsLawful', actions: 'recordPayment' },
+        ],
+        'convict.released': { guard: 'releaseIsLawful', target: 'current', actions: 'recordRelease' },
+      },
+    },
+    current: {
+      on: {
+        'payment.recorded': [
+          { guard: 'isRepeatedPayment' },
+          { guard: and(['paymentIsLawful', 'paymentSettlesBalance']), target: 'paidInFull', actions: ['recordPayment', 'recordPaidInFull', { type: 'issueCertificateOfFullPayment', params: ({ context }) => ({ paid: context.paid }) }] },
+          { guard: 'paymentIsLawful', actions: 'recordPayment' },
+        ],
+        'payment.overdue': { guard: 'instalmentIsOverdue', target: 'inArrears', actions: ['recordMiss', { type: 'issueArrearsReport', params: ({ event }) => ({ instalmentNo: event.instalmentNo }) }] },
+        'payment.missed.explained': { guard: 'missIsOnRecord', actions: 'recordReason' },
+        'default.reported': { guard: 'evadedMoreThanAllowed', target: 'defaultReported', actions: ['recordDefault', { type: 'submitDefaultReport', params: ({ context }) => ({ evasions: evasions(context) }) }] },
+        'agreement.amended': [
+          { guard: and(['amendmentIsLawful', 'amendmentWaivesTheRest']), target: 'paidInFull', actions: ['amendSchedule', 'recordPaidInFull', { type: 'issueCertificateOfFullPayment', params: ({ context }) => ({ paid: context.paid }) }] },
+          { guard: 'amendmentIsLawful', target: 'current', reenter: true, actions: 'amendSchedule' },
+        ],
+      },
+    },
+    /** An instalment is overdue; the reason (good or not) is recorded for each miss. */
+    inArrears: {
+      on: {
+        'payment.recorded': [
+          { guard: 'isRepeatedPayment' },
+          { guard: and(['paymentIsLawful', 'paymentSettlesBalance']), target: 'paidInFull', actions: ['recordPayment', 'recordPaidInFull', { type: 'issueCertificateOfFullPayment', params: ({ context }) => ({ paid: context.paid }) }] },
+          { guard: and(['paymentIsLawful', 'paymentClearsArrears']), target: 'current', actions: 'recordPayment' },
+          { guard: 'paymentIsLawful', actions: 'recordPayment' },
+        ],
+        'payment.overdue': { guard: 'instalmentIsOverdue', actions: ['recordMiss', { type: 'issueArrearsReport', params: ({ event }) => ({ instalmentNo: event.instalmentNo }) }] },
+        'payment.missed.explained': { guard: 'missIsOnRecord', actions: 'recordReason' },
+        'default.reported': { guard: 'evadedMoreThanAllowed', target: 'defaultReported', actions: ['recordDefault', { type: 'submitDefaultReport', params: ({ context }) => ({ evasions: evasions(context) }) }] },
+        'agreement.amended': [
+          { guard: and(['amendmentIsLawful', 'amendmentWaivesTheRest']), target: 'paidInFull', actions: ['amendSchedule', 'recordPaidInFull', { type: 'issueCertificateOfFullPayment', params: ({ context }) => ({ paid: context.paid }) }] },
+          { guard: 'amendmentIsLawful', target: 'current', actions: 'amendSchedule' },
+        ],
+      },
+    },
+    /** The police reported the evasion to the court (submission on revoking parole); payments still count. */
+    defaultReported: {
+      on: {
+        'payment.recorded': [
+          { guard: 'isRepeatedPayment' },
+          { guard: and(['paymentIsLawful', 'paymentSettlesBalance']), target: 'paidInFull', actions: ['recordPayment', 'recordPaidInFull', { type: 'issueCertificateOfFullPayment', params: ({ context }) => ({ paid: context.paid }) }] },
+          { guard: 'paymentIsLawful', actions: 'recordPayment' },
+        ],
+        'payment.overdue': { guard: 'instalmentIsOverdue', actions: ['recordMiss', { type: 'issueArrearsReport', params: ({ event }) => ({ instalmentNo: event.instalmentNo }) }] },
+        'payment.missed.explained': { guard: 'missIsOnRecord', actions: 'recordReason' },
+        'agreement.amended': [
+          { guard: and(['amendmentIsLawful', 'amendmentWaivesTheRest']), target: 'paidInFull', actions: ['amendSchedule', 'recordPaidInFull', { type: 'issueCertificateOfFullPayment', params: ({ context }) => ({ paid: context.paid }) }] },
+          { guard: 'amendmentIsLawful', target: 'current', actions: 'amendSchedule' },
+        ],
+      },
+    },
+    /** Certificate of full payment (performance of the agreement). */
+    paidInFull: { type: 'final' },
+  },
+});
