@@ -2,7 +2,9 @@
  * Feature modules of the service. Each feature adds its module here (one line each).
  */
 import { EligibilityModule } from './eligibility/eligibility.module';
+import { RestitutionModule } from './restitution/restitution.module';
 
 export const FEATURE_MODULES: any[] = [
   EligibilityModule,
+  RestitutionModule,
 ];
