@@ -409,7 +409,9 @@ function earliestOf(i: EligibilityInput, options: Evaluated[]): Evaluated & { ga
   for (const o of options) {
     const gated = o.from && o.from > o.computed.date ? o.from : null;
     const date = gated ?? o.computed.date;
-    if (!best || date < best.computed.date) {
+    // On a tie a privilege held from the start wins: the court cites ч. 4 for a privileged person.
+    const tieToPrivilege = !!best && date === best.computed.date && o.from !== null && !gated;
+    if (!best || date < best.computed.date || tieToPrivilege) {
       best = gated
         ? { ...o, computed: { ...o.computed, date, method: `${o.computed.method}; льготный возраст наступает ${gated} — с этой даты` }, gatedBy: gated }
         : o;
