@@ -42,7 +42,7 @@ export interface ArrearsReport {
   missed: MissedInstalment[];
   missedWithoutGoodReason: number;
   missedWithGoodReason: number;
-  /** Misses for which no reason has been recorded yet: the officer should ask. */
+  /** Misses for which no reason has been recorded yet (counted as without good reason): the officer should ask. */
   missedReasonNotRecorded: number;
   /** The number of evasions the law tolerates (more than this is a ground). */
   maxEvasions: number;
@@ -87,8 +87,9 @@ export function assessArrears(ledger: Ledger, reasons: readonly MissedPaymentRea
       };
     });
 
-  const missedWithoutGoodReason = missed.filter((m) => m.goodReason === false).length;
+  // Issue 3: a miss counts unless a GOOD reason was recorded for it (УК 72 ч. 7 п. 1 "без уважительной причины").
   const missedWithGoodReason = missed.filter((m) => m.goodReason === true).length;
+  const missedWithoutGoodReason = missed.length - missedWithGoodReason;
   const rule = parolee.maxEvasionsBeforeRevocationGround;
   const c = rule.source;
   return {
@@ -99,7 +100,7 @@ export function assessArrears(ledger: Ledger, reasons: readonly MissedPaymentRea
     missed,
     missedWithoutGoodReason,
     missedWithGoodReason,
-    missedReasonNotRecorded: missed.length - missedWithoutGoodReason - missedWithGoodReason,
+    missedReasonNotRecorded: missed.filter((m) => m.goodReason === undefined).length,
     maxEvasions: rule.value,
     revocationGround: missedWithoutGoodReason > rule.value,
     citation: c,

@@ -14,7 +14,7 @@ describe('assessArrears (УК 72 ч. 7 п. 1)', () => {
 
   it.each([
     ['nothing missed', [pay('A', 50_000, '2026-01-10'), pay('B', 50_000, '2026-02-10'), pay('C', 50_000, '2026-03-09'), pay('D', 50_000, '2026-04-10')], [], 0, 0, false],
-    ['catching up late does not erase the misses', [pay('A', 200_000, '2026-04-10')], [], 3, 0, false],
+    ['catching up late does not erase the misses', [pay('A', 200_000, '2026-04-10')], [], 3, 3, true],
     ['two misses without good reason: not yet a ground', [pay('A', 100_000, '2026-02-01')], [
       { instalmentNo: 3, goodReason: false, reason: 'не объяснил' },
       { instalmentNo: 4, goodReason: false, reason: 'не объяснил' },
@@ -29,13 +29,13 @@ describe('assessArrears (УК 72 ч. 7 п. 1)', () => {
       { instalmentNo: 3, goodReason: false, reason: 'не явился' },
       { instalmentNo: 4, goodReason: false, reason: 'не явился' },
     ], 3, 2, false],
-    ['misses without a recorded reason are not counted', [], [], 4, 0, false],
+    ['a miss counts unless a good reason is recorded (issue 3)', [], [], 4, 4, true],
   ])('%s', (_, payments, reasons, missed, without, ground) => {
     const r = assessArrears(applyLedger(rows, payments, today, 30), reasons);
     expect(r.missed).toHaveLength(missed);
     expect(r.missedWithoutGoodReason).toBe(without);
     expect(r.revocationGround).toBe(ground);
-    expect(r.missedReasonNotRecorded).toBe(missed - without - r.missedWithGoodReason);
+    expect(r.missedReasonNotRecorded).toBe(missed - reasons.length);
     expect(r.citationText).toBe('УК РК ст. 72 ч. 7 п. 1');
     expect(r.maxEvasions).toBe(2);
   });
