@@ -189,8 +189,6 @@ export const caseMachine = setup({
     revocation: null,
     withdrawal: null,
   }),
-  // A claim paid in full (e.g. before the hearing) is recorded whatever the stage.
-  on: { 'restitution.paid': { actions: 'recordPaid' } },
   initial: 'applied',
   states: {
     /** Screening by the mediator: conflict of interest, mediability (DOMAIN.md §2 step 2). */
@@ -205,9 +203,11 @@ export const caseMachine = setup({
       },
     },
     declined: { type: 'final' },
+    // In every stage before release, a claim paid in full (e.g. before the hearing) is recorded (restitution.paid).
     /** Each claim is mediated with its own victim; the case waits until every claim has an outcome. */
     mediation: {
       on: {
+        'restitution.paid': { actions: 'recordPaid' },
         'claim.outcome': [
           {
             guard: 'isLastOutcome',
@@ -223,6 +223,7 @@ export const caseMachine = setup({
     /** Every claim has an outcome the lawyer can attach to the convict's petition (УПК 480). */
     readyForCourt: {
       on: {
+        'restitution.paid': { actions: 'recordPaid' },
         'petition.filed': { guard: 'refilingPeriodIsOver', target: 'petitionFiled', actions: 'recordPetition' },
         'claim.reopened': { target: 'mediation', actions: 'reopenClaim' },
         'case.withdrawn': { guard: 'withdrawalReasonIsGiven', target: 'withdrawn', actions: 'recordWithdrawal' },
@@ -230,6 +231,7 @@ export const caseMachine = setup({
     },
     petitionFiled: {
       on: {
+        'restitution.paid': { actions: 'recordPaid' },
         'hearing.scheduled': { guard: 'hearingDateIsValid', target: 'hearingScheduled', actions: 'recordHearing' },
         'court.decided': decided(),
         'case.withdrawn': { guard: 'withdrawalReasonIsGiven', target: 'withdrawn', actions: 'recordWithdrawal' },
@@ -237,6 +239,7 @@ export const caseMachine = setup({
     },
     hearingScheduled: {
       on: {
+        'restitution.paid': { actions: 'recordPaid' },
         'hearing.scheduled': { guard: 'hearingDateIsValid', actions: 'recordHearing' },
         'court.decided': decided(),
         'case.withdrawn': { guard: 'withdrawalReasonIsGiven', target: 'withdrawn', actions: 'recordWithdrawal' },
@@ -245,6 +248,7 @@ export const caseMachine = setup({
     /** Parole granted; the agreement takes effect on release. */
     paroleGranted: {
       on: {
+        'restitution.paid': { actions: 'recordPaid' },
         'convict.released': [
           { guard: and(['releaseIsLawful', 'nothingLeftToPay']), target: 'closed', actions: ['recordRelease', 'recordClosing', closed()] },
           { guard: 'releaseIsLawful', target: 'restitution', actions: 'recordRelease' },
@@ -255,6 +259,7 @@ export const caseMachine = setup({
     /** Replaced with a milder punishment (УК 73): restitution applies as after parole. */
     replaced: {
       on: {
+        'restitution.paid': { actions: 'recordPaid' },
         'convict.released': [
           { guard: and(['releaseIsLawful', 'nothingLeftToPay']), target: 'closed', actions: ['recordRelease', 'recordClosing', closed()] },
           { guard: 'releaseIsLawful', target: 'restitution', actions: 'recordRelease' },
@@ -264,6 +269,7 @@ export const caseMachine = setup({
     /** Refused: the petition may be filed again after the waiting period; mediation may be re-opened meanwhile. */
     refused: {
       on: {
+        'restitution.paid': { actions: 'recordPaid' },
         'petition.filed': { guard: 'refilingPeriodIsOver', target: 'petitionFiled', actions: 'recordPetition' },
         'claim.reopened': { target: 'mediation', actions: 'reopenClaim' },
         'case.withdrawn': { guard: 'withdrawalReasonIsGiven', target: 'withdrawn', actions: 'recordWithdrawal' },
