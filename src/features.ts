@@ -1,10 +1,12 @@
 /**
  * Feature modules of the service. Each feature adds its module here (one line each).
  */
+import { CasesModule } from './cases/cases.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
 import { RestitutionModule } from './restitution/restitution.module';
 
 export const FEATURE_MODULES: any[] = [
+  CasesModule,
   EligibilityModule,
   RestitutionModule,
 ];

@@ -1,0 +1,62 @@
+import { describeProcedure, type ProcedureState } from '../../machines/procedure';
+import type { DeadlineEntity } from '../workflow/deadline.entity';
+import type { CaseEntity } from './entities/case.entity';
+
+/** What GET /api/cases/:id answers: the application, where the procedure stands, what may happen next. */
+export function caseView(entity: CaseEntity, deadlines: DeadlineEntity[] = []) {
+  const d = describeProcedure(entity.snapshot as ProcedureState);
+  const app = entity.application;
+  const claimsById = new Map(d.claims.map((c) => [c.id, c]));
+  return {
+    id: entity.id,
+    number: entity.number,
+    procedure: entity.procedure,
+    state: d.state,
+    version: entity.version,
+    nextEvents: d.nextEvents,
+    mandatoryParole: d.mandatoryParole,
+    refileNotBefore: d.refileNotBefore,
+    convict: app.convict,
+    sentence: app.sentence,
+    lawyer: app.lawyer,
+    mediator: app.mediator ?? null,
+    place: app.place ?? null,
+    claims: app.claims.map((c) => {
+      const s = claimsById.get(c.id);
+      return {
+        id: c.id,
+        kind: c.kind,
+        victim: c.victim,
+        amountAwarded: c.amountAwarded,
+        amountRecovered: c.amountRecovered,
+        outstanding: c.amountAwarded - c.amountRecovered,
+        state: s?.state ?? null,
+        outcome: s?.outcome ?? null,
+        restitution: s?.restitution ?? null,
+        nextEvents: s?.nextEvents ?? [],
+      };
+    }),
+    deadlines: deadlines
+      .filter((x) => x.status === 'pending')
+      .map((x) => ({ type: x.type, claimId: x.claimId, dueDate: x.dueDate })),
+    createdAt: entity.createdAt,
+    updatedAt: entity.updatedAt,
+  };
+}
+
+export type CaseView = ReturnType<typeof caseView>;
+
+export function caseSummary(entity: CaseEntity) {
+  return {
+    id: entity.id,
+    number: entity.number,
+    procedure: entity.procedure,
+    state: entity.state,
+    version: entity.version,
+    convict: entity.application.convict.fullName,
+    institution: entity.application.convict.institution,
+    claims: entity.application.claims.length,
+    createdAt: entity.createdAt,
+    updatedAt: entity.updatedAt,
+  };
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '../common/domain-error';
+import { CurrentActor } from './actor.decorator';
+import { CasesService } from './cases.service';
+import { CreateCaseDto, ListCasesQuery } from './dto/create-case.dto';
+import { USER_EVENTS } from './dto/case-events.dto';
+import type { Role } from '../../machines/procedure';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('Дело', 'id') });
+
+@ApiTags('cases')
+@ApiHeader({ name: 'X-Actor-Role', required: false, description: 'mediator | lawyer | court | officer' })
+@ApiHeader({ name: 'X-Actor-Name', required: false, description: 'URI-encoded name of the person acting' })
+@Controller('api/cases')
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Post()
+  @ApiOperation({ summary: "Open a case for a convict's application (DOMAIN.md §2 step 1)" })
+  @ApiCreatedResponse({ description: 'The case with its id, state, version, nextEvents and claims' })
+  create(@Body() dto: CreateCaseDto, @CurrentActor() actor: { role?: 'mediator' | 'lawyer'; name: string | null }) {
+    return this.cases.create(dto, { role: actor.role ?? 'lawyer', name: actor.name });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List cases, filtered by state and searched by convict name or case number' })
+  list(@Query() query: ListCasesQuery) {
+    return this.cases.list(query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ description: 'The case, where the procedure stands and which events may come next' })
+  get(@Param('id', uuid) id: string) {
+    return this.cases.get(id);
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'Append-only history: who sent which event when, state before and after (notes are never shown)' })
+  history(@Param('id', uuid) id: string) {
+    return this.cases.history(id);
+  }
+
+  @Post(':id/events')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record a step of the procedure', description: `Event types: ${Object.keys(USER_EVENTS).join(', ')}` })
+  @ApiBody({ schema: { type: 'object', required: ['type'], properties: { type: { type: 'string', enum: Object.keys(USER_EVENTS) }, claimId: { type: 'string' }, expectedVersion: { type: 'integer' } } } })
+  @ApiConflictResponse({ description: '{ error: "event_not_allowed", state, allowed } or { error: "version_conflict", currentVersion }' })
+  event(@Param('id', uuid) id: string, @Body() body: unknown, @CurrentActor() actor: { role?: Role; name: string | null }) {
+    return this.cases.applyUserEvent(id, body, actor);
+  }
+}

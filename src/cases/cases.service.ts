@@ -1,0 +1,343 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import {
+  applyEvent,
+  describeProcedure,
+  initialProcedure,
+  pendingDeadlines,
+  PROCEDURE_MACHINE_ID,
+  PROCEDURE_MACHINE_VERSION,
+  type ProcedureDeps,
+  type ProcedureEvent,
+  type ProcedureState,
+  type Role,
+} from '../../machines/procedure';
+import { Clock } from '../common/clock';
+import { DomainError, FieldError } from '../common/domain-error';
+import { isAfter } from '../common/local-date';
+import { flattenValidationErrors } from '../common/validation.pipe';
+import { iinBirthDate } from '../identity/domain/iin';
+import { procedureDeps } from '../workflow/procedure-deps';
+import { caseSummary, caseView, CaseView } from './case-view';
+import { CasesRepository } from './cases.repository';
+import type { CaseApplication } from './domain/case-application';
+import { SYSTEM_EVENTS, USER_EVENTS, UserEventType } from './dto/case-events.dto';
+import { CreateCaseDto, ListCasesQuery } from './dto/create-case.dto';
+import { CaseEntity } from './entities/case.entity';
+
+export interface Actor {
+  role: Role;
+  name: string | null;
+}
+
+/** Dates in these payload fields describe something that has already happened. */
+const PAST_DATES: Partial<Record<string, string[]>> = {
+  'contract.signed': ['contractDate'],
+  'payment.recorded': ['date'],
+  'court.decided': ['decisionDate'],
+  'convict.released': ['releaseDate'],
+  'parole.revoked': ['decisionDate'],
+  'petition.filed': ['filedOn'],
+};
+
+/** Who normally records an event, used when the request does not declare a role. */
+const USUAL_ROLE: Record<UserEventType, Role> = {
+  'case.accepted': 'mediator',
+  'case.declined': 'mediator',
+  'invitation.sent': 'mediator',
+  'invitation.accepted': 'mediator',
+  'invitation.refused': 'mediator',
+  'contract.signed': 'mediator',
+  'term.extended': 'mediator',
+  'session.held': 'mediator',
+  'agreement.signed': 'mediator',
+  'agreement.amended': 'mediator',
+  'mediation.terminated': 'mediator',
+  'payment.recorded': 'officer',
+  'payment.missed.explained': 'officer',
+  'default.reported': 'officer',
+  'petition.filed': 'lawyer',
+  'hearing.scheduled': 'lawyer',
+  'court.decided': 'lawyer',
+  'convict.released': 'lawyer',
+  'parole.revoked': 'court',
+  'case.withdrawn': 'lawyer',
+};
+
+/**
+ * The procedure service: load → transition (pure machines) → compare-and-set save + history +
+ * deadlines in one transaction. Nothing is written when anything fails.
+ */
+@Injectable()
+export class CasesService {
+  private readonly logger = new Logger(CasesService.name);
+  private readonly deps: ProcedureDeps = procedureDeps();
+
+  constructor(
+    private readonly repo: CasesRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  usualRole(type: string): Role | undefined {
+    return USUAL_ROLE[type as UserEventType];
+  }
+
+  async create(dto: CreateCaseDto, actor: Actor): Promise<CaseView> {
+    const today = this.clock.today();
+    this.checkApplication(dto, today);
+    const application: CaseApplication = {
+      procedure: dto.procedure,
+      convict: { ...dto.convict },
+      sentence: {
+        ...dto.sentence,
+        term: { ...dto.sentence.term },
+        lifeImprisonment: dto.sentence.lifeImprisonment ?? false,
+        againstLifeOrHealth: dto.sentence.againstLifeOrHealth ?? false,
+        pretrialDetentionDays: dto.sentence.pretrialDetentionDays ?? 0,
+      },
+      claims: dto.claims.map((c) => ({
+        id: randomUUID(),
+        kind: c.kind ?? 'victim',
+        victim: { ...c.victim, representative: c.victim.representative ? { ...c.victim.representative } : undefined },
+        amountAwarded: c.amountAwarded,
+        amountRecovered: c.amountRecovered,
+      })),
+      lawyer: { ...dto.lawyer },
+      mediator: dto.mediator ? { ...dto.mediator } : undefined,
+      place: dto.place,
+    };
+    const state = initialProcedure({
+      procedure: application.procedure,
+      lifeImprisonment: application.sentence.lifeImprisonment,
+      claims: application.claims.map((c) => ({ id: c.id, kind: c.kind, awarded: c.amountAwarded, recovered: c.amountRecovered })),
+    });
+    const now = this.clock.now().toISOString();
+    return this.repo.atomically(async (em) => {
+      const entity = Object.assign(new CaseEntity(), {
+        id: randomUUID(),
+        number: await this.repo.nextCaseNumber(em, Number(today.slice(0, 4))),
+        procedure: application.procedure,
+        state: describeProcedure(state).state,
+        searchText: '',
+        version: 1,
+        machineId: PROCEDURE_MACHINE_ID,
+        machineVersion: PROCEDURE_MACHINE_VERSION,
+        application,
+        snapshot: state,
+        createdAt: now,
+        updatedAt: now,
+      });
+      entity.searchText = `${entity.number} ${application.convict.fullName}`.toLowerCase();
+      await this.repo.insertCase(em, entity);
+      await this.repo.appendHistory(em, {
+        caseId: entity.id,
+        seq: 1,
+        type: 'case.applied',
+        claimId: null,
+        actorRole: actor.role,
+        actorName: actor.name,
+        eventDate: today,
+        recordedAt: now,
+        payload: { procedure: application.procedure, claims: application.claims.map((c) => c.id) },
+        stateBefore: null,
+        stateAfter: entity.state,
+      });
+      await this.repo.syncDeadlines(em, entity.id, pendingDeadlines(state, this.deps));
+      return caseView(entity, await this.repo.deadlinesOf(em, entity.id));
+    });
+  }
+
+  async get(id: string): Promise<CaseView> {
+    return this.repo.read(async (em) => {
+      const entity = await this.mustFind(em, id);
+      return caseView(entity, await this.repo.deadlinesOf(em, id));
+    });
+  }
+
+  async list(query: ListCasesQuery) {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const { items, total } = await this.repo.read((em) => this.repo.listCases(em, { state: query.state, q: query.q, page, pageSize }));
+    return { items: items.map(caseSummary), total, page, pageSize };
+  }
+
+  async history(id: string) {
+    return this.repo.read(async (em) => {
+      await this.mustFind(em, id);
+      const events = await this.repo.history(em, id);
+      return events.map((e) => ({
+        seq: e.seq,
+        type: e.type,
+        claimId: e.claimId,
+        actor: { role: e.actorRole, name: e.actorName },
+        eventDate: e.eventDate,
+        recordedAt: e.recordedAt,
+        payload: e.payload,
+        stateBefore: e.stateBefore,
+        stateAfter: e.stateAfter,
+      }));
+    });
+  }
+
+  /** A user's event, from the HTTP body `{ type, claimId?, expectedVersion?, ...payload }`. */
+  async applyUserEvent(id: string, body: unknown, actor: { role?: Role; name: string | null }): Promise<CaseView> {
+    const { type, payload, expectedVersion } = this.validateEvent(body);
+    const role = actor.role ?? USUAL_ROLE[type];
+    return this.repo.atomically(async (em) => {
+      const entity = await this.mustFind(em, id);
+      if (expectedVersion !== undefined && expectedVersion !== entity.version) {
+        throw new DomainError('version_conflict', `Дело изменено другим пользователем: версия ${entity.version}, ожидалась ${expectedVersion}`, {
+          currentVersion: entity.version,
+        });
+      }
+      return this.transitionAndSave(em, entity, { ...payload, type, actor: role }, { role, name: actor.name });
+    });
+  }
+
+  /**
+   * The sweeper's event for a due deadline, in the same transaction that marks the deadline fired.
+   * Returns false when the deadline was already fired or is no longer awaited.
+   */
+  async fireDeadline(deadline: { key: string; caseId: string; type: string; claimId: string | null; payload: Record<string, unknown> }): Promise<boolean> {
+    return this.repo.atomically(async (em) => {
+      const entity = await this.mustFind(em, deadline.caseId);
+      const event = { ...deadline.payload, type: deadline.type, claimId: deadline.claimId ?? undefined, actor: 'system' as Role, deadlineKey: deadline.key };
+      const check = applyEvent(entity.snapshot as ProcedureState, { ...event, at: this.clock.today() } as ProcedureEvent, this.deps);
+      if (!check.ok) {
+        // The case moved on (e.g. the victim answered on the last day): the deadline is moot.
+        await this.repo.markDeadlineCancelled(em, deadline.key);
+        this.logger.log(`deadline ${deadline.type} of case ${entity.number} no longer applies (${check.error})`);
+        return false;
+      }
+      if (!(await this.repo.markDeadlineFired(em, deadline.key, this.clock.now().toISOString()))) return false;
+      await this.transitionAndSave(em, entity, event, { role: 'system', name: 'deadline sweeper' });
+      return true;
+    });
+  }
+
+  private async transitionAndSave(
+    em: EntityManager,
+    entity: CaseEntity,
+    event: Record<string, unknown> & { type: string; actor: Role },
+    actor: { role: Role; name: string | null },
+  ): Promise<CaseView> {
+    const today = this.clock.today();
+    const before = entity.snapshot as ProcedureState;
+    const stateBefore = describeProcedure(before).state;
+    const { notes, ...rest } = event as Record<string, unknown> & { notes?: string };
+    const procedureEvent = { ...rest, at: today } as ProcedureEvent;
+    const result = applyEvent(before, procedureEvent, this.deps);
+    if (!result.ok) {
+      if (result.error === 'event_not_allowed') {
+        throw new DomainError('event_not_allowed', `Событие «${event.type}» недопустимо в состоянии дела «${result.state}»`, {
+          state: result.state,
+          allowed: result.allowed,
+        });
+      }
+      throw DomainError.rule(result.field, result.rule, result.message);
+    }
+    if (!result.changed) {
+      return caseView(entity, await this.repo.deadlinesOf(em, entity.id)); // idempotent repeat (same payment reference)
+    }
+    const now = this.clock.now().toISOString();
+    const expectedVersion = entity.version;
+    entity.snapshot = result.state;
+    entity.state = describeProcedure(result.state).state;
+    entity.version = expectedVersion + 1;
+    entity.updatedAt = now;
+    if (event.type === 'case.accepted' && event.mediator) entity.application = { ...entity.application, mediator: event.mediator as CaseApplication['mediator'] };
+    if (!(await this.repo.saveIfVersion(em, entity, expectedVersion))) {
+      throw new DomainError('version_conflict', 'Дело изменено другим пользователем, повторите действие', { currentVersion: expectedVersion + 1 });
+    }
+    const payload: Record<string, unknown> = { ...rest };
+    delete payload.type;
+    delete payload.actor;
+    delete payload.claimId;
+    if (typeof notes === 'string' && notes.length > 0) {
+      const noteId = randomUUID();
+      await this.repo.storeNote(em, { id: noteId, caseId: entity.id, claimId: (event.claimId as string) ?? null, notes, recordedAt: now });
+      payload.notesRef = noteId; // the notes themselves never enter the history
+    }
+    await this.repo.appendHistory(em, {
+      caseId: entity.id,
+      seq: entity.version,
+      type: event.type,
+      claimId: (event.claimId as string | undefined) ?? null,
+      actorRole: actor.role,
+      actorName: actor.name,
+      eventDate: today,
+      recordedAt: now,
+      payload,
+      stateBefore,
+      stateAfter: entity.state,
+    });
+    await this.repo.syncDeadlines(em, entity.id, pendingDeadlines(result.state, this.deps));
+    return caseView(entity, await this.repo.deadlinesOf(em, entity.id));
+  }
+
+  private validateEvent(body: unknown): { type: UserEventType; payload: Record<string, unknown>; expectedVersion?: number } {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw DomainError.validation([{ field: 'body', rule: 'isObject', message: 'Ожидается объект события { type, … }' }]);
+    }
+    const type = (body as { type?: unknown }).type;
+    if ((SYSTEM_EVENTS as readonly string[]).includes(type as string)) {
+      throw DomainError.validation([
+        { field: 'type', rule: 'system_event', message: `Событие «${String(type)}» отправляет только служба сроков (истечение срока наступает само)` },
+      ]);
+    }
+    if (typeof type !== 'string' || !(type in USER_EVENTS)) {
+      throw DomainError.validation([
+        { field: 'type', rule: 'isIn', message: `Неизвестный тип события; допустимы: ${Object.keys(USER_EVENTS).join(', ')}` },
+      ]);
+    }
+    const cls = USER_EVENTS[type as UserEventType];
+    const dto = plainToInstance(cls as new () => object, body);
+    const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length) throw DomainError.validation(flattenValidationErrors(errors));
+    const today = this.clock.today();
+    const future: FieldError[] = (PAST_DATES[type] ?? [])
+      .filter((f) => typeof (dto as Record<string, unknown>)[f] === 'string' && isAfter((dto as Record<string, string>)[f], today))
+      .map((f) => ({ field: f, rule: 'not_in_future', message: `Дата не может быть позже сегодняшней (${today})` }));
+    if (future.length) throw DomainError.validation(future);
+    const { expectedVersion, ...payload } = JSON.parse(JSON.stringify(dto)) as Record<string, unknown> & { expectedVersion?: number };
+    delete payload.type;
+    return { type: type as UserEventType, payload, expectedVersion };
+  }
+
+  private checkApplication(dto: CreateCaseDto, today: string): void {
+    const errors: FieldError[] = [];
+    const notFuture = (field: string, value: string) => {
+      if (isAfter(value, today)) errors.push({ field, rule: 'not_in_future', message: `Дата не может быть позже сегодняшней (${today})` });
+    };
+    notFuture('sentence.date', dto.sentence.date);
+    notFuture('sentence.startDate', dto.sentence.startDate);
+    const t = dto.sentence.term;
+    if (!dto.sentence.lifeImprisonment && t.years + t.months + t.days === 0) {
+      errors.push({ field: 'sentence.term', rule: 'term_positive', message: 'Срок наказания не может быть нулевым' });
+    }
+    if (dto.convict.birthDate) {
+      const fromIin = iinBirthDate(dto.convict.iin);
+      if (fromIin && fromIin !== dto.convict.birthDate) {
+        errors.push({ field: 'convict.birthDate', rule: 'matches_iin', message: `Дата рождения не совпадает с ИИН (по ИИН: ${fromIin})` });
+      }
+    }
+    dto.claims.forEach((c, i) => {
+      if (c.amountRecovered > c.amountAwarded) {
+        errors.push({ field: `claims[${i}].amountRecovered`, rule: 'not_above_awarded', message: 'Взысканная сумма не может превышать присуждённую' });
+      }
+      if (c.victim.type === 'person' && c.victim.bin !== undefined) {
+        errors.push({ field: `claims[${i}].victim.bin`, rule: 'person_has_no_bin', message: 'У физического лица указывается ИИН, а не БИН' });
+      }
+    });
+    if (errors.length) throw DomainError.validation(errors);
+  }
+
+  private async mustFind(em: EntityManager, id: string): Promise<CaseEntity> {
+    const entity = await this.repo.findCase(em, id);
+    if (!entity) throw DomainError.notFound('Дело', id);
+    return entity;
+  }
+}

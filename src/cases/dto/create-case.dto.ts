@@ -1,0 +1,321 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { IsBin, IsIin, IsLocalDate, IsPositiveTiyn, IsTiyn } from '../../common/validation';
+
+export class ConvictDto {
+  @ApiProperty({ example: 'Серіков Болат Нұрланұлы' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName: string;
+
+  @ApiProperty({ example: '900101300017', description: 'ИИН, 12 digits with a valid control digit' })
+  @IsIin()
+  iin: string;
+
+  @ApiPropertyOptional({ example: '1990-01-01' })
+  @IsOptional()
+  @IsLocalDate()
+  birthDate?: string;
+
+  @ApiProperty({ example: 'Учреждение ВК-167/22, г. Усть-Каменогорск' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  institution: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string;
+}
+
+export class TermDto {
+  @ApiProperty({ example: 6 })
+  @IsInt()
+  @Min(0)
+  @Max(30)
+  years: number;
+
+  @ApiProperty({ example: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(11)
+  months: number;
+
+  @ApiProperty({ example: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(31)
+  days: number;
+}
+
+export const GRAVITY = ['minor', 'medium', 'grave', 'especially_grave'] as const;
+
+export class SentenceDto {
+  @ApiProperty({ example: 'Усть-Каменогорский городской суд' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  court: string;
+
+  @ApiProperty({ example: '2022-03-15', description: 'Date of the sentence' })
+  @IsLocalDate()
+  date: string;
+
+  @ApiProperty({ example: ['188 ч. 2'], description: 'Articles of the Criminal Code' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  articles: string[];
+
+  @ApiProperty({ type: TermDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => TermDto)
+  term: TermDto;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  lifeImprisonment?: boolean;
+
+  @ApiProperty({ example: '2022-01-10', description: 'Start of the term' })
+  @IsLocalDate()
+  startDate: string;
+
+  @ApiProperty({ enum: GRAVITY })
+  @IsIn(GRAVITY)
+  gravity: (typeof GRAVITY)[number];
+
+  @ApiPropertyOptional({ default: false, description: 'Grave crime against life or health (art. 72 ч. 3 п. 3)' })
+  @IsOptional()
+  @IsBoolean()
+  againstLifeOrHealth?: boolean;
+
+  @ApiPropertyOptional({ default: 0, description: 'Days of pre-trial detention credited' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(36500)
+  pretrialDetentionDays?: number;
+}
+
+export class RepresentativeDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsIin()
+  iin?: string;
+
+  @ApiProperty({ example: 'доверенность от 01.11.2026 № 15', description: 'What gives the representative his powers' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  basis: string;
+}
+
+export class VictimDto {
+  @ApiProperty({ enum: ['person', 'legal_entity'] })
+  @IsIn(['person', 'legal_entity'])
+  type: 'person' | 'legal_entity';
+
+  @ApiProperty({ example: 'Ахметова Гүлнар Серікқызы', description: "A person's full name or a legal entity's name" })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  fullName: string;
+
+  @ApiPropertyOptional({ description: 'ИИН — required for a person' })
+  @ValidateIf((o: VictimDto) => o.type === 'person' || o.iin !== undefined)
+  @IsIin()
+  iin?: string;
+
+  @ApiPropertyOptional({ description: 'БИН — required for a legal entity' })
+  @ValidateIf((o: VictimDto) => o.type === 'legal_entity' || o.bin !== undefined)
+  @IsBin()
+  bin?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string;
+
+  @ApiPropertyOptional({ type: RepresentativeDto, description: 'Legal representative of a minor or incapable victim, or of a legal entity' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RepresentativeDto)
+  representative?: RepresentativeDto;
+}
+
+export class ClaimDto {
+  @ApiPropertyOptional({ enum: ['victim', 'state'], default: 'victim', description: "'state': e.g. the Victims Compensation Fund's recourse claim — tracked, not mediated" })
+  @IsOptional()
+  @IsIn(['victim', 'state'])
+  kind?: 'victim' | 'state';
+
+  @ApiProperty({ type: VictimDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => VictimDto)
+  victim: VictimDto;
+
+  @ApiProperty({ example: 200000000, description: 'Amount awarded by the sentence, in tiyn (1 ₸ = 100 tiyn)' })
+  @IsPositiveTiyn()
+  amountAwarded: number;
+
+  @ApiProperty({ example: 0, description: 'Already recovered (e.g. deductions from prison wages), in tiyn' })
+  @IsTiyn()
+  amountRecovered: number;
+}
+
+export class LawyerDto {
+  @ApiProperty({ example: 'Иванов Пётр Сергеевич' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName: string;
+
+  @ApiPropertyOptional({ description: 'Licence of the advocate' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  licence?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string;
+}
+
+export class MediatorDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName: string;
+
+  @ApiPropertyOptional({ description: 'Entry in the register of professional mediators' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  registry?: string;
+
+  @ApiPropertyOptional({ description: 'Organisation of mediators' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  organisation?: string;
+}
+
+export class CreateCaseDto {
+  @ApiProperty({ enum: ['parole', 'replacement'], description: 'УДО (CC art. 72) or replacement with a milder punishment (art. 73)' })
+  @IsIn(['parole', 'replacement'])
+  procedure: 'parole' | 'replacement';
+
+  @ApiProperty({ type: ConvictDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ConvictDto)
+  convict: ConvictDto;
+
+  @ApiProperty({ type: SentenceDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => SentenceDto)
+  sentence: SentenceDto;
+
+  @ApiProperty({ type: [ClaimDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ClaimDto)
+  claims: ClaimDto[];
+
+  @ApiProperty({ type: LawyerDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => LawyerDto)
+  lawyer: LawyerDto;
+
+  @ApiPropertyOptional({ type: MediatorDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MediatorDto)
+  mediator?: MediatorDto;
+
+  @ApiPropertyOptional({ example: 'г. Усть-Каменогорск', description: 'Place of mediation, written on documents' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  place?: string;
+}
+
+export class ListCasesQuery {
+  @ApiPropertyOptional({ description: 'Top-level state, e.g. mediation, readyForCourt' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  state?: string;
+
+  @ApiPropertyOptional({ description: "Search in the convict's name and the case number" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}

@@ -1,0 +1,20 @@
+import type { ProcedureDeps } from '../../machines/procedure';
+import { settings } from '../law/legal-rules';
+import { buildSchedule } from '../restitution/domain/schedule';
+
+/**
+ * What the pure machines need from the rest of the domain: the instalment schedule builder
+ * (working-day rule included) and the grace period. Deterministic, so replaying history
+ * reproduces the same schedules.
+ */
+export function procedureDeps(): ProcedureDeps {
+  return {
+    graceDays: settings.paymentGraceDays,
+    schedule: ({ outstanding, monthly, firstDueDate, dayOfMonth }) =>
+      buildSchedule({ outstanding, monthly, firstDueDate, dayOfMonth, moveToWorkingDay: settings.moveDueDatesToWorkingDay }).rows.map((r) => ({
+        no: r.no,
+        dueDate: r.dueDate,
+        amount: r.amount,
+      })),
+  };
+}

@@ -1,0 +1,155 @@
+import request from 'supertest';
+import { CasesRepository } from '../../src/cases/cases.repository';
+import { replayHistory } from '../../src/cases/domain/replay';
+import { CaseEntity } from '../../src/cases/entities/case.entity';
+import { procedureDeps } from '../../src/workflow/procedure-deps';
+import { DataSource } from 'typeorm';
+import { startTestApp, TestApp } from '../support/app';
+import { CaseClient } from '../support/case-client';
+import { application, TENGE } from '../factories/case.factory';
+
+/** Bad input never crashes and never loses data; an event out of place is refused with the allowed ones. */
+describe('bad input, conflicts and faults', () => {
+  let t: TestApp;
+  let c: CaseClient;
+
+  beforeEach(async () => {
+    t = await startTestApp({ now: '2026-12-01T10:00:00+05:00' });
+    c = new CaseClient(t);
+  });
+  afterEach(() => t.close());
+
+  const post = (body: unknown) => request(t.http).post('/api/cases').send(body as object);
+  const rules = (res: request.Response) => res.body.errors.map((e: any) => `${e.field}:${e.rule}`);
+
+  it.each([
+    ['an invalid ИИН checksum', { convict: { ...application().convict, iin: '900101300018' } }, 'convict.iin:iin_checksum'],
+    ['an invalid БИН', { claims: [{ victim: { type: 'legal_entity', fullName: 'ТОО', bin: '150340001237' }, amountAwarded: 100, amountRecovered: 0 }] }, 'claims[0].victim.bin:bin_checksum'],
+    ['a negative amount', { claims: [{ ...application().claims[0], amountRecovered: -1 }] }, 'claims[0].amountRecovered:tiyn_integer'],
+    ['fractional tiyn', { claims: [{ ...application().claims[0], amountAwarded: 100.5 }] }, 'claims[0].amountAwarded:tiyn_positive'],
+    ['an amount as a string', { claims: [{ ...application().claims[0], amountAwarded: '2000000' }] }, 'claims[0].amountAwarded:tiyn_positive'],
+    ['a sentence starting in the future', { sentence: { ...application().sentence, startDate: '2027-01-01' } }, 'sentence.startDate:not_in_future'],
+    ['an impossible date', { sentence: { ...application().sentence, date: '2022-02-30' } }, 'sentence.date:local_date'],
+    ['an unknown gravity category', { sentence: { ...application().sentence, gravity: 'terrible' } }, 'sentence.gravity:isIn'],
+    ['a term of zero', { sentence: { ...application().sentence, term: { years: 0, months: 0, days: 0 } } }, 'sentence.term:term_positive'],
+    ['recovered above awarded', { claims: [{ ...application().claims[0], amountRecovered: 3_000_000 * TENGE }] }, 'claims[0].amountRecovered:not_above_awarded'],
+    ['no claims', { claims: [] }, 'claims:arrayMinSize'],
+    ['birth date not matching ИИН', { convict: { ...application().convict, birthDate: '1991-01-01' } }, 'convict.birthDate:matches_iin'],
+  ])('refuses %s with 400 naming the field and rule', async (_what, override, expected) => {
+    const res = await post(application(override as Record<string, unknown>)).expect(400);
+    expect(rules(res)).toContain(expected);
+    expect(res.body.errors[0].message).toMatch(/[а-яА-Я]/); // in the user's language
+    const list = await request(t.http).get('/api/cases').expect(200);
+    expect(list.body.total).toBe(0);
+  });
+
+  it('refuses unknown fields and malformed JSON', async () => {
+    const res = await post({ ...application(), secretField: 1 }).expect(400);
+    expect(rules(res)).toContain('secretField:unknown_field');
+    const bad = await request(t.http).post('/api/cases').set('Content-Type', 'application/json').send('{"procedure":').expect(400);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'body', rule: 'json' });
+  });
+
+  it('refuses an event not allowed in the current state with 409 and the allowed events; nothing is written', async () => {
+    const kase = await c.open();
+    const res = await request(t.http).post(`/api/cases/${kase.id}/events`).send({ type: 'petition.filed' }).expect(409);
+    expect(res.body).toMatchObject({ error: 'event_not_allowed', state: 'applied' });
+    expect(res.body.allowed).toEqual(expect.arrayContaining(['case.accepted', 'case.declined']));
+    expect((await c.get(kase.id)).version).toBe(1);
+    expect(await c.history(kase.id)).toHaveLength(1);
+  });
+
+  it('refuses bad event payloads with 400 naming the field and rule', async () => {
+    const kase = await c.open();
+    const claimId = kase.claims[0].id;
+    await c.send(kase.id, { type: 'case.accepted' });
+    const cases: [Record<string, unknown>, string][] = [
+      [{ type: 'no.such.event' }, 'type:isIn'],
+      [{ type: 'invitation.expired', claimId }, 'type:system_event'],
+      [{ type: 'invitation.sent', claimId, replyDays: 'ten' }, 'replyDays:isInt'],
+      [{ type: 'invitation.sent', claimId, colour: 'red' }, 'colour:unknown_field'],
+      [{ type: 'invitation.sent', claimId: 'abc' }, 'claimId:isUuid'],
+    ];
+    for (const [body, expected] of cases) {
+      const res = await request(t.http).post(`/api/cases/${kase.id}/events`).send(body).expect(400);
+      expect(rules(res)).toContain(expected);
+    }
+    const unknownClaim = await request(t.http).post(`/api/cases/${kase.id}/events`).send({ type: 'invitation.sent', claimId: '00000000-0000-4000-8000-000000000000' }).expect(400);
+    expect(unknownClaim.body.errors[0].field).toBe('claimId');
+    expect((await c.get(kase.id)).version).toBe(2);
+  });
+
+  it('refuses a payment dated before the agreement, in the future, or beyond the balance', async () => {
+    const kase = await c.open();
+    const claimId = kase.claims[0].id;
+    await c.send(kase.id, { type: 'case.accepted' });
+    await c.mediateToAgreement(kase.id, claimId, { paidBeforeHearing: 2_000_000 * TENGE, waived: 0 }, '2026-12-01');
+    const pay = (amount: number, date: string, reference: string) =>
+      request(t.http).post(`/api/cases/${kase.id}/events`).send({ type: 'payment.recorded', claimId, amount, date, evidence: 'bank_transfer', reference });
+    expect(rules(await pay(100, '2026-11-30', 'A').expect(400))).toContain('date:payment_before_agreement');
+    expect(rules(await pay(100, '2026-12-02', 'B').expect(400))).toContain('date:not_in_future');
+    expect(rules(await pay(2_000_001 * TENGE, '2026-12-01', 'C').expect(400))[0]).toMatch(/overpayment/);
+    const before = await c.get(kase.id);
+    await pay(500_000 * TENGE, '2026-12-01', 'D').expect(200);
+    const again = await pay(500_000 * TENGE, '2026-12-01', 'D').expect(200); // same reference: recorded once
+    expect(again.body.version).toBe(before.version + 1);
+  });
+
+  it('compare-and-set: a stale expectedVersion is refused with 409 and the current version', async () => {
+    const kase = await c.open();
+    await c.send(kase.id, { type: 'case.accepted', expectedVersion: 1 });
+    const res = await request(t.http).post(`/api/cases/${kase.id}/events`).send({ type: 'case.declined', reason: 'x', expectedVersion: 1 }).expect(409);
+    expect(res.body).toEqual(expect.objectContaining({ error: 'version_conflict', currentVersion: 2 }));
+  });
+
+  it('a crash in the middle of writing leaves the case exactly as before', async () => {
+    const kase = await c.open();
+    const claimId = kase.claims[0].id;
+    await c.send(kase.id, { type: 'case.accepted' });
+    const repo = t.app.get(CasesRepository);
+    const spy = jest.spyOn(repo, 'syncDeadlines').mockRejectedValueOnce(new Error('disk gone'));
+    await request(t.http).post(`/api/cases/${kase.id}/events`).send({ type: 'invitation.sent', claimId }).expect(500);
+    spy.mockRestore();
+    const after = await c.get(kase.id);
+    expect(after.version).toBe(2);
+    expect(after.claims[0].state).toBe('pending');
+    expect(after.deadlines).toEqual([]);
+    expect(await c.history(kase.id)).toHaveLength(2);
+    const ok = await c.send(kase.id, { type: 'invitation.sent', claimId });
+    expect(ok.version).toBe(3);
+  });
+
+  it('confidential notes never appear in the history or the case', async () => {
+    const kase = await c.open();
+    const claimId = kase.claims[0].id;
+    await c.send(kase.id, { type: 'case.accepted' });
+    await c.send(kase.id, { type: 'invitation.sent', claimId });
+    await c.send(kase.id, { type: 'invitation.accepted', claimId });
+    await c.send(kase.id, { type: 'contract.signed', claimId, contractDate: '2026-12-01' });
+    await c.send(kase.id, { type: 'session.held', claimId, notes: 'SENTINEL-CONFIDENTIAL-7731 признал вину' });
+    const everything = JSON.stringify([await c.get(kase.id), await c.history(kase.id), (await request(t.http).get('/api/cases')).body]);
+    expect(everything).not.toContain('SENTINEL-CONFIDENTIAL-7731');
+    const stored = await t.app.get(DataSource).query('SELECT notes FROM confidential_notes');
+    expect(stored).toEqual([{ notes: 'SENTINEL-CONFIDENTIAL-7731 признал вину' }]);
+  });
+
+  it('the history alone rebuilds the case by replay', async () => {
+    const kase = await c.open();
+    const claimId = kase.claims[0].id;
+    await c.send(kase.id, { type: 'case.accepted' });
+    await c.mediateToAgreement(kase.id, claimId, { paidBeforeHearing: 500_000 * TENGE, waived: 0, instalments: { total: 1_500_000 * TENGE, monthly: 100_000 * TENGE, startsMonthAfterRelease: true, dayOfMonth: 31 } }, '2026-12-01');
+    await c.send(kase.id, { type: 'payment.recorded', claimId, amount: 500_000 * TENGE, date: '2026-12-01', evidence: 'bank_transfer', reference: 'P0' });
+    await c.send(kase.id, { type: 'petition.filed' });
+    await c.send(kase.id, { type: 'court.decided', decision: 'parole', decisionDate: '2026-12-01' });
+    await c.send(kase.id, { type: 'convict.released', releaseDate: '2026-12-01' });
+    c.setDate(t, '2027-03-15');
+    await t.app.get(require('../../src/workflow/deadline-sweeper').DeadlineSweeper).sweep();
+    await c.send(kase.id, { type: 'payment.recorded', claimId, amount: 150_000 * TENGE, date: '2027-03-15', evidence: 'bank_transfer', reference: 'P1' });
+    const db = t.app.get(DataSource);
+    const entity = (await db.getRepository(CaseEntity).findOneByOrFail({ id: kase.id })) as CaseEntity;
+    const events = await db.query('SELECT seq, type, claim_id AS "claimId", actor_role AS "actorRole", event_date AS "eventDate", payload FROM case_events WHERE case_id = ? ORDER BY seq', [kase.id]);
+    const rebuilt = replayHistory(entity.application, events.map((e: any) => ({ ...e, payload: JSON.parse(e.payload) })), procedureDeps());
+    expect(rebuilt).toEqual(entity.snapshot);
+    expect(events.length).toBe(entity.version);
+  });
+});

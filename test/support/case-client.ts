@@ -1,0 +1,45 @@
+import request from 'supertest';
+import type { TestApp } from './app';
+import { application } from '../factories/case.factory';
+
+/** A small client that speaks to the API the way the UI will. */
+export class CaseClient {
+  constructor(private readonly t: TestApp) {}
+
+  async open(overrides: Record<string, unknown> = {}) {
+    const res = await request(this.t.http).post('/api/cases').send(application(overrides));
+    if (res.status !== 201) throw new Error(`create failed ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  /** Sends an event; expects 200 unless `status` says otherwise. */
+  async send(id: string, event: Record<string, unknown>, opts: { role?: string; status?: number } = {}) {
+    const req = request(this.t.http).post(`/api/cases/${id}/events`).send(event);
+    if (opts.role) req.set('X-Actor-Role', opts.role);
+    const res = await req;
+    const expected = opts.status ?? 200;
+    if (res.status !== expected) throw new Error(`${String(event.type)} → ${res.status} (expected ${expected}): ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  async get(id: string) {
+    return (await request(this.t.http).get(`/api/cases/${id}`).expect(200)).body;
+  }
+
+  async history(id: string) {
+    return (await request(this.t.http).get(`/api/cases/${id}/history`).expect(200)).body as any[];
+  }
+
+  /** Mediation of one claim from invitation to the signed agreement. */
+  async mediateToAgreement(id: string, claimId: string, terms: Record<string, unknown>, contractDate: string) {
+    await this.send(id, { type: 'invitation.sent', claimId });
+    await this.send(id, { type: 'invitation.accepted', claimId });
+    await this.send(id, { type: 'contract.signed', claimId, contractDate });
+    await this.send(id, { type: 'session.held', claimId, form: 'video' });
+    return this.send(id, { type: 'agreement.signed', claimId, signedBy: { mediator: true, victim: true, convict: true }, terms });
+  }
+
+  setDate(t: TestApp, date: string) {
+    t.clock.set(`${date}T10:00:00+05:00`);
+  }
+}
