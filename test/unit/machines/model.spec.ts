@@ -37,7 +37,7 @@ function replayAll<M extends AnyStateMachine>(
     for (const { event } of path.steps) {
       if (event.type === 'xstate.init') continue;
       const [next] = transition(machine, s as any, event) as unknown as [Snap];
-      const persisted = JSON.parse(JSON.stringify(machine.getPersistedSnapshot(next)));
+      const persisted = JSON.parse(JSON.stringify(machine.getPersistedSnapshot(next as any)));
       s = machine.resolveState(persisted) as unknown as Snap;
       expect(s.value).toEqual(next.value);
       expect(s.context).toEqual(next.context);
