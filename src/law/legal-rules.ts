@@ -207,7 +207,7 @@ export const settings = {
   eligibility: {
     /** A share of the term that is not a whole day (1/4 of 1 month = 7.5 days) is rounded UP: the statute says "не менее". */
     roundPartialDayUp: true,
-    /** "m months d days" never needs more than m + 1 whole calendar months (31 Jan + 0 months 29 days would pass 28 Feb = 31 Jan + 1 month). */
+    /** "m months d days" never needs more than m + 1 whole calendar months: without this, 1 Jan + 13 months 29 days (2 Mar) passes 1 Jan + 14 months (1 Mar), because February has fewer than 30 days, and a longer term could give an earlier date. */
     capRemainderAtNextWholeMonth: true,
     /** Pre-trial detention given as from/to counts both days, one day for one day (no УК 62 coefficient). */
     detentionCountsBothDays: true,
