@@ -1,0 +1,289 @@
+/**
+ * What each court document shows, as plain data (STYLE.md principle 10, fact 8: Handlebars refuses class
+ * getters, so these are interfaces over plain objects). Amounts are tiyn, dates 'YYYY-MM-DD'.
+ * Absent optional values are `null`, never missing: the templates run in strict mode, where a missing
+ * field is a bug (a typo) and fails the render.
+ *
+ * Confidential things — session notes, proposals made in sessions, anything said in mediation
+ * (Law on Mediation art. 8) — have NO field here, so no template can print them. The builders in
+ * view-model.builder.ts copy field by field and drop anything else a caller passes in.
+ */
+import type { LocalDate } from '../common/local-date';
+import type { Tiyn } from '../money/domain/money';
+import type { DocLang } from './domain/court-date';
+
+export type Lang = DocLang;
+export const LANGS: readonly Lang[] = ['kk', 'ru'];
+
+export const DOCUMENT_KINDS = [
+  'invitation',
+  'mediation-contract',
+  'agreement',
+  'schedule',
+  'termination-notice',
+  'payment-statement',
+  'arrears-report',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** A proper name with its official form in each language (courts, towns, institutions, organisations). */
+export interface Localized {
+  kk: string;
+  ru: string;
+}
+
+/** Who acts for a legal entity or a minor: the basis is printed from labels, not free text. */
+export interface RepresentativeView {
+  fullName: string;
+  iin: string | null;
+  position: Localized | null;
+  basis: 'power_of_attorney' | 'charter' | 'legal_representative';
+  /** Power of attorney number and date, when basis = power_of_attorney. */
+  document: { number: string; date: LocalDate } | null;
+}
+
+export interface PartyView {
+  kind: 'person' | 'legal_entity';
+  fullName: string;
+  /** ИИН of a person; null for a legal entity. */
+  iin: string | null;
+  /** БИН of a legal entity; null for a person. */
+  bin: string | null;
+  address: string | null;
+  phone: string | null;
+  representative: RepresentativeView | null;
+}
+
+export interface ConvictView extends PartyView {
+  institution: Localized;
+}
+
+export interface MediatorView {
+  fullName: string;
+  iin: string | null;
+  /** Entry in the register of professional mediators kept by the organisation (ЗМед 14). */
+  registryNumber: string;
+  organisation: Localized;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface ArticleRef {
+  article: string;
+  part: string | null;
+  item: string | null;
+}
+
+export interface SentenceView {
+  /**
+   * The court in the genitive, as sentences need it: ru «Усть-Каменогорского городского суда …»
+   * («приговором … суда»), kk «Өскемен қалалық сотының» («… сотының үкімімен»).
+   */
+  court: Localized;
+  date: LocalDate;
+  /** Criminal Code articles of the conviction. */
+  articles: ArticleRef[];
+}
+
+export interface ClaimView {
+  awarded: Tiyn;
+  recovered: Tiyn;
+  outstanding: Tiyn;
+}
+
+/** The stamp every document carries; the SHA-256 of the rendered file is computed by the caller. */
+export interface StampView {
+  caseNumber: string;
+  kind: DocumentKind;
+  lang: Lang;
+  templateVersion: string;
+  machineVersion: number;
+}
+
+interface DocumentBase {
+  caseNumber: string;
+  machineVersion: number;
+  place: Localized;
+  date: LocalDate;
+}
+
+export interface CaseParties {
+  convict: ConvictView;
+  victim: PartyView;
+  mediator: MediatorView;
+  sentence: SentenceView;
+  claim: ClaimView;
+}
+
+/** Invitation to mediation; not accepted within replyDays it counts as declined (ЗМед 20 п. 6). */
+export interface InvitationView extends DocumentBase, CaseParties {
+  replyDays: number;
+  replyBy: LocalDate;
+}
+
+/** The 14 essential terms of ЗМед 21 that vary per case; the fixed ones are worded in the template. */
+export interface MediationContractView extends DocumentBase, CaseParties {
+  /** Fee of the professional mediator (ЗМед 22); null = mediation free of charge. */
+  fee: { amount: Tiyn; payer: 'convict' | 'victim' | 'equal' } | null;
+  /** Language of the mediation (term 6). */
+  mediationLanguage: Lang;
+  termDays: number;
+  maxExtensionDays: number;
+  /** Ways of meeting (ЗМед 17); a convict in an institution usually meets by video. */
+  formats: Array<'in_person' | 'video' | 'phone'>;
+  copies: number;
+}
+
+export interface ScheduleRowView {
+  /** 0 = the down payment, 1.. = monthly instalments. */
+  number: number;
+  kind: 'down_payment' | 'instalment';
+  dueDate: LocalDate;
+  /** The date before it moved to the next working day (ГК 175); null when it did not move. */
+  nominalDate: LocalDate | null;
+  amount: Tiyn;
+  /** Sum due up to and including this row. */
+  cumulative: Tiyn;
+  /** Left to pay after this row. */
+  remaining: Tiyn;
+}
+
+export interface LedgerRowView {
+  date: LocalDate;
+  amount: Tiyn;
+  method: 'bank_transfer' | 'cash_receipt' | 'bailiff';
+  /** Payment order number, receipt number, bailiff's certificate number. */
+  evidence: string;
+}
+
+export interface LedgerView {
+  asOf: LocalDate;
+  rows: LedgerRowView[];
+  totalPaid: Tiyn;
+  remaining: Tiyn;
+}
+
+export interface ScheduleTableView {
+  rows: ScheduleRowView[];
+  total: Tiyn;
+  count: number;
+  monthlyAmount: Tiyn;
+  /** Day of month payments are due. */
+  dueDay: number;
+  /** Down payment included in `total` (row 0); 0 when there is none. */
+  downPayment: Tiyn;
+  /** Dates computed from this (expected) release date; null when computed from the actual release. */
+  assumedReleaseDate: LocalDate | null;
+}
+
+export interface PaymentDetailsView {
+  method: 'bank_transfer' | 'cash_receipt' | 'bailiff';
+  /** Victim's account (IBAN) for transfers; null otherwise. */
+  account: string | null;
+  bank: string | null;
+}
+
+/**
+ * The agreement's terms. Each present part is worded in the agreement; they combine:
+ * - beforeHearing: the sum is paid before the court considers the parole petition;
+ * - waiver: the victim renounces the rest of the claim (ЗМед 5 п. 3);
+ * - downPayment: paid on signing or shortly after, then instalments;
+ * - instalments: monthly payments from the month after release, with the schedule attached.
+ */
+export interface AgreementTermsView {
+  kind: 'full_before_hearing' | 'part_paid_rest_waived' | 'instalments_after_release';
+  /** What the convict undertakes to pay under this agreement in total. */
+  settledAmount: Tiyn;
+  beforeHearing: { amount: Tiyn; dueBy: LocalDate } | null;
+  waiver: { amount: Tiyn } | null;
+  downPayment: { amount: Tiyn; dueBy: LocalDate } | null;
+  instalments: ScheduleTableView | null;
+  payment: PaymentDetailsView;
+}
+
+export interface AgreementView extends DocumentBase, CaseParties {
+  contractDate: LocalDate;
+  terms: AgreementTermsView;
+  copies: number;
+}
+
+export interface ScheduleView extends DocumentBase {
+  convict: PartyView;
+  victim: PartyView;
+  sentence: SentenceView;
+  agreementDate: LocalDate;
+  schedule: ScheduleTableView;
+  /** Payments recorded so far; null for a schedule issued before any payment. */
+  ledger: LedgerView | null;
+}
+
+export type TerminationReason =
+  | 'parties_refused' // ЗМед 26 п. 3
+  | 'party_refused' // ЗМед 26 п. 4
+  | 'settlement_impossible' // ЗМед 26 п. 2
+  | 'term_expired' // ЗМед 26 п. 5
+  | 'invitation_unanswered' // ЗМед 20 п. 6
+  | 'invitation_refused'; // ЗМед 20 п. 6
+
+export interface TerminationNoticeView extends DocumentBase, CaseParties {
+  reason: TerminationReason;
+  /** The day the reason arose: refusal received, term expired, reply deadline passed. */
+  reasonDate: LocalDate;
+  /** Who refused, for party_refused / invitation_refused; null otherwise. */
+  refusingParty: 'convict' | 'victim' | null;
+  /** Contract date when mediation had started; null when the invitation was not accepted. */
+  contractDate: LocalDate | null;
+  invitation: { sentOn: LocalDate; replyBy: LocalDate } | null;
+}
+
+export interface PaymentStatementView extends DocumentBase {
+  convict: PartyView;
+  victim: PartyView;
+  sentence: SentenceView;
+  claim: ClaimView;
+  agreementDate: LocalDate;
+  settledAmount: Tiyn;
+  waivedAmount: Tiyn;
+  ledger: LedgerView;
+  /** True when everything due under the agreement is paid: the statement is then the certificate. */
+  fullyPaid: boolean;
+}
+
+export interface MissedPaymentView {
+  number: number;
+  dueDate: LocalDate;
+  amount: Tiyn;
+  paid: Tiyn;
+  shortfall: Tiyn;
+  reason: 'no_income' | 'illness' | 'unemployment' | 'no_reason_given' | 'other';
+  /** Assessed by the supervising officer: was the reason a good one (уважительная причина)? */
+  goodReason: boolean;
+  /** The parolee's explanation as written down; null when none was given. */
+  explanation: string | null;
+}
+
+export interface ArrearsReportView extends DocumentBase {
+  convict: PartyView;
+  victim: PartyView;
+  sentence: SentenceView;
+  agreementDate: LocalDate;
+  asOf: LocalDate;
+  dueSoFar: Tiyn;
+  paidSoFar: Tiyn;
+  arrears: Tiyn;
+  misses: MissedPaymentView[];
+  missesWithoutGoodReason: number;
+  /** УК 72 ч. 7 п. 1: evasion "more than twice" — the threshold is 2. */
+  threshold: number;
+  thresholdExceeded: boolean;
+}
+
+export interface ViewModels {
+  invitation: InvitationView;
+  'mediation-contract': MediationContractView;
+  agreement: AgreementView;
+  schedule: ScheduleView;
+  'termination-notice': TerminationNoticeView;
+  'payment-statement': PaymentStatementView;
+  'arrears-report': ArrearsReportView;
+}

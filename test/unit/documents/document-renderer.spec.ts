@@ -1,0 +1,83 @@
+/**
+ * Every document × language rendered from the fixtures and compared byte for byte with its golden HTML
+ * (test/golden/documents). After an intended change of wording: UPDATE_GOLDEN=1 npx jest test/unit/documents,
+ * then read the diff of the golden files before committing.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DocumentRenderer, TEMPLATE_VERSION } from '../../../src/documents/document-renderer';
+import { DOCUMENT_KINDS, LANGS } from '../../../src/documents/document-view-models';
+import { buildViewModel } from '../../../src/documents/view-model.builder';
+import { ALL_FIXTURES, SENTINEL } from '../../fixtures/documents';
+
+const GOLDEN = join(__dirname, '../../golden/documents');
+const update = process.env.UPDATE_GOLDEN === '1';
+const renderer = new DocumentRenderer();
+
+const cases = ALL_FIXTURES.flatMap((f) => LANGS.map((lang) => ({ ...f, lang, file: `${f.name}.${f.kind}.${lang}.html` })));
+
+describe('DocumentRenderer', () => {
+  it('knows the seven documents and has a fixture for each in both languages', () => {
+    expect(renderer.kinds()).toEqual(DOCUMENT_KINDS);
+    for (const kind of DOCUMENT_KINDS) expect(ALL_FIXTURES.some((f) => f.kind === kind)).toBe(true);
+  });
+
+  describe.each(cases)('$file', ({ kind, lang, viewModel, file }) => {
+    const html = renderer.renderHtml(kind, lang, viewModel as never);
+
+    it('matches the golden file', () => {
+      const path = join(GOLDEN, file);
+      if (update) {
+        mkdirSync(GOLDEN, { recursive: true });
+        writeFileSync(path, html);
+      }
+      expect(existsSync(path)).toBe(true);
+      expect(html).toBe(readFileSync(path, 'utf8'));
+    });
+
+    it('carries the stamp: case number, kind, template and machine version', () => {
+      const stamp = /<p class="stamp">([^<]*)<\/p>/.exec(html)?.[1] ?? '';
+      expect(stamp).toContain(viewModel.caseNumber);
+      expect(stamp).toContain(TEMPLATE_VERSION);
+      expect(stamp).toContain(String(viewModel.machineVersion));
+      expect(html).toContain(`<html lang="${lang}">`);
+    });
+
+    it('names the fonts that carry Kazakh letters and ₸, and prints A4', () => {
+      expect(html).toContain("font-family: 'DejaVu Sans'");
+      expect(html).toContain('size: A4');
+    });
+
+    it('never prints session notes', () => {
+      expect(html).not.toContain(SENTINEL);
+    });
+
+    it('leaves no unrendered placeholders', () => {
+      expect(html).not.toMatch(/\{\{|\}\}|undefined|\[object Object\]|NaN/);
+    });
+  });
+});
+
+describe('view-model builder', () => {
+  it('drops fields outside the view model, wherever they sit', () => {
+    for (const f of ALL_FIXTURES) {
+      const built = JSON.stringify(buildViewModel(f.kind, f.viewModel as never));
+      expect(built).not.toContain(SENTINEL);
+    }
+    // …and the fixtures really carry the sentinel, so the test above means something.
+    expect(JSON.stringify(ALL_FIXTURES)).toContain(SENTINEL);
+  });
+
+  it('returns plain data: a class with getters becomes a plain object', () => {
+    const f = ALL_FIXTURES.find((x) => x.kind === 'invitation')!;
+    class PartyEntity {
+      get fullName() {
+        return 'Getter Name';
+      }
+    }
+    const { fullName: _unused, ...rest } = (f.viewModel as { victim: { fullName: string } }).victim;
+    const victim = Object.assign(new PartyEntity(), rest);
+    const html = renderer.renderHtml('invitation', 'ru', { ...(f.viewModel as never), victim } as never);
+    expect(html).toContain('Getter Name');
+  });
+});
