@@ -175,7 +175,7 @@ function apply(state: ProcedureState, event: ProcedureEvent, deps: ProcedureDeps
   const isCaseEvent = includes(CASE_EVENTS, type);
   const isMediationEvent = includes(MEDIATION_EVENTS, type);
   const isRestitutionEvent = includes(RESTITUTION_EVENTS, type);
-  if (!isCaseEvent && !isMediationEvent && !isRestitutionEvent) throw notAllowed(state, valueOf(state.case), claimId);
+  if (!isCaseEvent && !isMediationEvent && !isRestitutionEvent) throw notAllowed(state, null);
   if (!isLocalDate(event.at)) throw violation('at', 'date_invalid', 'Дата события должна быть календарной датой ГГГГ-ММ-ДД');
   if (!ROLES[type].includes(actor)) throw violation('actor', 'role_not_allowed', `Событие ${type} записывает: ${ROLES[type].join(', ')}`);
 
@@ -193,7 +193,7 @@ function apply(state: ProcedureState, event: ProcedureEvent, deps: ProcedureDeps
     const caseState = valueOf(state.case);
 
     if (isMediationEvent) {
-      if (!includes(MEDIATION_OPEN, caseState)) throw notAllowed(state, caseState, claimId);
+      if (!includes(MEDIATION_OPEN, caseState)) throw notAllowed(state, null, claimId);
       stepMediation(next, claimId, payload as unknown as ClaimMediationEvent, effects, deps, state);
     } else {
       let ev = payload as unknown as RestitutionEvent;
@@ -202,7 +202,7 @@ function apply(state: ProcedureState, event: ProcedureEvent, deps: ProcedureDeps
       if (r && ev.type === 'payment.recorded' && isRepeatedPayment(contextOf<RestitutionContext>(r), ev)) {
         return { ok: true, state, effects: [], changed: false };
       }
-      if (!r || includes(CASE_FINAL, caseState)) throw notAllowed(state, r ? caseState : valueOf(claim.mediation), claimId);
+      if (!r || includes(CASE_FINAL, caseState)) throw notAllowed(state, r ? null : valueOf(claim.mediation), claimId);
       if (ev.type === 'agreement.amended') ev = withAmendedSchedule(ev, deps);
       stepRestitution(next, claimId, ev, effects, state);
     }
@@ -210,8 +210,10 @@ function apply(state: ProcedureState, event: ProcedureEvent, deps: ProcedureDeps
   return { ok: true, state: next, effects, changed: JSON.stringify(next) !== JSON.stringify(state) };
 }
 
-function notAllowed(state: ProcedureState, where: string, claimId?: string): Refusal {
+/** `state` names the case state; for a claim event refused by the claim's own machine, also that claim's state. */
+function notAllowed(state: ProcedureState, claimState: string | null, claimId?: string): Refusal {
   const d = describeProcedure(state);
+  const where = claimId && claimState !== null ? `${d.state} (claim ${claimId}: ${claimState})` : d.state;
   const claimEvents = d.claims.filter((c) => claimId === undefined || c.id === claimId || !state.claims[claimId]).flatMap((c) => c.nextEvents);
   return new Refusal({ ok: false, error: 'event_not_allowed', state: where, allowed: [...new Set([...d.nextEvents, ...claimEvents])] });
 }
@@ -226,10 +228,10 @@ function step<M extends AnyStateMachine>(
   claimId?: string,
 ): [unknown, { type: string; params?: unknown }[]] {
   const snap = restore(machine, persisted);
-  if (!handledIn(machine, persisted).includes(event.type)) throw notAllowed(original, valueOf(persisted), claimId);
+  if (!handledIn(machine, persisted).includes(event.type)) throw notAllowed(original, claimId ? valueOf(persisted) : null, claimId);
   const failed = firstViolation(checks, (snap as { context: unknown }).context, event);
   if (failed) throw fromCheck(failed);
-  if (!snap.can(event as any)) throw notAllowed(original, valueOf(persisted), claimId);
+  if (!snap.can(event as any)) throw notAllowed(original, claimId ? valueOf(persisted) : null, claimId);
   const [after, actions] = transition(machine, snap as any, event as any);
   return [persist(machine, after), actions as { type: string; params?: unknown }[]];
 }

@@ -363,6 +363,10 @@ describe('the orchestrator’s vocabulary', () => {
     expect(r.state).toBe('applied');
     expect(r.allowed).toEqual(['case.accepted', 'case.declined', 'case.withdrawn']);
     expect(expectNotAllowed(oneVictim(), { type: 'claim.outcome', at: '2025-01-10', actor: 'system' })).toBeTruthy();
+    const s = run(oneVictim(), [mediator('case.accepted', '2025-01-10')]);
+    const r2 = expectNotAllowed(s, onClaim('v1', 'contract.signed', '2025-01-10', { contractDate: '2025-01-10' }));
+    expect(r2.state).toBe('mediation (claim v1: pending)');
+    expect(r2.allowed).toEqual(['case.withdrawn', 'invitation.sent']);
   });
 
   it('names an unknown claim and a wrong role', () => {
