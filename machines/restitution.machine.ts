@@ -85,8 +85,11 @@ export function isCovered(c: C, instalmentNo: number, paid: Tiyn = c.paid): bool
 
 export const missesOfCurrentSchedule = (c: C): Miss[] => c.misses.filter((m) => m.scheduleVersion === c.scheduleVersion);
 export const openArrears = (c: C, paid: Tiyn = c.paid): Miss[] => missesOfCurrentSchedule(c).filter((m) => !isCovered(c, m.instalmentNo, paid));
-/** Misses recorded as without a good reason (evasion, УК 72 ч. 7 п. 1). An unexplained miss is not yet evasion. */
-export const evasions = (c: C): number => c.misses.filter((m) => m.goodReason === false).length;
+/**
+ * Misses without a good reason (evasion, УК 72 ч. 7 п. 1): every miss unless the officer recorded a good reason
+ * (the parolee has to show one; inability to pay can be one).
+ */
+export const evasions = (c: C): number => c.misses.filter((m) => m.goodReason !== true).length;
 
 /** The earliest instalment that is unpaid and not yet reported overdue — the sweeper's next deadline. */
 export function nextInstalmentToWatch(c: C): ScheduleRow | undefined {

@@ -140,6 +140,14 @@ describe('instalments after release', () => {
     expect(describeProcedure(revoked)).toMatchObject({ state: 'revoked', nextEvents: [] });
   });
 
+  it('counts an unexplained miss as one without good reason', () => {
+    let s = run(oneVictim(tenge(200_000)), agreed);
+    s = run(s, [system('v1', 'payment.overdue', '2025-03-20', { instalmentNo: 1 }), system('v1', 'payment.overdue', '2025-04-20', { instalmentNo: 2 })]);
+    expectViolation(s, { type: 'default.reported', claimId: 'v1', at: '2025-04-25', actor: 'officer' }, 'evasion_not_repeated');
+    s = run(s, [system('v1', 'payment.overdue', '2025-05-20', { instalmentNo: 3 })]);
+    expect(applyEvent(s, { type: 'default.reported', claimId: 'v1', at: '2025-05-25', actor: 'officer' }, deps).ok).toBe(true);
+  });
+
   it('refuses the default report after two misses without good reason and one with', () => {
     const s = threeMisses([false, true, false]);
     expectViolation(s, { type: 'default.reported', claimId: 'v1', at: '2025-05-25', actor: 'officer' }, 'evasion_not_repeated');
