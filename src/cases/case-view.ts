@@ -3,7 +3,10 @@ import type { DeadlineEntity } from '../workflow/deadline.entity';
 import type { CaseEntity } from './entities/case.entity';
 
 /** What GET /api/cases/:id answers: the application, where the procedure stands, what may happen next. */
-export function caseView(entity: CaseEntity, deadlines: DeadlineEntity[] = []) {
+/** A deadline as stored, or as the machines plan it (always pending). */
+type DeadlineLike = Pick<DeadlineEntity, 'type' | 'claimId' | 'dueDate'> & { status?: DeadlineEntity['status'] };
+
+export function caseView(entity: CaseEntity, deadlines: DeadlineLike[] = []) {
   const d = describeProcedure(entity.snapshot as ProcedureState);
   const app = entity.application;
   const claimsById = new Map(d.claims.map((c) => [c.id, c]));
@@ -37,7 +40,7 @@ export function caseView(entity: CaseEntity, deadlines: DeadlineEntity[] = []) {
       };
     }),
     deadlines: deadlines
-      .filter((x) => x.status === 'pending')
+      .filter((x) => (x.status ?? 'pending') === 'pending')
       .map((x) => ({ type: x.type, claimId: x.claimId, dueDate: x.dueDate })),
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,

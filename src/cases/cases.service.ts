@@ -274,8 +274,12 @@ export class CasesService {
       stateBefore,
       stateAfter: entity.state,
     });
-    await this.repo.syncDeadlines(em, entity.id, pendingDeadlines(result.state, this.deps));
-    return caseView(entity, await this.repo.deadlinesOf(em, entity.id));
+    const planned = pendingDeadlines(result.state, this.deps);
+    // Most events (a session, a payment on time) leave the awaited deadlines as they were: no need to touch them.
+    if (JSON.stringify(planned) !== JSON.stringify(pendingDeadlines(before, this.deps))) {
+      await this.repo.syncDeadlines(em, entity.id, planned);
+    }
+    return caseView(entity, planned);
   }
 
   private validateEvent(body: unknown): { type: UserEventType; payload: Record<string, unknown>; expectedVersion?: number } {
