@@ -3,7 +3,8 @@
  * (test/golden/documents). After an intended change of wording: UPDATE_GOLDEN=1 npx jest test/unit/documents,
  * then read the diff of the golden files before committing.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DocumentRenderer, TEMPLATE_VERSION } from '../../../src/documents/document-renderer';
 import { DOCUMENT_KINDS, LANGS } from '../../../src/documents/document-view-models';
@@ -77,7 +78,74 @@ describe('view-model builder', () => {
     }
     const { fullName: _unused, ...rest } = (f.viewModel as { victim: { fullName: string } }).victim;
     const victim = Object.assign(new PartyEntity(), rest);
-    const html = renderer.renderHtml('invitation', 'ru', { ...(f.viewModel as never), victim } as never);
+    const html = renderer.renderHtml('invitation', 'ru', { ...(f.viewModel as object), victim } as never);
     expect(html).toContain('Getter Name');
+  });
+});
+
+/** Text of the document body, without markup, CSS and the language-specific stamp. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/<head>[\s\S]*?<\/head>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[a-z#0-9]+;/gi, ' ');
+}
+
+/** Every figure: amounts with their groups («2 000 000,00»), dates («15.03.2027»), plain numbers. */
+function figures(html: string): string[] {
+  const text = visibleText(html).replace(/(\d)[\u00A0 ](?=\d{3}\b)/g, '$1');
+  return [...new Set(text.match(/\d+(?:[.,]\d+)*/g) ?? [])].sort();
+}
+
+describe('kk and ru versions carry the same figures and dates', () => {
+  it.each(ALL_FIXTURES.map((f) => [`${f.name}.${f.kind}`, f] as const))('%s', (_, f) => {
+    const kk = renderer.renderHtml(f.kind, 'kk', f.viewModel as never);
+    const ru = renderer.renderHtml(f.kind, 'ru', f.viewModel as never);
+    expect(figures(kk)).toEqual(figures(ru));
+  });
+});
+
+describe('strict templates', () => {
+  it('fail on a misspelt field instead of printing nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'templates-'));
+    cpSync(renderer.templatesDir, dir, { recursive: true });
+    const file = join(dir, 'documents', 'invitation.ru.hbs');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{{convict.fullName}}', '{{convict.fulName}}'));
+    const broken = new DocumentRenderer(dir);
+    const f = ALL_FIXTURES.find((x) => x.kind === 'invitation')!;
+    expect(() => broken.renderHtml('invitation', 'ru', f.viewModel as never)).toThrow(/fulName/);
+  });
+
+  it('fail on a misspelt field inside {{#if}} too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'templates-'));
+    cpSync(renderer.templatesDir, dir, { recursive: true });
+    const file = join(dir, 'documents', 'invitation.kk.hbs');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{{#if victim.bin}}', '{{#if victim.bn}}'));
+    const broken = new DocumentRenderer(dir);
+    const f = ALL_FIXTURES.find((x) => x.kind === 'invitation')!;
+    expect(() => broken.renderHtml('invitation', 'kk', f.viewModel as never)).toThrow(/undefined/);
+  });
+
+  it('refuse an unknown helper at start-up, not at render time', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'templates-'));
+    cpSync(renderer.templatesDir, dir, { recursive: true });
+    const file = join(dir, 'documents', 'agreement.ru.hbs');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{{moneyWords ', '{{mony '));
+    expect(() => new DocumentRenderer(dir)).toThrow(/agreement\.ru\.hbs/);
+  });
+
+  it('fail when a view model lacks a value the document needs', () => {
+    const f = ALL_FIXTURES.find((x) => x.kind === 'invitation')!;
+    const vm = { ...(f.viewModel as object), claim: { awarded: 100, recovered: 0 } };
+    expect(() => renderer.renderHtml('invitation', 'ru', vm as never)).toThrow(/tiyn/);
+  });
+
+  it('the kk and ru label files have the same keys', () => {
+    const keys = (o: object, prefix = ''): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+    const kk = JSON.parse(readFileSync(join(renderer.templatesDir, 'i18n/kk.json'), 'utf8'));
+    const ru = JSON.parse(readFileSync(join(renderer.templatesDir, 'i18n/ru.json'), 'utf8'));
+    expect(keys(kk).sort()).toEqual(keys(ru).sort());
   });
 });
