@@ -41,6 +41,12 @@ export class CasesController {
     return this.cases.history(id);
   }
 
+  @Get(':id/claims/:claimId/schedule')
+  @ApiOperation({ summary: "A claim's instalment schedule with payments applied: paid / partly paid / due / overdue, balance, arrears, misses without good reason" })
+  schedule(@Param('id', uuid) id: string, @Param('claimId', uuid) claimId: string) {
+    return this.cases.claimSchedule(id, claimId);
+  }
+
   @Post(':id/events')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a step of the procedure', description: `Event types: ${Object.keys(USER_EVENTS).join(', ')}` })

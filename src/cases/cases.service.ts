@@ -22,6 +22,7 @@ import { flattenValidationErrors } from '../common/validation.pipe';
 import { iinBirthDate } from '../identity/domain/iin';
 import { procedureDeps } from '../workflow/procedure-deps';
 import { caseSummary, caseView, CaseView } from './case-view';
+import { claimLedgerView } from './claim-ledger';
 import { CasesRepository } from './cases.repository';
 import type { CaseApplication } from './domain/case-application';
 import { SYSTEM_EVENTS, USER_EVENTS, UserEventType } from './dto/case-events.dto';
@@ -179,6 +180,14 @@ export class CasesService {
         stateBefore: e.stateBefore,
         stateAfter: e.stateAfter,
       }));
+    });
+  }
+
+  /** The schedule of a claim's agreement with the payments applied (issue «Money and the law»). */
+  async claimSchedule(id: string, claimId: string) {
+    return this.repo.read(async (em) => {
+      const entity = await this.mustFind(em, id);
+      return claimLedgerView(entity.snapshot as ProcedureState, entity.application, claimId, this.clock.today(), this.deps.graceDays);
     });
   }
 
