@@ -257,8 +257,9 @@ export class CasesService {
     entity.state = describeProcedure(result.state).state;
     entity.version = expectedVersion + 1;
     entity.updatedAt = now;
-    if (event.type === 'case.accepted' && event.mediator) entity.application = { ...entity.application, mediator: event.mediator as CaseApplication['mediator'] };
-    if (!(await this.repo.saveIfVersion(em, entity, expectedVersion))) {
+    const applicationChanged = event.type === 'case.accepted' && event.mediator !== undefined;
+    if (applicationChanged) entity.application = { ...entity.application, mediator: event.mediator as CaseApplication['mediator'] };
+    if (!(await this.repo.saveIfVersion(em, entity, expectedVersion, applicationChanged))) {
       throw new DomainError('version_conflict', 'Дело изменено другим пользователем, повторите действие', { currentVersion: expectedVersion + 1 });
     }
     const payload: Record<string, unknown> = { ...rest };
