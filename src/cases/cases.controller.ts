@@ -3,7 +3,7 @@ import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkRespo
 import { DomainError } from '../common/domain-error';
 import { CurrentActor } from './actor.decorator';
 import { CasesService } from './cases.service';
-import { CreateCaseDto, ListCasesQuery } from './dto/create-case.dto';
+import { CreateCaseDto, EligibilityQuery, ListCasesQuery } from './dto/create-case.dto';
 import { USER_EVENTS } from './dto/case-events.dto';
 import type { Role } from '../../machines/procedure';
 
@@ -39,6 +39,12 @@ export class CasesController {
   @ApiOperation({ summary: 'Append-only history: who sent which event when, state before and after (notes are never shown)' })
   history(@Param('id', uuid) id: string) {
     return this.cases.history(id);
+  }
+
+  @Get(':id/eligibility')
+  @ApiOperation({ summary: 'Earliest petition dates (УК 72, 73) from the sentence, and whether parole would be mandatory or discretionary' })
+  eligibility(@Param('id', uuid) id: string, @Query() query: EligibilityQuery) {
+    return this.cases.eligibility(id, query.maliciousViolations ?? 0);
   }
 
   @Get(':id/claims/:claimId/schedule')

@@ -19,7 +19,10 @@ import { Clock } from '../common/clock';
 import { DomainError, FieldError } from '../common/domain-error';
 import { isAfter } from '../common/local-date';
 import { flattenValidationErrors } from '../common/validation.pipe';
-import { iinBirthDate } from '../identity/domain/iin';
+import { iinBirthDate, iinSex } from '../identity/domain/iin';
+import { EligibilityService } from '../eligibility/eligibility.service';
+import { mandatoryOrDiscretionary } from '../eligibility/domain/parole-eligibility';
+import { formatCitation } from '../eligibility/domain/citation-format';
 import { procedureDeps } from '../workflow/procedure-deps';
 import { caseSummary, caseView, CaseView } from './case-view';
 import { claimLedgerView } from './claim-ledger';
@@ -80,6 +83,7 @@ export class CasesService {
   constructor(
     private readonly repo: CasesRepository,
     private readonly clock: Clock,
+    private readonly eligibilityService: EligibilityService,
   ) {}
 
   usualRole(type: string): Role | undefined {
@@ -189,6 +193,37 @@ export class CasesService {
       const entity = await this.mustFind(em, id);
       return claimLedgerView(entity.snapshot as ProcedureState, entity.application, claimId, this.clock.today(), this.deps.graceDays);
     });
+  }
+
+  /**
+   * When the convict of this case may petition (УК 72, 73), from the sentence as filed, and whether
+   * parole would be mandatory (ч. 1 абз. 2: every claim paid or waived, no malicious violations) or
+   * discretionary (абз. 1). Privileged grounds and exclusions not recorded on the case can be checked
+   * with POST /api/eligibility.
+   */
+  async eligibility(id: string, maliciousViolations: number) {
+    const entity = await this.repo.read((em) => this.mustFind(em, id));
+    const { sentence, convict } = entity.application;
+    const result = this.eligibilityService.compute({
+      term: sentence.lifeImprisonment ? undefined : sentence.term,
+      lifeImprisonment: sentence.lifeImprisonment,
+      termStartDate: sentence.startDate,
+      pretrialDetentionDays: sentence.pretrialDetentionDays,
+      gravity: sentence.gravity,
+      againstLifeOrHealth: sentence.againstLifeOrHealth,
+      birthDate: convict.birthDate ?? iinBirthDate(convict.iin) ?? undefined,
+      sex: iinSex(convict.iin) ?? undefined,
+    } as never);
+    const today = this.clock.today();
+    const parole = result.parole;
+    const mandatoryParole = describeProcedure(entity.snapshot as ProcedureState).mandatoryParole;
+    const decision = mandatoryOrDiscretionary({
+      eligibleToday: !!parole?.earliestDate && parole.earliestDate <= today,
+      allClaimsPaidOrWaived: mandatoryParole,
+      maliciousViolations,
+      discretionaryOnly: parole?.discretionaryOnly,
+    });
+    return { ...result, asOf: today, maliciousViolations, allClaimsPaidOrWaived: mandatoryParole, paroleDecision: { ...decision, citation: formatCitation(decision.rule) } };
   }
 
   /** A user's event, from the HTTP body `{ type, claimId?, expectedVersion?, ...payload }`. */

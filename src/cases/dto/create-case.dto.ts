@@ -319,3 +319,13 @@ export class ListCasesQuery {
   @Max(200)
   pageSize?: number;
 }
+
+export class EligibilityQuery {
+  @ApiPropertyOptional({ default: 0, description: 'Malicious violations of the regime on record (злостные нарушения)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  maliciousViolations?: number;
+}
