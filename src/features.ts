@@ -2,6 +2,7 @@
  * Feature modules of the service. Each feature adds its module here (one line each).
  */
 import { CasesModule } from './cases/cases.module';
+import { DocumentsModule } from './documents/documents.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
 import { RestitutionModule } from './restitution/restitution.module';
 
@@ -9,4 +10,5 @@ export const FEATURE_MODULES: any[] = [
   CasesModule,
   EligibilityModule,
   RestitutionModule,
+  DocumentsModule,
 ];

@@ -1,0 +1,517 @@
+/**
+ * Which court documents a case allows now, and the view model of each, computed from the case as stored
+ * (the application as filed + the machines' snapshots) and today's date. Pure: no Nest, no TypeORM, no I/O.
+ *
+ * Confidentiality (ЗМед ст. 8): session notes are not in the case data at all (they live in their own table,
+ * which this file never reads), and the view models are rebuilt field by field by the renderer anyway.
+ */
+import type { ClaimMediationContext } from '../../machines/claim-mediation.machine';
+import type { CaseContext } from '../../machines/case.machine';
+import type { AgreementTerms } from '../../machines/events';
+import type { ProcedureState } from '../../machines/procedure';
+import type { RestitutionContext } from '../../machines/restitution.machine';
+import type { CaseApplication, ClaimData, ClaimantData } from '../cases/domain/case-application';
+import { mediationContextOf, restitutionOf } from '../cases/claim-ledger';
+import { addDays, dayOfMonthIn, daysBetween, firstOfNextMonth, parts, type LocalDate } from '../common/local-date';
+import { mediation, parolee, settings } from '../law/legal-rules';
+import { applyLedger } from '../restitution/domain/ledger';
+import { buildSchedule } from '../restitution/domain/schedule';
+import type {
+  AgreementView,
+  ArrearsReportView,
+  ArticleRef,
+  CaseParties,
+  ClaimView,
+  ConvictView,
+  DocumentKind,
+  InvitationView,
+  Lang,
+  LedgerRowView,
+  Localized,
+  MediationContractView,
+  MediatorView,
+  MissedPaymentView,
+  PartyView,
+  PaymentStatementView,
+  RepresentativeView,
+  ScheduleTableView,
+  ScheduleView,
+  SentenceView,
+  TerminationNoticeView,
+  TerminationReason,
+  ViewModels,
+} from './document-view-models';
+import { ledgerFrom, scheduleTableFrom } from './view-model.builder';
+
+/** What the document functions need of a case: the stored entity's plain fields. */
+export interface CaseRecord {
+  number: string;
+  machineVersion: number;
+  application: CaseApplication;
+  snapshot: unknown;
+}
+
+export interface AvailableDocument {
+  kind: DocumentKind;
+  /** Every court document concerns one civil claim (one victim). */
+  claimId: string;
+  /** A payment statement issued when everything is paid is the certificate of full payment. */
+  certificate: boolean;
+}
+
+/** Documents that name the mediator: not available while the application names none. */
+const NEEDS_MEDIATOR: readonly DocumentKind[] = ['invitation', 'mediation-contract', 'agreement', 'termination-notice'];
+
+interface Persisted<C> {
+  value: unknown;
+  context: C;
+}
+const valueOf = (p: unknown): string => String((p as Persisted<unknown>).value);
+
+function stateOf(kase: CaseRecord): ProcedureState {
+  return kase.snapshot as ProcedureState;
+}
+
+// ── which documents ─────────────────────────────────────────────────────────────────────────────────────
+
+/** Every document the current state of the case allows, claim by claim, in the order of the procedure. */
+export function availableDocuments(kase: CaseRecord): AvailableDocument[] {
+  const state = stateOf(kase);
+  const out: AvailableDocument[] = [];
+  for (const claim of kase.application.claims) {
+    if (claim.kind !== 'victim' || !state.claims[claim.id]) continue;
+    const m = mediationContextOf(state, claim.id)!;
+    const mState = valueOf(state.claims[claim.id].mediation);
+    const r = restitutionOf(state, claim.id);
+    const add = (kind: DocumentKind, certificate = false) => {
+      if (NEEDS_MEDIATOR.includes(kind) && !kase.application.mediator) return;
+      out.push({ kind, claimId: claim.id, certificate });
+    };
+    if (m.invitedOn && m.replyBy) add('invitation');
+    if (m.contractDate) add('mediation-contract');
+    if (m.agreement) {
+      add('agreement');
+      if (hasInstalments(m.agreement.terms)) add('schedule');
+    }
+    if (terminationOf(m, mState)) add('termination-notice');
+    if (r && (r.context.payments.length > 0 || r.state === 'paidInFull')) add('payment-statement', r.state === 'paidInFull');
+    if (r && (r.state === 'inArrears' || r.state === 'defaultReported' || r.context.misses.length > 0)) add('arrears-report');
+  }
+  return out;
+}
+
+/** Russian sentence naming what the case allows (for the 400 when a document is asked for too early). */
+export function describeAvailable(docs: AvailableDocument[]): string {
+  if (docs.length === 0) return 'в текущем состоянии дела документы не выдаются';
+  return `доступны: ${[...new Set(docs.map((d) => d.kind))].join(', ')}`;
+}
+
+const hasInstalments = (t: AgreementTerms): boolean => (t.instalments?.total ?? 0) > 0;
+
+interface Termination {
+  reason: TerminationReason;
+  reasonDate: LocalDate;
+  refusingParty: 'convict' | 'victim' | null;
+}
+
+/** The reason a claim's mediation ended without agreement, in the words of the notice; null if it did not. */
+function terminationOf(m: ClaimMediationContext, mState: string): Termination | null {
+  if (mState === 'refused') return { reason: 'invitation_refused', reasonDate: m.outcomeOn!, refusingParty: 'victim' };
+  // Silence counts from the day after the reply window (ЗМед ст. 20 п. 6), whenever the sweeper noticed it.
+  if (mState === 'silent') return { reason: 'invitation_unanswered', reasonDate: addDays(m.replyBy!, 1), refusingParty: null };
+  if (mState !== 'terminated') return null;
+  switch (m.terminationReason) {
+    case 'expiry':
+      return { reason: 'term_expired', reasonDate: addDays(m.termEndsOn!, 1), refusingParty: null };
+    case 'impossible':
+      return { reason: 'settlement_impossible', reasonDate: m.outcomeOn!, refusingParty: null };
+    case 'refusal_of_parties':
+      return { reason: 'parties_refused', reasonDate: m.outcomeOn!, refusingParty: null };
+    case 'refusal_of_party':
+      // The event does not say which party refused: the notice does not guess.
+      return { reason: 'party_refused', reasonDate: m.outcomeOn!, refusingParty: null };
+    default:
+      // 'other' has no wording among the art. 26 reasons the notice knows.
+      return null;
+  }
+}
+
+// ── view models ─────────────────────────────────────────────────────────────────────────────────────────
+
+export class DocumentNotAvailable extends Error {}
+
+/**
+ * The view model of `kind` for `claimId` as the case stands on `today`. Throws DocumentNotAvailable when the
+ * state does not allow it (callers check `availableDocuments` first).
+ */
+export function documentViewModel<K extends DocumentKind>(kase: CaseRecord, kind: K, claimId: string, lang: Lang, today: LocalDate): ViewModels[K] {
+  if (!availableDocuments(kase).some((d) => d.kind === kind && d.claimId === claimId)) throw new DocumentNotAvailable(`${kind} for ${claimId}`);
+  const b = new CaseDocuments(kase, claimId, today);
+  const build: { [T in DocumentKind]: () => ViewModels[T] } = {
+    invitation: () => b.invitation(),
+    'mediation-contract': () => b.contract(lang),
+    agreement: () => b.agreement(),
+    schedule: () => b.schedule(),
+    'termination-notice': () => b.termination(),
+    'payment-statement': () => b.paymentStatement(),
+    'arrears-report': () => b.arrearsReport(),
+  };
+  return build[kind]() as ViewModels[K];
+}
+
+class CaseDocuments {
+  private readonly state: ProcedureState;
+  private readonly app: CaseApplication;
+  private readonly claim: ClaimData;
+  private readonly m: ClaimMediationContext;
+  private readonly caseCtx: CaseContext;
+
+  constructor(
+    private readonly kase: CaseRecord,
+    private readonly claimId: string,
+    private readonly today: LocalDate,
+  ) {
+    this.state = stateOf(kase);
+    this.app = kase.application;
+    this.claim = this.app.claims.find((c) => c.id === claimId)!;
+    this.m = mediationContextOf(this.state, claimId)!;
+    this.caseCtx = (this.state.case as Persisted<CaseContext>).context;
+  }
+
+  private base(date: LocalDate) {
+    const place = this.app.place?.trim() || '—';
+    return { caseNumber: this.kase.number, machineVersion: this.kase.machineVersion, place: same(place), date };
+  }
+
+  private parties(): CaseParties {
+    return { convict: convictOf(this.app), victim: partyOf(this.claim.victim), mediator: mediatorOf(this.app), sentence: sentenceOf(this.app), claim: claimOf(this.claim) };
+  }
+
+  private restitution(): RestitutionContext {
+    return restitutionOf(this.state, this.claimId)!.context;
+  }
+
+  invitation(): InvitationView {
+    const m = this.m;
+    return { ...this.base(m.invitedOn!), ...this.parties(), replyDays: daysBetween(m.invitedOn!, m.replyBy!), replyBy: m.replyBy! };
+  }
+
+  /** Fee, formats and copies are not recorded by the procedure: the usual terms are printed (see the report). */
+  contract(lang: Lang): MediationContractView {
+    return {
+      ...this.base(this.m.contractDate!),
+      ...this.parties(),
+      fee: null,
+      mediationLanguage: lang,
+      termDays: mediation.termDays.value,
+      maxExtensionDays: mediation.maxExtensionDays.value,
+      formats: ['in_person', 'video', 'phone'],
+      copies: 3,
+    };
+  }
+
+  agreement(): AgreementView {
+    const { signedOn, terms } = this.m.agreement!;
+    const instalments = hasInstalments(terms) ? this.scheduleTable() : null;
+    const kind = instalments ? 'instalments_after_release' : terms.waived > 0 ? 'part_paid_rest_waived' : 'full_before_hearing';
+    return {
+      ...this.base(signedOn),
+      ...this.parties(),
+      contractDate: this.m.contractDate!,
+      terms: {
+        kind,
+        settledAmount: terms.paidBeforeHearing + (terms.instalments?.total ?? 0),
+        // The agreement records no date for the pre-hearing part: the hearing date once known, else 30 days from signing.
+        beforeHearing: terms.paidBeforeHearing > 0 ? { amount: terms.paidBeforeHearing, dueBy: this.caseCtx.hearingDate ?? addDays(signedOn, 30) } : null,
+        waiver: terms.waived > 0 ? { amount: terms.waived } : null,
+        downPayment: null,
+        instalments,
+        payment: { method: 'bank_transfer', account: null, bank: null },
+      },
+      copies: 3,
+    };
+  }
+
+  schedule(): ScheduleView {
+    const r = this.restitution();
+    return {
+      ...this.base(this.today),
+      convict: convictOf(this.app),
+      victim: partyOf(this.claim.victim),
+      sentence: sentenceOf(this.app),
+      agreementDate: r.agreementDate,
+      schedule: this.scheduleTable(),
+      ledger: r.payments.length > 0 ? this.ledger(r) : null,
+    };
+  }
+
+  termination(): TerminationNoticeView {
+    const m = this.m;
+    const t = terminationOf(m, valueOf(this.state.claims[this.claimId].mediation))!;
+    return {
+      ...this.base(this.today),
+      ...this.parties(),
+      ...t,
+      contractDate: m.contractDate,
+      invitation: m.contractDate === null && m.invitedOn && m.replyBy ? { sentOn: m.invitedOn, replyBy: m.replyBy } : null,
+    };
+  }
+
+  paymentStatement(): PaymentStatementView {
+    const r = restitutionOf(this.state, this.claimId)!;
+    return {
+      ...this.base(this.today),
+      convict: convictOf(this.app),
+      victim: partyOf(this.claim.victim),
+      sentence: sentenceOf(this.app),
+      claim: claimOf(this.claim),
+      agreementDate: r.context.agreementDate,
+      settledAmount: r.context.owed,
+      waivedAmount: r.context.waived,
+      ledger: this.ledger(r.context),
+      fullyPaid: r.state === 'paidInFull',
+    };
+  }
+
+  arrearsReport(): ArrearsReportView {
+    const r = this.restitution();
+    const rows = [
+      ...(r.scheduleOffset > 0 ? [{ no: 0, dueDate: r.agreementDate, amount: r.scheduleOffset }] : []),
+      ...r.schedule.map((s) => ({ no: s.no, dueDate: s.dueDate, amount: s.amount })),
+    ];
+    const payments = r.payments.map((p) => ({ reference: p.reference, amount: p.amount, date: p.date, evidence: p.evidence ?? 'other' }));
+    const ledger = applyLedger(rows, payments, this.today, settings.paymentGraceDays);
+    const dueSoFar = ledger.instalments.filter((i) => i.dueDate <= this.today).reduce((s, i) => s + i.amount, 0);
+    const byNo = new Map(ledger.instalments.map((i) => [i.no, i]));
+    const misses: MissedPaymentView[] = r.misses
+      .filter((x) => x.scheduleVersion === r.scheduleVersion && byNo.has(x.instalmentNo))
+      .map((x) => {
+        const i = byNo.get(x.instalmentNo)!;
+        return {
+          number: x.instalmentNo,
+          dueDate: x.dueDate,
+          amount: i.amount,
+          paid: i.paid,
+          shortfall: i.remaining,
+          reason: missReason(x.reason),
+          goodReason: x.goodReason === true,
+          explanation: x.reason?.trim() || null,
+        };
+      });
+    // As the machine counts evasions (УК 72 ч. 7 п. 1): every miss unless a good reason was recorded.
+    const withoutGoodReason = r.misses.filter((x) => x.goodReason !== true).length;
+    const threshold = parolee.maxEvasionsBeforeRevocationGround.value;
+    return {
+      ...this.base(this.today),
+      convict: convictOf(this.app),
+      victim: partyOf(this.claim.victim),
+      sentence: sentenceOf(this.app),
+      agreementDate: r.agreementDate,
+      asOf: this.today,
+      dueSoFar,
+      paidSoFar: r.paid,
+      arrears: Math.max(0, dueSoFar - r.paid),
+      misses,
+      missesWithoutGoodReason: withoutGoodReason,
+      threshold,
+      thresholdExceeded: withoutGoodReason > threshold,
+    };
+  }
+
+  private ledger(r: RestitutionContext) {
+    const rows: LedgerRowView[] = r.payments.map((p) => ({ date: p.date, amount: p.amount, method: paymentMethod(p.evidence), evidence: p.reference }));
+    return ledgerFrom(this.today, rows, r.owed);
+  }
+
+  /**
+   * The instalments as printed. Before release (payments from the month after release) the dates are computed
+   * from an assumed release date — the hearing date once scheduled, else today — and the document says so;
+   * once the dates are fixed, the stored schedule is printed.
+   */
+  private scheduleTable(): ScheduleTableView {
+    const i = this.m.agreement!.terms.instalments!;
+    const r = restitutionOf(this.state, this.claimId)?.context;
+    const moveToWorkingDay = settings.moveDueDatesToWorkingDay;
+    if (r && r.schedule.length > 0 && r.instalments) {
+      const stored = r.schedule;
+      const first = r.instalments.firstDueDate ?? (r.releaseDate ? monthAfter(r.releaseDate, r.instalments.dayOfMonth) : undefined);
+      if (first) {
+        // Rebuilt to get the nominal dates (ГК 175 moves) back; used only when it gives exactly the stored rows.
+        const rebuilt = buildSchedule({ outstanding: r.instalments.total, monthly: r.instalments.monthly, firstDueDate: first, dayOfMonth: r.instalments.dayOfMonth, moveToWorkingDay });
+        const same = rebuilt.rows.length === stored.length && rebuilt.rows.every((x, k) => x.dueDate === stored[k].dueDate && x.amount === stored[k].amount);
+        if (same) return scheduleTableFrom(rebuilt, null);
+      }
+      return tableFromRows(stored, r.instalments.monthly, r.instalments.dayOfMonth);
+    }
+    const assumed = this.caseCtx.hearingDate && this.caseCtx.hearingDate > this.today ? this.caseCtx.hearingDate : this.today;
+    const built = i.firstDueDate
+      ? buildSchedule({ outstanding: i.total, monthly: i.monthly, firstDueDate: i.firstDueDate, dayOfMonth: i.dayOfMonth, moveToWorkingDay })
+      : buildSchedule({ outstanding: i.total, monthly: i.monthly, startsMonthAfter: assumed, dayOfMonth: i.dayOfMonth, moveToWorkingDay });
+    return scheduleTableFrom(built, i.firstDueDate ? null : assumed);
+  }
+}
+
+const monthAfter = (date: LocalDate, dayOfMonth: number): LocalDate => {
+  const { year, month } = parts(firstOfNextMonth(date));
+  return dayOfMonthIn(year, month, dayOfMonth);
+};
+
+function tableFromRows(rows: { no: number; dueDate: LocalDate; amount: number }[], monthly: number, dueDay: number): ScheduleTableView {
+  const total = rows.reduce((s, r) => s + r.amount, 0);
+  let cumulative = 0;
+  return {
+    rows: rows.map((r) => {
+      cumulative += r.amount;
+      return { number: r.no, kind: 'instalment' as const, dueDate: r.dueDate, nominalDate: null, amount: r.amount, cumulative, remaining: total - cumulative };
+    }),
+    total,
+    count: rows.length,
+    monthlyAmount: monthly,
+    dueDay,
+    downPayment: 0,
+    assumedReleaseDate: null,
+  };
+}
+
+// ── parties from the application ────────────────────────────────────────────────────────────────────────
+
+/** A proper name recorded once: both languages print it as given. */
+const same = (s: string): Localized => ({ kk: s, ru: s });
+const orNull = (s: string | undefined): string | null => (s && s.trim() ? s : null);
+
+function convictOf(app: CaseApplication): ConvictView {
+  const c = app.convict;
+  return { kind: 'person', fullName: c.fullName, iin: c.iin, bin: null, address: orNull(c.address), phone: orNull(c.phone), representative: null, institution: same(c.institution) };
+}
+
+export function partyOf(v: ClaimantData): PartyView {
+  const entity = v.type === 'legal_entity';
+  return {
+    kind: entity ? 'legal_entity' : 'person',
+    fullName: v.fullName,
+    iin: entity ? null : orNull(v.iin),
+    bin: entity ? orNull(v.bin) : null,
+    address: orNull(v.address),
+    phone: orNull(v.phone),
+    representative: v.representative ? representativeOf(v.representative) : null,
+  };
+}
+
+/** The application records the basis as free text («доверенность от 01.11.2026 № 15»): read its kind, number and date. */
+export function representativeOf(r: { fullName: string; iin?: string; basis: string }): RepresentativeView {
+  const text = r.basis.toLowerCase();
+  const basis = /устав|жарғы/.test(text) ? 'charter' : /законн|заңды/.test(text) ? 'legal_representative' : 'power_of_attorney';
+  const number = /№\s*([\p{L}\p{N}/-]+)/u.exec(r.basis)?.[1];
+  const d = /(\d{2})\.(\d{2})\.(\d{4})/.exec(r.basis);
+  const document = basis === 'power_of_attorney' && number && d ? { number, date: `${d[3]}-${d[2]}-${d[1]}` } : null;
+  return { fullName: r.fullName, iin: orNull(r.iin), position: null, basis, document };
+}
+
+function mediatorOf(app: CaseApplication): MediatorView {
+  const m = app.mediator!;
+  const registry = m.registry?.trim() ?? '';
+  return {
+    fullName: m.fullName,
+    iin: null,
+    // «Реестр профессиональных медиаторов № 77» → «77»; the template prints its own label.
+    registryNumber: /№\s*(\S+)\s*$/.exec(registry)?.[1] ?? (registry || '—'),
+    organisation: same(m.organisation?.trim() || '—'),
+    phone: null,
+    email: null,
+  };
+}
+
+function claimOf(c: ClaimData): ClaimView {
+  return { awarded: c.amountAwarded, recovered: c.amountRecovered, outstanding: c.amountAwarded - c.amountRecovered };
+}
+
+function sentenceOf(app: CaseApplication): SentenceView {
+  return { court: courtInGenitive(app.sentence.court), date: app.sentence.date, articles: app.sentence.articles.map(articleOf) };
+}
+
+/** «188 ч. 2 п. 4» → {article 188, part 2, item 4}; anything unreadable is printed as the article text. */
+export function articleOf(text: string): ArticleRef {
+  const t = text.replace(/ст\.?\s*/i, '').trim();
+  const article = /^(\d+(?:-\d+)?)/.exec(t)?.[1];
+  if (!article) return { article: text, part: null, item: null };
+  const part = /ч\.?\s*(\d+(?:-\d+)?)/.exec(t)?.[1] ?? null;
+  const item = /п\.?\s*(\d+(?:-\d+)?)/.exec(t)?.[1] ?? null;
+  return { article, part, item };
+}
+
+// ── the court in the genitive ───────────────────────────────────────────────────────────────────────────
+
+/** Russian adjective endings, longest first: «городской» → «городского», «районный» → «районного», «Усть-Каменогорский» → «…ого». */
+const RU_ADJ: ReadonlyArray<[string, string]> = [
+  ['ский', 'ского'],
+  ['цкий', 'цкого'],
+  ['ской', 'ского'],
+  ['ний', 'него'],
+  ['ный', 'ного'],
+  ['ой', 'ого'],
+  ['ый', 'ого'],
+  ['кий', 'кого'],
+  ['гий', 'гого'],
+  ['хий', 'хого'],
+];
+
+function ruGenitive(name: string): string | null {
+  const words = name.split(/\s+/);
+  const head = words.findIndex((w) => /^суд$/i.test(w));
+  if (head < 0) return null;
+  const before = words.slice(0, head);
+  const declined: string[] = [];
+  for (const w of before) {
+    if (/^№$|^\d+$/.test(w)) {
+      declined.push(w);
+      continue;
+    }
+    const hit = RU_ADJ.find(([end]) => w.toLowerCase().endsWith(end));
+    if (!hit) return null;
+    // «Восточно-Казахстанский» declines its last part only, which the ending rule does.
+    declined.push(w.slice(0, w.length - hit[0].length) + hit[1]);
+  }
+  // What follows the head («Восточно-Казахстанской области», «№ 2») is already in the genitive or invariable.
+  return [...declined, `${words[head]}а`, ...words.slice(head + 1)].join(' ');
+}
+
+/** Kazakh: the head «соты»/«сот» takes the genitive «сотының»; the words before it do not change. */
+function kkGenitive(name: string): string | null {
+  if (/соты$/i.test(name)) return `${name}ның`;
+  if (/сот$/i.test(name)) return `${name}ының`;
+  return null;
+}
+
+/**
+ * The sentencing court in the genitive, as the documents print it («приговором … суда», «… сотының үкімімен»).
+ * The application records one name, usually in Russian: it is declined where the rules above know the words;
+ * the other language (and any name they cannot decline) prints it as given.
+ */
+export function courtInGenitive(court: string): Localized {
+  const name = court.trim().replace(/\s+/g, ' ');
+  if (/(^|\s)суда(\s|$)/i.test(name) || /сотының(\s|$)/i.test(name)) return same(name);
+  const ru = ruGenitive(name);
+  if (ru) return { kk: name, ru };
+  const kk = kkGenitive(name);
+  if (kk) return { kk, ru: name };
+  return same(name);
+}
+
+// ── labels for free-text records ────────────────────────────────────────────────────────────────────────
+
+/** Evidence labels as the officer records them (bank_transfer, victim_receipt, bailiff_certificate, free text). */
+function paymentMethod(evidence: string | null): LedgerRowView['method'] {
+  const e = (evidence ?? '').toLowerCase();
+  if (/bailiff|исполнител|орындаушы/.test(e)) return 'bailiff';
+  if (/receipt|cash|расписк|қолхат|налич/.test(e)) return 'cash_receipt';
+  return 'bank_transfer';
+}
+
+function missReason(reason: string | null): MissedPaymentView['reason'] {
+  if (!reason || !reason.trim()) return 'no_reason_given';
+  const r = reason.toLowerCase();
+  if (/болезн|больнич|болел|ауру|illness|sick/.test(r)) return 'illness';
+  if (/работ|жұмыс|unemploy/.test(r)) return 'unemployment';
+  if (/доход|табыс|income/.test(r)) return 'no_income';
+  return 'other';
+}

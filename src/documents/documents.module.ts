@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { DocumentRenderer } from './document-renderer';
+import { DocumentsController } from './documents.controller';
+import { DocumentsService } from './documents.service';
+import { PdfService } from './pdf.service';
+
+/**
+ * Court documents (DOMAIN.md §4). The renderer compiles every template once at start-up (a broken template
+ * stops the boot); PdfService keeps one Chromium for the life of the app and closes it on shutdown.
+ */
+@Module({
+  imports: [CasesModule],
+  controllers: [DocumentsController],
+  providers: [{ provide: DocumentRenderer, useFactory: () => new DocumentRenderer() }, PdfService, DocumentsService],
+  exports: [DocumentsService, DocumentRenderer, PdfService],
+})
+export class DocumentsModule {}
