@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs beside npm: headless Chromium and fonts with every Kazakh letter
-# (PDF documents), poppler-utils (pdftotext/pdftoppm check the PDFs). Installs only what is missing.
+# (PDF documents), poppler-utils (pdftotext/pdftoppm check the PDFs), postgresql (server binaries for the
+# throwaway cluster of test/integration/postgres.spec.ts; no cluster is started here). Installs only what is missing.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 if [ ${#need[@]} -eq 0 ]; then
   echo "system packages: present"
   exit 0
