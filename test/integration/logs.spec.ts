@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Agent, request as httpRequest } from 'node:http';
+import { application, IIN } from '../factories/case.factory';
+
+function call(agent: Agent, port: number, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const data = body === undefined ? undefined : JSON.stringify(body);
+    const req = httpRequest({ host: '127.0.0.1', port, path, method, agent, headers: data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {} }, (res) => {
+      let text = '';
+      res.on('data', (d) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
+    });
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+/** Personal data (ИИН, names, addresses, phones) and mediation notes never reach a log line. */
+describe('logs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mediation-logs-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('carry method, path and status of every request, and nothing personal', async () => {
+    const port = 30000 + Math.floor(Math.random() * 20000);
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', 'support', 'server-process.ts')], {
+      env: { ...process.env, DATABASE_PATH: join(dir, 'l.sqlite'), PORT: String(port), FIXED_CLOCK: '2026-12-01T10:00:00+05:00', LOG_LEVEL: 'debug' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += String(d)));
+    child.stderr.on('data', (d) => (out += String(d)));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no start')), 60_000);
+      const poll = setInterval(() => {
+        if (out.includes('listening')) {
+          clearInterval(poll);
+          clearTimeout(timer);
+          resolve();
+        }
+      }, 50);
+    });
+    const agent = new Agent({ keepAlive: true });
+    try {
+      const kase = (await call(agent, port, 'POST', '/api/cases', application())).body;
+      const claimId = kase.claims[0].id;
+      for (const e of [{ type: 'case.accepted' }, { type: 'invitation.sent', claimId }, { type: 'invitation.accepted', claimId }, { type: 'contract.signed', claimId, contractDate: '2026-12-01' }]) {
+        await call(agent, port, 'POST', `/api/cases/${kase.id}/events`, e);
+      }
+      await call(agent, port, 'POST', `/api/cases/${kase.id}/events`, { type: 'session.held', claimId, notes: 'LOGSENTINEL-NOTES потерпевшая согласна' });
+      expect((await call(agent, port, 'POST', '/api/cases', application({ convict: { ...application().convict, iin: '900101300018' } }))).status).toBe(400);
+      await call(agent, port, 'GET', `/api/cases?q=${encodeURIComponent('Серіков')}`);
+      await call(agent, port, 'GET', `/api/cases/${kase.id}/history`);
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      agent.destroy();
+      child.kill('SIGKILL');
+    }
+    const lines = out.split('\n').filter((l) => l.startsWith('{'));
+    expect(lines.some((l) => l.includes('"url":"/api/cases"'))).toBe(true);
+    expect(lines.some((l) => /"statusCode":400/.test(l))).toBe(true);
+    for (const secret of [IIN.convict, '900101300018', IIN.victim1, 'Серіков', 'Ахметова', '+77010000001', 'ул. Абая', 'LOGSENTINEL-NOTES']) {
+      expect(out).not.toContain(secret);
+    }
+  }, 90_000);
+});
