@@ -67,6 +67,9 @@ export class CasesRepository {
 
   async nextCaseNumber(em: EntityManager, year: number): Promise<string> {
     const prefix = `МД-${year}-`;
+    // PostgreSQL runs creates concurrently: without this, two read the same MAX and one fails on the unique
+    // number. The lock is held until the transaction that inserts the case commits.
+    if (this.db.options.type === 'postgres') await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [prefix]);
     const row = await em
       .createQueryBuilder(CaseEntity, 'c')
       .select('MAX(c.number)', 'max')
@@ -135,6 +138,11 @@ export class CasesRepository {
 
   /** pending → fired, only if still pending: the guarantee that a deadline never fires twice. */
   async markDeadlineFired(em: EntityManager, key: string, at: string): Promise<boolean> {
+    // PostgreSQL: lock the case row before the deadline row, in the order an event takes them (case, then
+    // its deadlines); otherwise the sweeper and a user's event on the same case deadlock and one gets a 500.
+    if (this.db.options.type === 'postgres') {
+      await em.query('SELECT 1 FROM cases WHERE id = (SELECT case_id FROM deadlines WHERE key = $1) FOR UPDATE', [key]);
+    }
     const r = await em.update(DeadlineEntity, { key, status: 'pending' }, { status: 'fired', firedAt: at });
     return r.affected === 1;
   }
