@@ -1,0 +1,221 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { CasesRepository } from '../../src/cases/cases.repository';
+import { replayHistory } from '../../src/cases/domain/replay';
+import { CaseEntity } from '../../src/cases/entities/case.entity';
+import { DeadlineSweeper } from '../../src/workflow/deadline-sweeper';
+import { procedureDeps } from '../../src/workflow/procedure-deps';
+import { application, TENGE } from '../factories/case.factory';
+import { startTestApp, TestApp } from '../support/app';
+import { CaseClient } from '../support/case-client';
+import { startTestPostgres, TestPostgres } from '../support/postgres';
+
+/**
+ * The real application over HTTP on a throwaway PostgreSQL cluster (DATABASE_TYPE=postgres):
+ * migrations, the procedure, compare-and-set under real concurrency (no group-commit queue here),
+ * the deadline sweeper, replay, and exact integer amounts.
+ */
+describe('on PostgreSQL', () => {
+  let pg: TestPostgres;
+  let t: TestApp;
+  let c: CaseClient;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    pg = await startTestPostgres();
+    t = await startTestApp({ now: '2026-12-01T10:00:00+05:00', env: { DATABASE_TYPE: 'postgres', DATABASE_URL: pg.url } });
+    c = new CaseClient(t);
+    db = t.app.get(DataSource);
+  }, 60_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await pg?.stop();
+  }, 30_000);
+
+  beforeEach(() => t.clock.set('2026-12-01T10:00:00+05:00'));
+
+  const sweep = () => t.app.get(DeadlineSweeper).sweep();
+  const post = (id: string, body: Record<string, unknown>) => request(t.http).post(`/api/cases/${id}/events`).send(body);
+
+  it('migrates the empty database, without synchronize', async () => {
+    expect(db.options.type).toBe('postgres');
+    expect(db.options.synchronize).toBe(false);
+    const tables = (await db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`)).map((r: any) => r.table_name);
+    expect(tables).toEqual(['case_events', 'cases', 'confidential_notes', 'deadlines', 'issued_documents', 'migrations']);
+    expect(await db.query('SELECT name FROM migrations')).toEqual([{ name: 'InitialSchema1764000000000' }]);
+    // Counters are int4 (pg hands them back as numbers); amounts live in the JSON text columns.
+    const cols = await db.query(
+      `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'cases' AND column_name IN ('version', 'machine_version', 'application', 'snapshot') ORDER BY column_name`,
+    );
+    expect(cols).toEqual([
+      { column_name: 'application', data_type: 'text' },
+      { column_name: 'machine_version', data_type: 'integer' },
+      { column_name: 'snapshot', data_type: 'text' },
+      { column_name: 'version', data_type: 'integer' },
+    ]);
+  });
+
+  it('the sweeper fires an overdue invitation deadline, once', async () => {
+    const kase = await c.open();
+    const claimId = kase.claims[0].id;
+    await c.send(kase.id, { type: 'case.accepted' });
+    const invited = await c.send(kase.id, { type: 'invitation.sent', claimId });
+    expect(invited.deadlines).toEqual([{ type: 'invitation.expired', claimId, dueDate: '2026-12-12' }]);
+    c.setDate(t, '2026-12-11');
+    expect(await sweep()).toBe(0);
+    c.setDate(t, '2026-12-12');
+    expect(await sweep()).toBe(1);
+    expect(await sweep()).toBe(0);
+    const after = await c.get(kase.id);
+    expect(after.claims[0]).toMatchObject({ state: 'silent', outcome: 'silent' });
+    expect(after.deadlines).toEqual([]);
+    expect((await c.history(kase.id)).at(-1)).toMatchObject({ type: 'invitation.expired', actor: { role: 'system' } });
+    const [fired] = await db.query(`SELECT status, fired_at FROM deadlines WHERE case_id = $1`, [kase.id]);
+    expect(fired).toEqual({ status: 'fired', fired_at: expect.stringMatching(/^2026-12-12T05:00:00/) });
+  });
+
+  it('instalments to parole, release and payments; amounts stay exact integers; replay equals the snapshot', async () => {
+    // An awarded sum above 2^31 tiyn: an int4 column would overflow, a float would round.
+    const awarded = 98_765_432_109; // tiyn
+    const kase = await c.open({ claims: [{ ...application().claims[0], amountAwarded: awarded, amountRecovered: 1 }] });
+    const claimId = kase.claims[0].id;
+    expect(kase.claims[0]).toMatchObject({ outstanding: awarded - 1 });
+    await c.send(kase.id, { type: 'case.accepted', expectedVersion: 1 });
+    const agreed = await c.mediateToAgreement(
+      kase.id,
+      claimId,
+      { paidBeforeHearing: 0, waived: 0, instalments: { total: awarded - 1, monthly: 5_000_000_000, startsMonthAfterRelease: true, dayOfMonth: 10 } },
+      '2026-12-01',
+    );
+    expect(agreed.state).toBe('readyForCourt');
+    await c.send(kase.id, { type: 'petition.filed', filedOn: '2026-12-01' });
+    c.setDate(t, '2026-12-20');
+    await c.send(kase.id, { type: 'hearing.scheduled', hearingDate: '2026-12-28' });
+    c.setDate(t, '2026-12-28');
+    await c.send(kase.id, { type: 'court.decided', decision: 'parole', decisionDate: '2026-12-28' });
+    c.setDate(t, '2027-01-08');
+    const released = await c.send(kase.id, { type: 'convict.released', releaseDate: '2027-01-08' });
+    expect(released.state).toBe('restitution');
+    c.setDate(t, '2027-02-10');
+    await c.send(kase.id, { type: 'payment.recorded', claimId, amount: 5_000_000_000, date: '2027-02-10', evidence: 'bank_transfer', reference: 'PAY-1' });
+    await c.send(kase.id, { type: 'payment.recorded', claimId, amount: 123_456_789, date: '2027-02-10', evidence: 'bank_transfer', reference: 'PAY-2' });
+    const again = await c.get(kase.id);
+    expect(typeof again.version).toBe('number');
+    expect(again.claims[0].outstanding).toBe(awarded - 1);
+    const schedule = (await request(t.http).get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
+    expect(schedule.paidTotal).toBe(5_123_456_789);
+    expect(schedule.balance).toBe(awarded - 1 - 5_123_456_789);
+
+    const stale = await post(kase.id, { type: 'payment.recorded', claimId, amount: 1, date: '2027-02-10', evidence: 'bank_transfer', reference: 'PAY-3', expectedVersion: 2 }).expect(409);
+    expect(stale.body).toEqual(expect.objectContaining({ error: 'version_conflict', currentVersion: again.version }));
+
+    const entity = await db.getRepository(CaseEntity).findOneByOrFail({ id: kase.id });
+    expect(entity.version).toBe(again.version);
+    const events = await db.query(
+      'SELECT seq, type, claim_id AS "claimId", actor_role AS "actorRole", event_date AS "eventDate", payload FROM case_events WHERE case_id = $1 ORDER BY seq',
+      [kase.id],
+    );
+    expect(events.map((e: any) => e.seq)).toEqual(Array.from({ length: entity.version }, (_, i) => i + 1));
+    const rebuilt = replayHistory(entity.application, events.map((e: any) => ({ ...e, payload: JSON.parse(e.payload) })), procedureDeps());
+    expect(rebuilt).toEqual(entity.snapshot);
+  });
+
+  it('concurrent events on one case: each 200 or 409, never a lost update', async () => {
+    const kase = await c.open();
+    const claimId = kase.claims[0].id;
+    await c.send(kase.id, { type: 'case.accepted' });
+    await c.mediateToAgreement(kase.id, claimId, { paidBeforeHearing: 2_000_000 * TENGE, waived: 0 }, '2026-12-01');
+    const start = (await c.get(kase.id)).version;
+    const n = 12;
+    const amount = 10_000 * TENGE;
+    const responses = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        post(kase.id, { type: 'payment.recorded', claimId, amount, date: '2026-12-01', evidence: 'bank_transfer', reference: `C-${i}` }),
+      ),
+    );
+    for (const r of responses) {
+      expect([200, 409]).toContain(r.status);
+      if (r.status === 409) expect(['version_conflict', 'event_not_allowed']).toContain(r.body.error);
+    }
+    const ok = responses.filter((r) => r.status === 200).length;
+    expect(ok).toBeGreaterThanOrEqual(1);
+    const after = await c.get(kase.id);
+    expect(after.version).toBe(start + ok);
+    const schedule = (await request(t.http).get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
+    expect(schedule.paidTotal).toBe(ok * amount); // every accepted payment counted once
+    const history = await c.history(kase.id);
+    expect(history.map((e) => e.seq)).toEqual(Array.from({ length: after.version }, (_, i) => i + 1));
+    expect(history.filter((e) => e.type === 'payment.recorded')).toHaveLength(ok);
+
+    // Mixed events racing: those the state no longer allows are refused, the rest serialise.
+    const mixed = await Promise.all([
+      post(kase.id, { type: 'petition.filed' }),
+      post(kase.id, { type: 'petition.filed' }),
+      post(kase.id, { type: 'payment.recorded', claimId, amount, date: '2026-12-01', evidence: 'bank_transfer', reference: 'M-1' }),
+      post(kase.id, { type: 'case.withdrawn', reason: 'x' }),
+    ]);
+    for (const r of mixed) {
+      expect([200, 409]).toContain(r.status);
+      if (r.status === 409) expect(['version_conflict', 'event_not_allowed']).toContain(r.body.error);
+    }
+    const final = await c.get(kase.id);
+    const finalHistory = await c.history(kase.id);
+    expect(final.version).toBe(after.version + mixed.filter((r) => r.status === 200).length);
+    expect(finalHistory.map((e) => e.seq)).toEqual(Array.from({ length: final.version }, (_, i) => i + 1));
+  });
+
+  it('the sweeper and a user racing on one case: no deadlock, the loser gets 409', async () => {
+    const kase = await c.open();
+    const claimId = kase.claims[0].id;
+    await c.send(kase.id, { type: 'case.accepted' });
+    await c.mediateToAgreement(kase.id, claimId, { paidBeforeHearing: 0, waived: 0, instalments: { total: 2_000_000 * TENGE, monthly: 50_000 * TENGE, startsMonthAfterRelease: true, dayOfMonth: 10 } }, '2026-12-01');
+    await c.send(kase.id, { type: 'petition.filed' });
+    await c.send(kase.id, { type: 'court.decided', decision: 'parole', decisionDate: '2026-12-01' });
+    const released = await c.send(kase.id, { type: 'convict.released', releaseDate: '2026-12-01' });
+    const due = released.deadlines[0].dueDate; // payment.overdue of the first instalment
+    c.setDate(t, due);
+    // The sweeper marks the deadline fired, then a payment arrives (it moves that same deadline) before
+    // the sweeper writes the case: both must not wait for each other.
+    const repo = t.app.get(CasesRepository);
+    const original = repo.markDeadlineFired.bind(repo);
+    let payment: Promise<request.Response> | undefined;
+    const spy = jest.spyOn(repo, 'markDeadlineFired').mockImplementation(async (...args) => {
+      const marked = await original(...args);
+      payment = post(kase.id, { type: 'payment.recorded', claimId, amount: 50_000 * TENGE, date: due, evidence: 'bank_transfer', reference: 'LATE' }).then((r) => r);
+      await new Promise((r) => setTimeout(r, 300));
+      return marked;
+    });
+    try {
+      expect(await sweep()).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+    const res = await payment!;
+    expect(res.status).toBe(409);
+    expect(res.body.error).toBe('version_conflict');
+    const history = await c.history(kase.id);
+    expect(history.at(-1)).toMatchObject({ type: 'payment.overdue', seq: history.length });
+    await c.send(kase.id, { type: 'payment.recorded', claimId, amount: 50_000 * TENGE, date: due, evidence: 'bank_transfer', reference: 'LATE' });
+  });
+
+  it('opens cases concurrently with distinct consecutive numbers', async () => {
+    const before = (await request(t.http).get('/api/cases').query({ pageSize: 100 }).expect(200)).body.total;
+    const created = await Promise.all(Array.from({ length: 6 }, () => request(t.http).post('/api/cases').send(application())));
+    expect(created.map((r) => r.status)).toEqual(Array(6).fill(201));
+    const numbers = created.map((r) => Number(r.body.number.slice('МД-2026-'.length))).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 6 }, (_, i) => before + 1 + i));
+  });
+
+  it('lists and searches cases case-insensitively', async () => {
+    const marat = await c.open({ convict: { fullName: 'Ержанов Марат', iin: '900101300017', institution: 'ИУ-19' } });
+    const found = (await request(t.http).get('/api/cases').query({ q: 'ЕРЖАНОВ' }).expect(200)).body;
+    expect(found.total).toBe(1);
+    expect(found.items[0]).toMatchObject({ id: marat.id, number: marat.number });
+    const byNumber = (await request(t.http).get('/api/cases').query({ q: marat.number.toLowerCase() }).expect(200)).body;
+    expect(byNumber.items.map((x: any) => x.id)).toEqual([marat.id]);
+    const applied = (await request(t.http).get('/api/cases').query({ state: 'applied', pageSize: 2 }).expect(200)).body;
+    expect(typeof applied.total).toBe('number');
+    expect(applied.items).toHaveLength(2);
+  });
+});
