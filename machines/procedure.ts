@@ -297,6 +297,9 @@ const monthAfter = (date: LocalDate, dayOfMonth: number): LocalDate => {
 function openRestitution(claimId: string, signedOn: LocalDate, terms: AgreementTerms, deps: ProcedureDeps): unknown {
   const i = terms.instalments && terms.instalments.total > 0 ? terms.instalments : null;
   const schedule = i?.firstDueDate ? computeSchedule(deps, i, i.firstDueDate) : [];
+  // Dates come with release; the terms are checked now (as if released today), so that a schedule that cannot
+  // be built (e.g. longer than the rules allow) is refused at signing and never blocks recording the release.
+  if (i && !i.firstDueDate) computeSchedule(deps, i, monthAfter(signedOn, i.dayOfMonth));
   const [snap] = initialTransition(restitutionMachine, {
     claimId,
     agreementDate: signedOn,

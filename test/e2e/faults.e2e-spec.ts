@@ -95,6 +95,29 @@ describe('bad input, conflicts and faults', () => {
     expect(again.body.version).toBe(before.version + 1);
   });
 
+  it('refuses at signing an instalment schedule longer than 50 years, also when it starts after release', async () => {
+    const kase = await c.open();
+    const claimId = kase.claims[0].id;
+    await c.send(kase.id, { type: 'case.accepted' });
+    await c.send(kase.id, { type: 'invitation.sent', claimId });
+    await c.send(kase.id, { type: 'invitation.accepted', claimId });
+    await c.send(kase.id, { type: 'contract.signed', claimId, contractDate: '2026-12-01' });
+    for (const start of [{ firstDueDate: '2027-01-10' }, { startsMonthAfterRelease: true }]) {
+      const res = await request(t.http)
+        .post(`/api/cases/${kase.id}/events`)
+        .send({ type: 'agreement.signed', claimId, signedBy: { mediator: true, victim: true, convict: true }, terms: { paidBeforeHearing: 0, waived: 0, instalments: { total: 2_000_000 * TENGE, monthly: 100 * TENGE, dayOfMonth: 10, ...start } } })
+        .expect(400);
+      expect(res.body.errors[0]).toMatchObject({ field: 'instalments', rule: 'schedule_invalid' });
+      expect(res.body.errors[0].message).toContain('20000 мес.');
+    }
+    const unsigned = await request(t.http)
+      .post(`/api/cases/${kase.id}/events`)
+      .send({ type: 'agreement.signed', claimId, signedBy: { mediator: false, victim: true, convict: true }, terms: { paidBeforeHearing: 2_000_000 * TENGE, waived: 0 } })
+      .expect(400);
+    expect(unsigned.body.errors[0].rule).toBe('mediator_signature_required');
+    expect((await c.get(kase.id)).claims[0].state).toBe('negotiating');
+  });
+
   it('compare-and-set: a stale expectedVersion is refused with 409 and the current version', async () => {
     const kase = await c.open();
     await c.send(kase.id, { type: 'case.accepted', expectedVersion: 1 });
