@@ -1,4 +1,7 @@
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsOptional, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
 import { isLocalDate } from './local-date';
 import { isValidBin, isValidIin } from '../identity/domain/iin';
 import { isTiyn } from '../money/domain/money';
@@ -59,3 +62,18 @@ export const IsPositiveTiyn = (options?: ValidationOptions) =>
 
 /** A calendar date 'YYYY-MM-DD' (a date, not an instant). */
 export const IsLocalDate = (options?: ValidationOptions) => rule('local_date', isLocalDate, options);
+
+/**
+ * A nested object (or list of objects) in a request body: documented in OpenAPI, required or optional,
+ * validated recursively and turned into its class so that its own decorators apply.
+ */
+export function Nested(type: () => Function, options: { required?: boolean; each?: boolean; description?: string } = {}): PropertyDecorator {
+  const required = options.required ?? true;
+  const api = { type: options.each ? [type()] : type(), description: options.description } as Parameters<typeof ApiProperty>[0];
+  return applyDecorators(
+    required ? ApiProperty(api) : ApiPropertyOptional(api),
+    required ? IsDefined() : IsOptional(),
+    ValidateNested({ each: options.each }),
+    Type(type),
+  );
+}

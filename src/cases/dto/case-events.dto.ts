@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
-  IsDefined,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -12,9 +11,8 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
-import { IsLocalDate, IsPositiveTiyn, IsTiyn } from '../../common/validation';
+import { IsLocalDate, IsPositiveTiyn, IsTiyn, Nested } from '../../common/validation';
 import { MediatorDto } from './create-case.dto';
 
 /**
@@ -41,10 +39,7 @@ abstract class ClaimEventBase extends EventBase {
 }
 
 export class CaseAcceptedEvent extends EventBase {
-  @ApiPropertyOptional({ type: MediatorDto, description: 'The mediator who accepts the case' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MediatorDto)
+  @Nested(() => MediatorDto, { required: false, description: 'The mediator who accepts the case' })
   mediator?: MediatorDto;
 }
 
@@ -159,32 +154,20 @@ export class AgreementTermsDto {
   @IsTiyn()
   waived: number;
 
-  @ApiPropertyOptional({ type: InstalmentsDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => InstalmentsDto)
+  @Nested(() => InstalmentsDto, { required: false })
   instalments?: InstalmentsDto;
 }
 
 export class AgreementSignedEvent extends ClaimEventBase {
-  @ApiProperty({ type: SignaturesDto, description: 'Who signed: the parties and the mediator (art. 27 p. 2)' })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => SignaturesDto)
+  @Nested(() => SignaturesDto, { description: 'Who signed: the parties and the mediator (art. 27 p. 2)' })
   signedBy: SignaturesDto;
 
-  @ApiProperty({ type: AgreementTermsDto })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => AgreementTermsDto)
+  @Nested(() => AgreementTermsDto)
   terms: AgreementTermsDto;
 }
 
 export class AgreementAmendedEvent extends ClaimEventBase {
-  @ApiProperty({ type: InstalmentsDto })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => InstalmentsDto)
+  @Nested(() => InstalmentsDto)
   instalments: InstalmentsDto;
 }
 

@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsDefined,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -15,9 +14,8 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
-import { IsBin, IsIin, IsLocalDate, IsPositiveTiyn, IsTiyn } from '../../common/validation';
+import { IsBin, IsIin, IsLocalDate, IsPositiveTiyn, IsTiyn, Nested } from '../../common/validation';
 
 export class ConvictDto {
   @ApiProperty({ example: 'Серіков Болат Нұрланұлы' })
@@ -95,10 +93,7 @@ export class SentenceDto {
   @MaxLength(60, { each: true })
   articles: string[];
 
-  @ApiProperty({ type: TermDto })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => TermDto)
+  @Nested(() => TermDto)
   term: TermDto;
 
   @ApiPropertyOptional({ default: false })
@@ -179,10 +174,7 @@ export class VictimDto {
   @MaxLength(40)
   phone?: string;
 
-  @ApiPropertyOptional({ type: RepresentativeDto, description: 'Legal representative of a minor or incapable victim, or of a legal entity' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RepresentativeDto)
+  @Nested(() => RepresentativeDto, { required: false, description: 'Legal representative of a minor or incapable victim, or of a legal entity' })
   representative?: RepresentativeDto;
 }
 
@@ -192,10 +184,7 @@ export class ClaimDto {
   @IsIn(['victim', 'state'])
   kind?: 'victim' | 'state';
 
-  @ApiProperty({ type: VictimDto })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => VictimDto)
+  @Nested(() => VictimDto)
   victim: VictimDto;
 
   @ApiProperty({ example: 200000000, description: 'Amount awarded by the sentence, in tiyn (1 ₸ = 100 tiyn)' })
@@ -252,36 +241,22 @@ export class CreateCaseDto {
   @IsIn(['parole', 'replacement'])
   procedure: 'parole' | 'replacement';
 
-  @ApiProperty({ type: ConvictDto })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => ConvictDto)
+  @Nested(() => ConvictDto)
   convict: ConvictDto;
 
-  @ApiProperty({ type: SentenceDto })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => SentenceDto)
+  @Nested(() => SentenceDto)
   sentence: SentenceDto;
 
-  @ApiProperty({ type: [ClaimDto] })
+  @Nested(() => ClaimDto, { each: true })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ClaimDto)
   claims: ClaimDto[];
 
-  @ApiProperty({ type: LawyerDto })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => LawyerDto)
+  @Nested(() => LawyerDto)
   lawyer: LawyerDto;
 
-  @ApiPropertyOptional({ type: MediatorDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MediatorDto)
+  @Nested(() => MediatorDto, { required: false })
   mediator?: MediatorDto;
 
   @ApiPropertyOptional({ example: 'г. Усть-Каменогорск', description: 'Place of mediation, written on documents' })
