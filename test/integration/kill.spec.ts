@@ -1,8 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent } from 'node:http';
+import { call, startChildService } from '../support/child-service';
 import { DataSource } from 'typeorm';
 import { replayHistory } from '../../src/cases/domain/replay';
 import { CaseEntity } from '../../src/cases/entities/case.entity';
@@ -11,38 +11,6 @@ import { startTestApp } from '../support/app';
 import { application } from '../factories/case.factory';
 
 const NOW = '2026-12-01T10:00:00+05:00';
-
-function startServer(databasePath: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', 'support', 'server-process.ts')], {
-    env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), FIXED_CLOCK: NOW, LOG_LEVEL: 'silent', TS_NODE_TRANSPILE_ONLY: 'true' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start in 60 s')), 60_000);
-    let err = '';
-    child.stderr?.on('data', (d) => (err += String(d)));
-    child.stdout?.on('data', (d) => {
-      if (String(d).includes('listening')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
-  });
-}
-
-function call(agent: Agent, port: number, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = httpRequest({ host: '127.0.0.1', port, path, method, agent, headers: data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {} }, (res) => {
-      let text = '';
-      res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
-    });
-    req.on('error', reject);
-    req.end(data);
-  });
-}
 
 /**
  * A process killed in the middle of requests leaves every case exactly as before or exactly as after each
@@ -55,8 +23,8 @@ describe('SIGKILL under load', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('loses no acknowledged event and leaves no half-written one', async () => {
-    const port = 30000 + Math.floor(Math.random() * 20000);
-    const server = await startServer(databasePath, port);
+    const service = await startChildService({ DATABASE_PATH: databasePath, FIXED_CLOCK: NOW, LOG_LEVEL: 'silent' });
+    const { port, process: server } = service;
     const agent = new Agent({ keepAlive: true, maxSockets: 20 });
     const cases: { id: string; claimId: string }[] = [];
     for (let i = 0; i < 10; i++) {

@@ -1,22 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent } from 'node:http';
+import { call, startChildService } from '../support/child-service';
 import { application, IIN } from '../factories/case.factory';
-
-function call(agent: Agent, port: number, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = httpRequest({ host: '127.0.0.1', port, path, method, agent, headers: data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {} }, (res) => {
-      let text = '';
-      res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
-    });
-    req.on('error', reject);
-    req.end(data);
-  });
-}
 
 /** Personal data (ИИН, names, addresses, phones) and mediation notes never reach a log line. */
 describe('logs', () => {
@@ -24,24 +11,8 @@ describe('logs', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('carry method, path and status of every request, and nothing personal', async () => {
-    const port = 30000 + Math.floor(Math.random() * 20000);
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', 'support', 'server-process.ts')], {
-      env: { ...process.env, DATABASE_PATH: join(dir, 'l.sqlite'), PORT: String(port), FIXED_CLOCK: '2026-12-01T10:00:00+05:00', LOG_LEVEL: 'debug' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += String(d)));
-    child.stderr.on('data', (d) => (out += String(d)));
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no start')), 60_000);
-      const poll = setInterval(() => {
-        if (out.includes('listening')) {
-          clearInterval(poll);
-          clearTimeout(timer);
-          resolve();
-        }
-      }, 50);
-    });
+    const service = await startChildService({ DATABASE_PATH: join(dir, 'l.sqlite'), FIXED_CLOCK: '2026-12-01T10:00:00+05:00', LOG_LEVEL: 'debug' });
+    const { port, process: child } = service;
     const agent = new Agent({ keepAlive: true });
     try {
       const kase = (await call(agent, port, 'POST', '/api/cases', application())).body;
@@ -58,6 +29,7 @@ describe('logs', () => {
       agent.destroy();
       child.kill('SIGKILL');
     }
+    const out = service.output();
     const lines = out.split('\n').filter((l) => l.startsWith('{'));
     expect(lines.some((l) => l.includes('"url":"/api/cases"'))).toBe(true);
     expect(lines.some((l) => /"statusCode":400/.test(l))).toBe(true);
