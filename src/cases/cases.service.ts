@@ -230,7 +230,9 @@ export class CasesService {
   async applyUserEvent(id: string, body: unknown, actor: { role?: Role; name: string | null }): Promise<CaseView> {
     const { type, payload, expectedVersion } = this.validateEvent(body);
     const role = actor.role ?? USUAL_ROLE[type];
-    return this.repo.atomically(async (em) => {
+    // Without expectedVersion the client asks "apply to the case as it is now": a concurrent writer (possible
+    // on PostgreSQL) is not a conflict for him, so the event is tried again on the fresh state.
+    return this.retryOnConflict(expectedVersion === undefined ? 3 : 1, () => this.repo.atomically(async (em) => {
       const entity = await this.mustFind(em, id);
       if (expectedVersion !== undefined && expectedVersion !== entity.version) {
         throw new DomainError('version_conflict', `Дело изменено другим пользователем: версия ${entity.version}, ожидалась ${expectedVersion}`, {
@@ -238,7 +240,17 @@ export class CasesService {
         });
       }
       return this.transitionAndSave(em, entity, { ...payload, type, actor: role }, { role, name: actor.name });
-    });
+    }));
+  }
+
+  private async retryOnConflict<T>(attempts: number, work: () => Promise<T>): Promise<T> {
+    for (let i = 1; ; i++) {
+      try {
+        return await work();
+      } catch (e) {
+        if (!(e instanceof DomainError && e.code === 'version_conflict') || i >= attempts) throw e;
+      }
+    }
   }
 
   /**
@@ -246,7 +258,7 @@ export class CasesService {
    * Returns false when the deadline was already fired or is no longer awaited.
    */
   async fireDeadline(deadline: { key: string; caseId: string; type: string; claimId: string | null; payload: Record<string, unknown> }): Promise<boolean> {
-    return this.repo.atomically(async (em) => {
+    return this.retryOnConflict(3, () => this.repo.atomically(async (em) => {
       const entity = await this.mustFind(em, deadline.caseId);
       const event = { ...deadline.payload, type: deadline.type, claimId: deadline.claimId ?? undefined, actor: 'system' as Role, deadlineKey: deadline.key };
       const check = applyEvent(entity.snapshot as ProcedureState, { ...event, at: this.clock.today() } as ProcedureEvent, this.deps);
@@ -259,7 +271,7 @@ export class CasesService {
       if (!(await this.repo.markDeadlineFired(em, deadline.key, this.clock.now().toISOString()))) return false;
       await this.transitionAndSave(em, entity, event, { role: 'system', name: 'deadline sweeper' });
       return true;
-    });
+    }));
   }
 
   private async transitionAndSave(
