@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { GroupCommitQueue } from '../workflow/group-commit';
+import { CaseRowCache } from './case-row-cache';
 import { DeadlineEntity } from '../workflow/deadline.entity';
 import { CaseEntity } from './entities/case.entity';
 import { CaseEventEntity } from './entities/case-event.entity';
@@ -20,9 +21,20 @@ export interface PlannedDeadline {
 export class CasesRepository {
   /** On SQLite all access goes through one queue that commits writes in groups; PostgreSQL has real concurrency. */
   private readonly queue: GroupCommitQueue | null;
+  private readonly cache: CaseRowCache | null;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {
-    this.queue = db.options.type === 'sqlite' ? new GroupCommitQueue(db) : null;
+    this.cache = db.options.type === 'sqlite' ? new CaseRowCache() : null;
+    this.queue = this.cache ? new GroupCommitQueue(db, this.cache) : null;
+    if (this.cache) {
+      // Statements run in the order issued, so the writes of one event can be sent together (see CasesService).
+      (db.driver as unknown as { databaseConnection: { serialize(): void } }).databaseConnection.serialize();
+    }
+  }
+
+  /** True on SQLite: statements run in the order issued, so one event's writes may be sent without waiting. */
+  get pipelinesWrites(): boolean {
+    return this.cache !== null;
   }
 
   /** All of `work` is written, or none of it. */
@@ -39,10 +51,12 @@ export class CasesRepository {
    * TypeORM's query builder cost more CPU than SQLite itself (npm run bench).
    */
   async findCase(em: EntityManager, id: string): Promise<CaseEntity | null> {
+    const cached = this.cache?.get(id);
+    if (cached) return cached;
     const rows: Record<string, unknown>[] = await em.query(this.sql('SELECT * FROM cases WHERE id = ?'), [id]);
     if (rows.length === 0) return null;
     const r = rows[0];
-    return Object.assign(new CaseEntity(), {
+    const entity = Object.assign(new CaseEntity(), {
       id: r.id,
       number: r.number,
       procedure: r.procedure,
@@ -56,6 +70,8 @@ export class CasesRepository {
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     });
+    this.cache?.loaded(entity);
+    return entity;
   }
 
   /** `?` placeholders, numbered for PostgreSQL. */
@@ -81,6 +97,7 @@ export class CasesRepository {
 
   async insertCase(em: EntityManager, entity: CaseEntity): Promise<void> {
     await em.insert(CaseEntity, entity as never);
+    this.cache?.wrote(entity);
   }
 
   /** Compare-and-set: false when somebody else wrote the case since `expectedVersion` was read. */
@@ -90,13 +107,19 @@ export class CasesRepository {
     if (applicationChanged) params.push(JSON.stringify(entity.application));
     params.push(entity.id, expectedVersion);
     const sql = this.sql(`UPDATE cases SET snapshot = ?, state = ?, version = ?, updated_at = ?${set} WHERE id = ? AND version = ?`);
-    if (this.db.options.type === 'postgres') {
-      const [, affected] = (await em.query(sql, params)) as [unknown, number];
-      return affected === 1;
+    if (!em.queryRunner) throw new Error('saveIfVersion runs inside atomically()');
+    const result = await em.queryRunner.query(sql, params, true); // structured: the affected row count, both drivers
+    if (result.affected !== 1) {
+      this.cache?.evict(entity.id);
+      return false;
     }
-    await em.query(sql, params);
-    const [{ changed }] = await em.query('SELECT changes() AS changed');
-    return Number(changed) === 1;
+    this.cache?.wrote(entity);
+    return true;
+  }
+
+  async currentVersion(em: EntityManager, id: string): Promise<number | null> {
+    const rows: { version: number }[] = await em.query(this.sql('SELECT version FROM cases WHERE id = ?'), [id]);
+    return rows.length ? Number(rows[0].version) : null;
   }
 
   async appendHistory(em: EntityManager, e: Omit<CaseEventEntity, 'id'>): Promise<void> {

@@ -282,7 +282,7 @@ export class CasesService {
   ): Promise<CaseView> {
     const today = this.clock.today();
     const before = entity.snapshot as ProcedureState;
-    const stateBefore = describeProcedure(before).state;
+    const stateBefore = entity.state; // the stored top-level state, the same as describeProcedure(before).state
     const { notes, ...rest } = event as Record<string, unknown> & { notes?: string };
     const procedureEvent = { ...rest, at: today } as ProcedureEvent;
     const result = applyEvent(before, procedureEvent, this.deps);
@@ -306,35 +306,51 @@ export class CasesService {
     entity.updatedAt = now;
     const applicationChanged = event.type === 'case.accepted' && event.mediator !== undefined;
     if (applicationChanged) entity.application = { ...entity.application, mediator: event.mediator as CaseApplication['mediator'] };
-    if (!(await this.repo.saveIfVersion(em, entity, expectedVersion, applicationChanged))) {
-      throw new DomainError('version_conflict', 'Дело изменено другим пользователем, повторите действие', { currentVersion: expectedVersion + 1 });
-    }
     const payload: Record<string, unknown> = { ...rest };
     delete payload.type;
     delete payload.actor;
     delete payload.claimId;
+    const planned = pendingDeadlines(result.state, this.deps);
+
+    // On SQLite the writes of one event go out together (the connection runs them in order): one wait instead
+    // of four; if the compare-and-set found a newer version, the job's savepoint undoes the rest. PostgreSQL
+    // aborts a transaction at its first error, so there the compare-and-set is checked before anything else.
+    const pipelined = this.repo.pipelinesWrites;
+    const writes: Promise<unknown>[] = [];
+    const write = async (p: Promise<unknown>) => (pipelined ? writes.push(p) : await p);
+    const saved = this.repo.saveIfVersion(em, entity, expectedVersion, applicationChanged);
+    const conflict = async () =>
+      new DomainError('version_conflict', 'Дело изменено другим пользователем, повторите действие', { currentVersion: await this.repo.currentVersion(em, entity.id) });
+    if (!pipelined && !(await saved)) throw await conflict();
     if (typeof notes === 'string' && notes.length > 0) {
       const noteId = randomUUID();
-      await this.repo.storeNote(em, { id: noteId, caseId: entity.id, claimId: (event.claimId as string) ?? null, notes, recordedAt: now });
+      await write(this.repo.storeNote(em, { id: noteId, caseId: entity.id, claimId: (event.claimId as string) ?? null, notes, recordedAt: now }));
       payload.notesRef = noteId; // the notes themselves never enter the history
     }
-    await this.repo.appendHistory(em, {
-      caseId: entity.id,
-      seq: entity.version,
-      type: event.type,
-      claimId: (event.claimId as string | undefined) ?? null,
-      actorRole: actor.role,
-      actorName: actor.name,
-      eventDate: today,
-      recordedAt: now,
-      payload,
-      stateBefore,
-      stateAfter: entity.state,
-    });
-    const planned = pendingDeadlines(result.state, this.deps);
+    await write(
+      this.repo.appendHistory(em, {
+        caseId: entity.id,
+        seq: entity.version,
+        type: event.type,
+        claimId: (event.claimId as string | undefined) ?? null,
+        actorRole: actor.role,
+        actorName: actor.name,
+        eventDate: today,
+        recordedAt: now,
+        payload,
+        stateBefore,
+        stateAfter: entity.state,
+      }),
+    );
     // Most events (a session, a payment on time) leave the awaited deadlines as they were: no need to touch them.
     if (JSON.stringify(planned) !== JSON.stringify(pendingDeadlines(before, this.deps))) {
-      await this.repo.syncDeadlines(em, entity.id, planned);
+      await write(this.repo.syncDeadlines(em, entity.id, planned));
+    }
+    if (pipelined) {
+      const settled = await Promise.allSettled([saved, ...writes]);
+      if (settled[0].status === 'fulfilled' && settled[0].value === false) throw await conflict();
+      const failed = settled.find((r) => r.status === 'rejected');
+      if (failed) throw (failed as PromiseRejectedResult).reason;
     }
     return caseView(entity, planned);
   }

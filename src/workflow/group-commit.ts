@@ -1,5 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
+/** Lets a write-through cache follow what is committed (see CaseRowCache). */
+export interface GroupCommitHooks {
+  jobStarted(): void;
+  jobFinished(ok: boolean): void;
+  groupFinished(committed: boolean): void;
+}
+
 interface Job {
   kind: 'read' | 'write';
   work: (em: EntityManager) => Promise<unknown>;
@@ -23,6 +30,7 @@ export class GroupCommitQueue {
 
   constructor(
     private readonly db: DataSource,
+    private readonly hooks?: GroupCommitHooks,
     private readonly maxGroup = 64,
   ) {}
 
@@ -66,30 +74,34 @@ export class GroupCommitQueue {
     try {
       await runner.startTransaction();
       for (const job of group) {
+        this.hooks?.jobStarted();
         if (group.length === 1) {
           await job.work(runner.manager).then(
             (value) => outcomes.push({ ok: true, value }),
             (value) => outcomes.push({ ok: false, value }),
           );
-          continue;
+        } else {
+          // Savepoints stack up and COMMIT releases them all; a failed write rolls back to its own (the latest).
+          await runner.query('SAVEPOINT group_write');
+          try {
+            outcomes.push({ ok: true, value: await job.work(runner.manager) });
+          } catch (value) {
+            await runner.query('ROLLBACK TO SAVEPOINT group_write');
+            outcomes.push({ ok: false, value });
+          }
         }
-        await runner.query('SAVEPOINT group_write');
-        try {
-          outcomes.push({ ok: true, value: await job.work(runner.manager) });
-          await runner.query('RELEASE SAVEPOINT group_write');
-        } catch (value) {
-          await runner.query('ROLLBACK TO SAVEPOINT group_write');
-          await runner.query('RELEASE SAVEPOINT group_write');
-          outcomes.push({ ok: false, value });
-        }
+        this.hooks?.jobFinished(outcomes[outcomes.length - 1].ok);
       }
       if (group.length === 1 && !outcomes[0].ok) {
         await runner.rollbackTransaction();
+        this.hooks?.groupFinished(true); // nothing of the failed job was kept; the cache stays as committed
       } else {
         await runner.commitTransaction();
+        this.hooks?.groupFinished(true);
       }
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      this.hooks?.groupFinished(false);
       for (const job of group) job.reject(error);
       return;
     } finally {

@@ -9,7 +9,7 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Agent, request as httpRequest } from 'node:http';
+import { Worker } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
@@ -39,17 +39,46 @@ async function openNegotiatingCase(cases: CasesService, actor = { role: 'lawyer'
   return { id: kase.id, claimId };
 }
 
-function post(agent: Agent, port: number, path: string, body: string): Promise<number> {
+/** 50 keep-alive connections in a worker thread, one case each, until `total` requests are done. */
+const LOAD_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const http = require('node:http');
+const { port, targets, total } = workerData;
+const agent = new http.Agent({ keepAlive: true, maxSockets: targets.length });
+function post(path, body) {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
+    const req = http.request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode));
+    });
     req.on('error', reject);
     req.end(body);
+  });
+}
+(async () => {
+  const latencies = [];
+  let errors = 0, sent = 0;
+  const start = process.hrtime.bigint();
+  await Promise.all(targets.map(async (t) => {
+    const body = JSON.stringify({ type: 'session.held', claimId: t.claimId, form: 'phone' });
+    while (sent < total) {
+      sent++;
+      const t0 = process.hrtime.bigint();
+      const status = await post('/api/cases/' + t.id + '/events', body);
+      latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      if (status !== 200) errors++;
+    }
+  }));
+  agent.destroy();
+  parentPort.postMessage({ latencies, errors, seconds: Number(process.hrtime.bigint() - start) / 1e9 });
+})();
+`;
+
+function loadFromWorker(port: number, targets: { id: string; claimId: string }[], total: number): Promise<{ latencies: number[]; errors: number; seconds: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(LOAD_WORKER, { eval: true, workerData: { port, targets, total } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
   });
 }
 
@@ -94,25 +123,9 @@ async function main() {
     const targets = [];
     for (let i = 0; i < CONNECTIONS; i++) targets.push(await openNegotiatingCase(cases));
     const port = (app.getHttpServer().address() as AddressInfo).port;
-    const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-    const latencies: number[] = [];
-    let errors = 0;
-    let sent = 0;
-    const httpStart = process.hrtime.bigint();
-    await Promise.all(
-      targets.map(async (target) => {
-        const body = JSON.stringify({ type: 'session.held', claimId: target.claimId, form: 'phone' });
-        while (sent < HTTP_REQUESTS) {
-          sent++;
-          const t0 = process.hrtime.bigint();
-          const status = await post(agent, port, `/api/cases/${target.id}/events`, body);
-          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-          if (status !== 200) errors++;
-        }
-      }),
-    );
-    const httpSeconds = Number(process.hrtime.bigint() - httpStart) / 1e9;
-    agent.destroy();
+    // The load comes from another thread (the second core), as it would from other machines: a client in the
+    // service's own event loop would steal the time it measures.
+    const { latencies, errors, seconds: httpSeconds } = await loadFromWorker(port, targets, HTTP_REQUESTS);
     latencies.sort((a, b) => a - b);
 
     const docs = await benchDocuments(app);
