@@ -9,7 +9,7 @@ import type { ClaimMediationContext } from '../../machines/claim-mediation.machi
 import type { CaseContext } from '../../machines/case.machine';
 import type { AgreementTerms } from '../../machines/events';
 import type { ProcedureState } from '../../machines/procedure';
-import type { RestitutionContext } from '../../machines/restitution.machine';
+import { evasions, type RestitutionContext } from '../../machines/restitution.machine';
 import type { CaseApplication, ClaimData, ClaimantData } from '../cases/domain/case-application';
 import { mediationContextOf, restitutionOf } from '../cases/claim-ledger';
 import { addDays, dayOfMonthIn, daysBetween, firstOfNextMonth, parts, type LocalDate } from '../common/local-date';
@@ -299,7 +299,7 @@ class CaseDocuments {
         };
       });
     // As the machine counts evasions (УК 72 ч. 7 п. 1): every miss unless a good reason was recorded.
-    const withoutGoodReason = r.misses.filter((x) => x.goodReason !== true).length;
+    const withoutGoodReason = evasions(r);
     const threshold = parolee.maxEvasionsBeforeRevocationGround.value;
     return {
       ...this.base(this.today),

@@ -172,9 +172,7 @@ describe('court documents over HTTP', () => {
       const kase = await c.open();
       const claimId = kase.claims[0].id;
       await c.send(kase.id, { type: 'case.accepted' });
-      await c.send(kase.id, { type: 'invitation.sent', claimId });
-      await c.send(kase.id, { type: 'invitation.accepted', claimId });
-      await c.send(kase.id, { type: 'contract.signed', claimId, contractDate: '2026-12-01' });
+      await c.startNegotiation(kase.id, claimId, '2026-12-01');
       c.setDate(t, '2027-01-01');
       await sweep();
       expect(await kinds(kase.id)).toEqual(['invitation', 'mediation-contract', 'termination-notice']);
@@ -316,9 +314,7 @@ describe('court documents over HTTP', () => {
     const [a, b] = kase.claims.map((x: any) => x.id);
     await c.send(kase.id, { type: 'case.accepted' });
     for (const claimId of [a, b]) {
-      await c.send(kase.id, { type: 'invitation.sent', claimId });
-      await c.send(kase.id, { type: 'invitation.accepted', claimId });
-      await c.send(kase.id, { type: 'contract.signed', claimId, contractDate: '2026-12-01' });
+      await c.startNegotiation(kase.id, claimId, '2026-12-01');
       await c.send(kase.id, { type: 'session.held', claimId, form: 'video', notes: `${SENTINEL}: готов платить 30 000 в месяц` });
     }
     await c.send(kase.id, { type: 'agreement.signed', claimId: a, signedBy: { mediator: true, victim: true, convict: true }, terms: INSTALMENTS });

@@ -99,9 +99,7 @@ describe('bad input, conflicts and faults', () => {
     const kase = await c.open();
     const claimId = kase.claims[0].id;
     await c.send(kase.id, { type: 'case.accepted' });
-    await c.send(kase.id, { type: 'invitation.sent', claimId });
-    await c.send(kase.id, { type: 'invitation.accepted', claimId });
-    await c.send(kase.id, { type: 'contract.signed', claimId, contractDate: '2026-12-01' });
+    await c.startNegotiation(kase.id, claimId, '2026-12-01');
     for (const start of [{ firstDueDate: '2027-01-10' }, { startsMonthAfterRelease: true }]) {
       const res = await request(t.http)
         .post(`/api/cases/${kase.id}/events`)
@@ -146,9 +144,7 @@ describe('bad input, conflicts and faults', () => {
     const kase = await c.open();
     const claimId = kase.claims[0].id;
     await c.send(kase.id, { type: 'case.accepted' });
-    await c.send(kase.id, { type: 'invitation.sent', claimId });
-    await c.send(kase.id, { type: 'invitation.accepted', claimId });
-    await c.send(kase.id, { type: 'contract.signed', claimId, contractDate: '2026-12-01' });
+    await c.startNegotiation(kase.id, claimId, '2026-12-01');
     await c.send(kase.id, { type: 'session.held', claimId, notes: 'SENTINEL-CONFIDENTIAL-7731 признал вину' });
     const everything = JSON.stringify([await c.get(kase.id), await c.history(kase.id), (await request(t.http).get('/api/cases')).body]);
     expect(everything).not.toContain('SENTINEL-CONFIDENTIAL-7731');

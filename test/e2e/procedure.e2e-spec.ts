@@ -110,9 +110,7 @@ describe('the procedure over HTTP', () => {
     const kase = await c.open();
     const claimId = kase.claims[0].id;
     await c.send(kase.id, { type: 'case.accepted' });
-    await c.send(kase.id, { type: 'invitation.sent', claimId });
-    await c.send(kase.id, { type: 'invitation.accepted', claimId });
-    await c.send(kase.id, { type: 'contract.signed', claimId, contractDate: '2026-12-01' });
+    await c.startNegotiation(kase.id, claimId, '2026-12-01');
     await c.send(kase.id, { type: 'term.extended', claimId, days: 31 }, { status: 400 });
     const ext = await c.send(kase.id, { type: 'term.extended', claimId, days: 10 });
     expect(ext.deadlines.find((d: any) => d.type === 'term.expired').dueDate).toBe('2027-01-11');

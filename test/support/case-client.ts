@@ -30,11 +30,16 @@ export class CaseClient {
     return (await request(this.t.http).get(`/api/cases/${id}/history`).expect(200)).body as any[];
   }
 
-  /** Mediation of one claim from invitation to the signed agreement. */
-  async mediateToAgreement(id: string, claimId: string, terms: Record<string, unknown>, contractDate: string) {
+  /** The victim invited, his consent, the mediation contract signed: negotiation starts. */
+  async startNegotiation(id: string, claimId: string, contractDate: string) {
     await this.send(id, { type: 'invitation.sent', claimId });
     await this.send(id, { type: 'invitation.accepted', claimId });
-    await this.send(id, { type: 'contract.signed', claimId, contractDate });
+    return this.send(id, { type: 'contract.signed', claimId, contractDate });
+  }
+
+  /** Mediation of one claim from invitation to the signed agreement. */
+  async mediateToAgreement(id: string, claimId: string, terms: Record<string, unknown>, contractDate: string) {
+    await this.startNegotiation(id, claimId, contractDate);
     await this.send(id, { type: 'session.held', claimId, form: 'video' });
     return this.send(id, { type: 'agreement.signed', claimId, signedBy: { mediator: true, victim: true, convict: true }, terms });
   }
