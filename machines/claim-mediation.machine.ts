@@ -150,6 +150,13 @@ export const claimMediationChecks: Checks = {
       holds: (c, e) => e.terms.paidBeforeHearing + e.terms.waived + instalmentsTotal(e.terms) === c.outstanding,
     },
     {
+      field: 'terms.paidBeforeHearingBy',
+      rule: 'pre_hearing_date_invalid',
+      message: 'Срок оплаты до заседания — календарная дата не раньше соглашения, и только если такая оплата предусмотрена',
+      holds: (_c, e) =>
+        e.terms.paidBeforeHearingBy === undefined || (e.terms.paidBeforeHearing > 0 && isLocalDate(e.terms.paidBeforeHearingBy) && e.terms.paidBeforeHearingBy >= e.at),
+    },
+    {
       field: 'terms.instalments',
       rule: 'instalment_terms_invalid',
       message: 'Рассрочка: ежемесячный платёж больше нуля, число месяца 1–31, дата первого платежа не раньше соглашения или «со следующего месяца после освобождения»',
@@ -307,6 +314,7 @@ function copyTerms(t: AgreementTerms): AgreementTerms {
   const i = t.instalments;
   return {
     paidBeforeHearing: t.paidBeforeHearing,
+    ...(t.paidBeforeHearingBy !== undefined && { paidBeforeHearingBy: t.paidBeforeHearingBy }),
     waived: t.waived,
     ...(i && {
       instalments: {

@@ -29,6 +29,8 @@ export interface InstalmentTerms {
 
 export interface AgreementTerms {
   paidBeforeHearing: Tiyn;
+  /** The date by which the pre-hearing part is to be paid (a term of performance, ЗМед ст. 27 п. 2). */
+  paidBeforeHearingBy?: LocalDate;
   waived: Tiyn;
   instalments?: InstalmentTerms;
 }

@@ -221,8 +221,11 @@ class CaseDocuments {
       terms: {
         kind,
         settledAmount: terms.paidBeforeHearing + (terms.instalments?.total ?? 0),
-        // The agreement records no date for the pre-hearing part: the hearing date once known, else 30 days from signing.
-        beforeHearing: terms.paidBeforeHearing > 0 ? { amount: terms.paidBeforeHearing, dueBy: this.caseCtx.hearingDate ?? addDays(signedOn, 30) } : null,
+        // The date agreed for the pre-hearing part; agreements recorded without one: the hearing date once known, else 30 days from signing.
+        beforeHearing:
+          terms.paidBeforeHearing > 0
+            ? { amount: terms.paidBeforeHearing, dueBy: terms.paidBeforeHearingBy ?? this.caseCtx.hearingDate ?? addDays(signedOn, 30) }
+            : null,
         waiver: terms.waived > 0 ? { amount: terms.waived } : null,
         downPayment: null,
         instalments,

@@ -184,7 +184,9 @@ describe('court documents over HTTP', () => {
       const kase = await c.open();
       const claimId = kase.claims[0].id;
       await c.send(kase.id, { type: 'case.accepted' });
-      await c.mediateToAgreement(kase.id, claimId, { paidBeforeHearing: 1_000_000 * TENGE, waived: 1_000_000 * TENGE }, '2026-12-01');
+      await c.mediateToAgreement(kase.id, claimId, { paidBeforeHearing: 1_000_000 * TENGE, paidBeforeHearingBy: '2026-12-20', waived: 1_000_000 * TENGE }, '2026-12-01');
+      expect(await html(kase.id, 'agreement', 'ru')).toContain('20 декабря 2026'); // the agreed term of performance
+      expect(await html(kase.id, 'agreement', 'kk')).toContain('2026 жылғы 20 желтоқсан');
       await c.send(kase.id, { type: 'payment.recorded', claimId, amount: 1_000_000 * TENGE, date: '2026-12-01', evidence: 'victim_receipt', reference: 'R-1' });
       const docs = await list(kase.id);
       const statement = docs.find((d) => d.kind === 'payment-statement');

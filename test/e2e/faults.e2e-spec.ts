@@ -113,6 +113,11 @@ describe('bad input, conflicts and faults', () => {
       .send({ type: 'agreement.signed', claimId, signedBy: { mediator: false, victim: true, convict: true }, terms: { paidBeforeHearing: 2_000_000 * TENGE, waived: 0 } })
       .expect(400);
     expect(unsigned.body.errors[0].rule).toBe('mediator_signature_required');
+    const early = await request(t.http)
+      .post(`/api/cases/${kase.id}/events`)
+      .send({ type: 'agreement.signed', claimId, signedBy: { mediator: true, victim: true, convict: true }, terms: { paidBeforeHearing: 2_000_000 * TENGE, paidBeforeHearingBy: '2026-11-30', waived: 0 } })
+      .expect(400);
+    expect(early.body.errors[0]).toMatchObject({ field: 'terms.paidBeforeHearingBy', rule: 'pre_hearing_date_invalid' });
     expect((await c.get(kase.id)).claims[0].state).toBe('negotiating');
   });
 

@@ -150,6 +150,11 @@ export class AgreementTermsDto {
   @IsTiyn()
   paidBeforeHearing: number;
 
+  @ApiPropertyOptional({ example: '2027-01-15', description: 'Date by which the pre-hearing amount is paid (a term of performance, art. 27)' })
+  @IsOptional()
+  @IsLocalDate()
+  paidBeforeHearingBy?: string;
+
   @ApiProperty({ example: 0, description: 'Amount the victim waives (Law on Mediation art. 5 p. 3), tiyn' })
   @IsTiyn()
   waived: number;
