@@ -55,7 +55,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const env = plainToInstance(Env, picked);
   const errors = validateSync(env, { whitelist: true });
   if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    // the value as it was set (a number that did not parse would otherwise print as null)
+    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(picked[e.property] ?? e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new EnvError(`Invalid environment configuration:\n${lines.join('\n')}`);
   }
   if (env.DATABASE_TYPE === 'postgres' && !env.DATABASE_URL) {
