@@ -32,23 +32,34 @@ function translate(rule: string, message: string): string {
     case 'isEnum':
       return `Недопустимое значение: ${message.replace(/^.*following values: /, 'допустимы ')}`;
     case 'min':
-      return `Значение слишком мало (${message})`;
+      return `Значение должно быть не меньше ${lastNumber(message)}`;
     case 'max':
-      return `Значение слишком велико (${message})`;
+      return `Значение должно быть не больше ${lastNumber(message)}`;
     case 'arrayMinSize':
       return 'Список не может быть пустым';
+    case 'arrayMaxSize':
+      return `Слишком длинный список: не больше ${lastNumber(message)} элементов`;
+    case 'isUuid':
+      return 'Ожидается идентификатор (UUID) из ответа сервиса';
+    case 'isEmail':
+      return 'Неверный адрес электронной почты';
     case 'nestedValidation':
     case 'isObject':
       return 'Ожидается объект';
     case 'isArray':
       return 'Ожидается список';
     case 'maxLength':
-      return `Слишком длинное значение (${message})`;
+      return `Слишком длинное значение: не больше ${lastNumber(message)} знаков`;
     case 'matches':
       return `Неверный формат (${message})`;
     default:
       return message;
   }
+}
+
+/** The limit in class-validator's English message ("must not be greater than 30" → "30"). */
+function lastNumber(message: string): string {
+  return /(-?\d+(?:\.\d+)?)\D*$/.exec(message)?.[1] ?? '';
 }
 
 export function createValidationPipe(): ValidationPipe {
