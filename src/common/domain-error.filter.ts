@@ -55,7 +55,11 @@ export class DomainErrorFilter implements ExceptionFilter {
         res.status(400).json({ error: 'validation_failed', errors: [{ field: 'body', rule: 'json', message: 'Тело запроса не является корректным JSON' }] });
         return;
       }
-      res.status(status).json({ error: status === 404 ? 'not_found' : 'http_error', message: exception.message });
+      if (status === 404) {
+        res.status(404).json({ error: 'not_found', message: 'Такого адреса в API нет (см. /api/docs)' });
+        return;
+      }
+      res.status(status).json({ error: 'http_error', message: exception.message });
       return;
     }
     this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));

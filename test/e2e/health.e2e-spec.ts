@@ -13,6 +13,11 @@ describe('service health and API docs', () => {
     expect(res.body).toEqual({ status: 'ok', database: 'sqlite' });
   });
 
+  it('answers an unknown address with 404 in Russian', async () => {
+    const res = await request(t.http).get('/api/nothing-here').expect(404);
+    expect(res.body).toEqual({ error: 'not_found', message: expect.stringContaining('/api/docs') });
+  });
+
   it('serves the OpenAPI description at /api/docs', async () => {
     const res = await request(t.http).get('/api/docs-json').expect(200);
     expect(res.body.info.title).toContain('УДО');
