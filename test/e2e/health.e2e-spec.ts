@@ -21,5 +21,22 @@ describe('service health and API docs', () => {
   it('serves the OpenAPI description at /api/docs', async () => {
     const res = await request(t.http).get('/api/docs-json').expect(200);
     expect(res.body.info.title).toContain('УДО');
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/cases',
+        '/api/cases/{id}',
+        '/api/cases/{id}/history',
+        '/api/cases/{id}/events',
+        '/api/cases/{id}/eligibility',
+        '/api/cases/{id}/claims/{claimId}/schedule',
+        '/api/cases/{id}/documents',
+        '/api/cases/{id}/documents/{kind}',
+        '/api/documents/verify/{sha256}',
+        '/api/schedules/preview',
+        '/api/eligibility',
+        '/health',
+      ]),
+    );
+    expect(Object.keys(res.body.components.schemas)).toEqual(expect.arrayContaining(['CreateCaseDto', 'ClaimDto', 'VictimDto', 'SentenceDto']));
   });
 });
