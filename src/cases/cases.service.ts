@@ -239,6 +239,10 @@ export class CasesService {
           currentVersion: entity.version,
         });
       }
+      if (type === 'case.accepted' && !payload.mediator && !entity.application.mediator) {
+        // Every document names the mediator (ЗМед ст. 21, 27): a case without one could print none of them.
+        throw DomainError.rule('mediator', 'mediator_required', 'Укажите медиатора, принимающего дело: ФИО и запись в реестре указываются во всех документах');
+      }
       return this.transitionAndSave(em, entity, { ...payload, type, actor: role }, { role, name: actor.name });
     }));
   }

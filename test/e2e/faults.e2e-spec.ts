@@ -121,6 +121,16 @@ describe('bad input, conflicts and faults', () => {
     expect((await c.get(kase.id)).claims[0].state).toBe('negotiating');
   });
 
+  it('a case filed without a mediator is accepted only with the mediator named (every document names him)', async () => {
+    const kase = await c.open({ mediator: undefined });
+    const res = await request(t.http).post(`/api/cases/${kase.id}/events`).send({ type: 'case.accepted' }).expect(400);
+    expect(res.body.errors[0]).toMatchObject({ field: 'mediator', rule: 'mediator_required' });
+    const accepted = await c.send(kase.id, { type: 'case.accepted', mediator: { fullName: 'Касымова Айгерім Маратқызы', registry: '№ 77' } });
+    expect(accepted.mediator).toMatchObject({ fullName: 'Касымова Айгерім Маратқызы' });
+    const history = await c.history(kase.id);
+    expect(history.at(-1).payload.mediator.fullName).toBe('Касымова Айгерім Маратқызы');
+  });
+
   it('compare-and-set: a stale expectedVersion is refused with 409 and the current version', async () => {
     const kase = await c.open();
     await c.send(kase.id, { type: 'case.accepted', expectedVersion: 1 });
