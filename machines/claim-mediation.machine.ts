@@ -6,6 +6,7 @@
 import { assign, setup } from 'xstate';
 import { addDays, isLocalDate } from '../src/common/local-date';
 import { mediation } from '../src/law/legal-rules';
+import { IBAN_MAX_LENGTH, isValidIban } from '../src/restitution/domain/iban';
 import {
   type AgreementTerms,
   type Check,
@@ -13,6 +14,10 @@ import {
   type ClaimMediationEvent,
   type ClaimOutcome,
   type LocalDate,
+  type MediationLanguage,
+  type MeetingForm,
+  type Party,
+  type PaymentDetails,
   type TerminationReason,
   type Tiyn,
   isTiyn,
@@ -25,12 +30,23 @@ export interface ClaimMediationInput {
   outstanding: Tiyn;
 }
 
+/** The terms of the mediation contract that vary per case (ЗМед ст. 21); null = not recorded. */
+export interface ContractTerms {
+  date: LocalDate;
+  /** Tiyn; 0 = free of charge (ЗМед ст. 22), null = not recorded. */
+  fee: Tiyn | null;
+  language: MediationLanguage | null;
+  meetingForms: MeetingForm[] | null;
+}
+
 export interface ClaimMediationContext extends ClaimMediationInput {
   invitations: number;
   invitedOn: LocalDate | null;
   replyBy: LocalDate | null;
   acceptedOn: LocalDate | null;
   contractDate: LocalDate | null;
+  /** Absent in snapshots stored before it existed: read as null. */
+  contract?: ContractTerms | null;
   termEndsOn: LocalDate | null;
   extensions: number;
   /** Only a count: what is said in a session is confidential (ЗМед ст. 8) and never stored. */
@@ -38,6 +54,8 @@ export interface ClaimMediationContext extends ClaimMediationInput {
   outcome: ClaimOutcome | null;
   outcomeOn: LocalDate | null;
   terminationReason: TerminationReason | 'expiry' | null;
+  /** Who refused to continue, when the reason is 'refusal_of_party' (ЗМед ст. 26 п. 4). */
+  refusingParty?: Party | null;
   agreement: { signedOn: LocalDate; terms: AgreementTerms } | null;
 }
 
@@ -45,6 +63,19 @@ type E<T extends ClaimMediationEvent['type']> = Extract<ClaimMediationEvent, { t
 type C = ClaimMediationContext;
 
 const TERMINATION_REASONS: readonly string[] = ['impossible', 'refusal_of_parties', 'refusal_of_party', 'other'];
+const PARTIES: readonly string[] = ['victim', 'convict'];
+const LANGUAGES: readonly string[] = ['kk', 'ru'];
+const MEETING_FORMS: readonly string[] = ['in_person', 'video', 'phone'];
+const PAYMENT_METHODS: readonly string[] = ['bank_transfer', 'cash_receipt', 'bailiff'];
+const BANK_NAME_MAX_LENGTH = 200;
+
+const meetingFormsValid = (forms: unknown): boolean =>
+  Array.isArray(forms) && forms.length > 0 && forms.every((f) => MEETING_FORMS.includes(f)) && new Set(forms).size === forms.length;
+
+const paymentDetailsValid = (p: PaymentDetails): boolean =>
+  PAYMENT_METHODS.includes(p.method) &&
+  (p.account === undefined || (typeof p.account === 'string' && p.account.length <= IBAN_MAX_LENGTH && isValidIban(p.account))) &&
+  (p.bank === undefined || (typeof p.bank === 'string' && p.bank.trim().length > 0 && p.bank.length <= BANK_NAME_MAX_LENGTH));
 
 const instalmentsTotal = (t: AgreementTerms): number => t.instalments?.total ?? 0;
 
@@ -86,6 +117,24 @@ export const claimMediationChecks: Checks = {
       rule: 'contract_date_invalid',
       message: 'Дата договора о медиации должна быть не раньше согласия на медиацию и не позже сегодняшнего дня',
       holds: (c, e) => isLocalDate(e.contractDate) && e.contractDate <= e.at && (c.acceptedOn === null || e.contractDate >= c.acceptedOn),
+    },
+    {
+      field: 'fee',
+      rule: 'fee_not_tiyn',
+      message: 'Вознаграждение медиатора указывается целым неотрицательным числом тиын; 0 — медиация без вознаграждения (ЗМед ст. 21, 22)',
+      holds: (_c, e) => e.fee === undefined || isTiyn(e.fee),
+    },
+    {
+      field: 'language',
+      rule: 'language_invalid',
+      message: 'Язык медиации: kk (казахский) или ru (русский) (ЗМед ст. 21)',
+      holds: (_c, e) => e.language === undefined || LANGUAGES.includes(e.language),
+    },
+    {
+      field: 'meetingForms',
+      rule: 'meeting_forms_invalid',
+      message: 'Формы встреч: непустой список без повторов из in_person, video, phone (ЗМед ст. 17)',
+      holds: (_c, e) => e.meetingForms === undefined || meetingFormsValid(e.meetingForms),
     },
   ],
   'session.held': [
@@ -169,6 +218,21 @@ export const claimMediationChecks: Checks = {
       },
     },
     {
+      field: 'terms.paymentDetails',
+      rule: 'payment_details_invalid',
+      message: 'Способ оплаты: bank_transfer, cash_receipt или bailiff; счёт — IBAN потерпевшего (не длиннее 34 знаков, с верными контрольными цифрами); банк — до 200 знаков',
+      holds: (_c, e) => e.terms.paymentDetails === undefined || paymentDetailsValid(e.terms.paymentDetails),
+    },
+    {
+      field: 'terms.paymentDetails',
+      rule: 'account_only_for_bank_transfer',
+      message: 'Счёт и банк потерпевшего указываются только при оплате банковским переводом',
+      holds: (_c, e) => {
+        const p = e.terms.paymentDetails;
+        return p === undefined || p.method === 'bank_transfer' || (p.account === undefined && p.bank === undefined);
+      },
+    },
+    {
       field: 'at',
       rule: 'mediation_term_over',
       message: 'Срок медиации истёк: соглашение в рамках этой медиации уже не заключить',
@@ -181,6 +245,18 @@ export const claimMediationChecks: Checks = {
       rule: 'termination_reason_invalid',
       message: 'Основание прекращения: impossible, refusal_of_parties, refusal_of_party или other (ЗМед ст. 26)',
       holds: (_c, e) => TERMINATION_REASONS.includes(e.reason),
+    },
+    {
+      field: 'party',
+      rule: 'refusing_party_required',
+      message: 'При письменном отказе одной из Сторон (ЗМед ст. 26 п. 4) укажите, кто отказался: victim (потерпевший) или convict (осуждённый)',
+      holds: (_c, e) => e.reason !== 'refusal_of_party' || PARTIES.includes(e.party as string),
+    },
+    {
+      field: 'party',
+      rule: 'party_not_applicable',
+      message: 'Отказавшуюся Сторону указывают только при отказе одной из Сторон (reason = refusal_of_party)',
+      holds: (_c, e) => e.reason === 'refusal_of_party' || e.party === undefined,
     },
   ],
 };
@@ -198,13 +274,13 @@ export const claimMediationMachine = setup({
     replyPeriodIsValid: allHold('invitation.sent'),
     withinReplyWindow: allHold('invitation.accepted'),
     replyWindowIsOver: allHold('invitation.expired'),
-    contractDateIsValid: allHold('contract.signed'),
+    contractIsValid: allHold('contract.signed'),
     withinMediationTerm: allHold('session.held'),
     extensionIsAllowed: allHold('term.extended'),
     mediationTermIsOver: allHold('term.expired'),
     /** Signed by the mediator and both parties (ЗМед ст. 27), amounts add up to the outstanding claim. */
     agreementIsLawful: allHold('agreement.signed'),
-    terminationReasonIsKnown: allHold('mediation.terminated'),
+    terminationIsGrounded: allHold('mediation.terminated'),
   },
   actions: {
     invite: assign(({ context, event }) => {
@@ -216,18 +292,21 @@ export const claimMediationMachine = setup({
         replyBy: addDays(e.at, e.replyDays ?? mediation.invitationReplyDays.value),
         acceptedOn: null,
         contractDate: null,
+        contract: null,
         termEndsOn: null,
         extensions: 0,
         sessions: 0,
         outcome: null,
         outcomeOn: null,
         terminationReason: null,
+        refusingParty: null,
       };
     }),
-    recordOutcome: assign(({ event }, params: { outcome: ClaimOutcome; reason?: TerminationReason | 'expiry' }) => ({
+    recordOutcome: assign(({ event }, params: { outcome: ClaimOutcome; reason?: TerminationReason | 'expiry'; party?: Party }) => ({
       outcome: params.outcome,
       outcomeOn: event.at,
       terminationReason: params.reason ?? null,
+      refusingParty: params.party ?? null,
     })),
     // Effect stubs: the service renders the documents (DOMAIN.md §4).
     sendInvitation: (_: unknown, _p: { invitationNo: number; replyBy: LocalDate }) => {},
@@ -243,12 +322,14 @@ export const claimMediationMachine = setup({
     replyBy: null,
     acceptedOn: null,
     contractDate: null,
+    contract: null,
     termEndsOn: null,
     extensions: 0,
     sessions: 0,
     outcome: input.kind === 'state' ? 'not_mediable' : null,
     outcomeOn: null,
     terminationReason: null,
+    refusingParty: null,
     agreement: null,
   }),
   initial: 'pending',
@@ -269,10 +350,14 @@ export const claimMediationMachine = setup({
     accepted: {
       on: {
         'contract.signed': {
-          guard: 'contractDateIsValid',
+          guard: 'contractIsValid',
           target: 'negotiating',
           // Mediation starts on the day the contract is signed (ЗМед ст. 20 п. 5) and lasts 30 days (ст. 23 п. 1).
-          actions: assign(({ event }) => ({ contractDate: event.contractDate, termEndsOn: addDays(event.contractDate, mediation.termDays.value) })),
+          actions: assign(({ event }) => ({
+            contractDate: event.contractDate,
+            contract: copyContract(event),
+            termEndsOn: addDays(event.contractDate, mediation.termDays.value),
+          })),
         },
         'invitation.refused': { target: 'refused', actions: [{ type: 'recordOutcome', params: { outcome: 'refused' } }, { type: 'issueTerminationNotice', params: ({ context }) => ({ reason: context.terminationReason ?? context.outcome ?? 'other' }) }] },
       },
@@ -294,9 +379,9 @@ export const claimMediationMachine = setup({
           ],
         },
         'mediation.terminated': {
-          guard: 'terminationReasonIsKnown',
+          guard: 'terminationIsGrounded',
           target: 'terminated',
-          actions: [{ type: 'recordOutcome', params: ({ event }) => ({ outcome: 'terminated', reason: event.reason }) }, { type: 'issueTerminationNotice', params: ({ context }) => ({ reason: context.terminationReason ?? context.outcome ?? 'other' }) }],
+          actions: [{ type: 'recordOutcome', params: ({ event }) => ({ outcome: 'terminated', reason: event.reason, ...(event.party !== undefined && { party: event.party }) }) }, { type: 'issueTerminationNotice', params: ({ context }) => ({ reason: context.terminationReason ?? context.outcome ?? 'other' }) }],
         },
         'term.expired': { guard: 'mediationTermIsOver', target: 'terminated', actions: [{ type: 'recordOutcome', params: { outcome: 'terminated', reason: 'expiry' } }, { type: 'issueTerminationNotice', params: ({ context }) => ({ reason: context.terminationReason ?? context.outcome ?? 'other' }) }] },
       },
@@ -309,9 +394,20 @@ export const claimMediationMachine = setup({
   },
 });
 
+/** Keeps only the contract's terms; what the event does not say stays null (not recorded), never a default. */
+function copyContract(e: E<'contract.signed'>): ContractTerms {
+  return {
+    date: e.contractDate,
+    fee: e.fee ?? null,
+    language: e.language ?? null,
+    meetingForms: e.meetingForms ? [...e.meetingForms] : null,
+  };
+}
+
 /** Keeps only the agreed terms (nothing else a client may have put in the payload). */
 function copyTerms(t: AgreementTerms): AgreementTerms {
   const i = t.instalments;
+  const p = t.paymentDetails;
   return {
     paidBeforeHearing: t.paidBeforeHearing,
     ...(t.paidBeforeHearingBy !== undefined && { paidBeforeHearingBy: t.paidBeforeHearingBy }),
@@ -323,6 +419,13 @@ function copyTerms(t: AgreementTerms): AgreementTerms {
         dayOfMonth: i.dayOfMonth,
         ...(i.firstDueDate !== undefined && { firstDueDate: i.firstDueDate }),
         ...(i.startsMonthAfterRelease !== undefined && { startsMonthAfterRelease: i.startsMonthAfterRelease }),
+      },
+    }),
+    ...(p && {
+      paymentDetails: {
+        method: p.method,
+        ...(p.account !== undefined && { account: p.account }),
+        ...(p.bank !== undefined && { bank: p.bank }),
       },
     }),
   };

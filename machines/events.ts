@@ -13,6 +13,11 @@ interface At {
 }
 
 export type TerminationReason = 'impossible' | 'refusal_of_parties' | 'refusal_of_party' | 'other';
+export type Party = 'victim' | 'convict';
+/** Languages of mediation the documents are issued in (ЗМед ст. 21 term 6). */
+export type MediationLanguage = 'kk' | 'ru';
+/** Ways of meeting (ЗМед ст. 17). */
+export type MeetingForm = 'in_person' | 'video' | 'phone';
 /** An outcome the lawyer can show the court; 'not_mediable' is a state claim that is only tracked. */
 export type ClaimOutcome = 'refused' | 'silent' | 'terminated' | 'agreed' | 'not_mediable';
 export type CourtDecision = 'parole' | 'refused' | 'replacement';
@@ -27,12 +32,23 @@ export interface InstalmentTerms {
   dayOfMonth: number;
 }
 
+/** How the convict pays and proves payment — part of the "ways of performance" (ЗМед ст. 27 п. 2). */
+export type PaymentMethod = 'bank_transfer' | 'cash_receipt' | 'bailiff';
+export interface PaymentDetails {
+  method: PaymentMethod;
+  /** The victim's account (IBAN), for a bank transfer. */
+  account?: string;
+  bank?: string;
+}
+
 export interface AgreementTerms {
   paidBeforeHearing: Tiyn;
   /** The date by which the pre-hearing part is to be paid (a term of performance, ЗМед ст. 27 п. 2). */
   paidBeforeHearingBy?: LocalDate;
   waived: Tiyn;
   instalments?: InstalmentTerms;
+  /** Absent on agreements recorded before it existed: the documents then print a bank transfer without an account. */
+  paymentDetails?: PaymentDetails;
 }
 
 export interface ScheduleRow {
@@ -68,13 +84,18 @@ export type ClaimMediationEvent =
   | ({ type: 'invitation.accepted' } & At)
   | ({ type: 'invitation.refused' } & At)
   | ({ type: 'invitation.expired' } & At)
-  | ({ type: 'contract.signed'; contractDate: LocalDate } & At)
+  /**
+   * The essential terms of the contract that vary per case (ЗМед ст. 21): `fee` in tiyn (0 = free of charge,
+   * absent = not recorded), the language, the ways of meeting.
+   */
+  | ({ type: 'contract.signed'; contractDate: LocalDate; fee?: Tiyn; language?: MediationLanguage; meetingForms?: MeetingForm[] } & At)
   /** `notes` may arrive from the UI; it is confidential (ЗМед ст. 8) and is never stored. */
   | ({ type: 'session.held'; notes?: unknown } & At)
   | ({ type: 'term.extended'; days: number } & At)
   | ({ type: 'term.expired' } & At)
   | ({ type: 'agreement.signed'; signedBy: Signatures; terms: AgreementTerms } & At)
-  | ({ type: 'mediation.terminated'; reason: TerminationReason } & At);
+  /** `party`: who refused to continue — required for 'refusal_of_party' (ЗМед ст. 26 п. 4), not given otherwise. */
+  | ({ type: 'mediation.terminated'; reason: TerminationReason; party?: Party } & At);
 
 // ── restitution ──────────────────────────────────────────────────────────────────────────────────────────
 export type RestitutionEvent =

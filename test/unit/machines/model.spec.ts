@@ -85,6 +85,11 @@ describe('claim mediation machine', () => {
       { type: 'invitation.expired', at: addDays(replyBy, 1) },
       { type: 'invitation.expired', at: replyBy },
       { type: 'contract.signed', at: c.acceptedOn ?? D, contractDate: c.acceptedOn ?? D },
+      { type: 'contract.signed', at: c.acceptedOn ?? D, contractDate: c.acceptedOn ?? D, fee: 3_000_000, language: 'kk', meetingForms: ['video', 'in_person'] },
+      { type: 'contract.signed', at: c.acceptedOn ?? D, contractDate: c.acceptedOn ?? D, fee: 0, language: 'ru' },
+      { type: 'contract.signed', at: c.acceptedOn ?? D, contractDate: c.acceptedOn ?? D, fee: 100.5 },
+      { type: 'contract.signed', at: c.acceptedOn ?? D, contractDate: c.acceptedOn ?? D, language: 'en' as never },
+      { type: 'contract.signed', at: c.acceptedOn ?? D, contractDate: c.acceptedOn ?? D, meetingForms: ['video', 'video'] },
       { type: 'session.held', at: start, notes: 'confidential words' },
       { type: 'term.extended', at: start, days: mediation.maxExtensionDays.value },
       { type: 'term.extended', at: start, days: mediation.maxExtensionDays.value + 1 },
@@ -93,7 +98,19 @@ describe('claim mediation machine', () => {
       { type: 'agreement.signed', at: start, signedBy: signed, terms: { paidBeforeHearing: c.outstanding - 100, waived: 100 } },
       { type: 'agreement.signed', at: start, signedBy: { ...signed, mediator: false }, terms: { paidBeforeHearing: c.outstanding, waived: 0 } },
       { type: 'agreement.signed', at: start, signedBy: signed, terms: { paidBeforeHearing: 1, waived: 0 } },
+      {
+        type: 'agreement.signed',
+        at: start,
+        signedBy: signed,
+        terms: { paidBeforeHearing: c.outstanding, waived: 0, paymentDetails: { method: 'bank_transfer', account: 'KZ86125KZT5004100100', bank: 'АО «Halyk Bank»' } },
+      },
+      { type: 'agreement.signed', at: start, signedBy: signed, terms: { paidBeforeHearing: c.outstanding, waived: 0, paymentDetails: { method: 'cash_receipt' } } },
+      { type: 'agreement.signed', at: start, signedBy: signed, terms: { paidBeforeHearing: c.outstanding, waived: 0, paymentDetails: { method: 'bank_transfer', account: 'KZ86125KZT5004100101' } } },
+      { type: 'agreement.signed', at: start, signedBy: signed, terms: { paidBeforeHearing: c.outstanding, waived: 0, paymentDetails: { method: 'bailiff', account: 'KZ86125KZT5004100100' } } },
       { type: 'mediation.terminated', at: start, reason: 'impossible' },
+      { type: 'mediation.terminated', at: start, reason: 'refusal_of_party', party: 'victim' },
+      { type: 'mediation.terminated', at: start, reason: 'refusal_of_party' },
+      { type: 'mediation.terminated', at: start, reason: 'impossible', party: 'convict' },
       { type: 'mediation.terminated', at: start, reason: 'nope' as never },
     ];
   };
@@ -112,6 +129,10 @@ describe('claim mediation machine', () => {
       expect(c.agreement.signedOn <= c.termEndsOn!).toBe(true);
     }
     expect(JSON.stringify(c)).not.toContain('confidential');
+    // The contract's terms are kept exactly when mediation started; a refusing party only for art. 26 p. 4.
+    expect(c.contract?.date ?? null).toBe(c.contractDate);
+    if (c.contract?.fee != null) expect(isSafeCount(c.contract.fee)).toBe(true);
+    expect(c.refusingParty !== null).toBe(c.terminationReason === 'refusal_of_party');
   };
 
   for (const kind of ['victim', 'state'] as const) {

@@ -236,8 +236,40 @@ describe('refusal, silence, expiry', () => {
   it('the mediator may terminate with a reason from art. 26', () => {
     const s = run(oneVictim(), [mediator('case.accepted', '2025-01-10'), ...negotiating('v1', '2025-01-10')]);
     expectViolation(s, onClaim('v1', 'mediation.terminated', '2025-01-15', { reason: 'bored' }), 'termination_reason_invalid');
-    const r = applyEvent(s, onClaim('v1', 'mediation.terminated', '2025-01-15', { reason: 'refusal_of_party' }), deps);
+    expectViolation(s, onClaim('v1', 'mediation.terminated', '2025-01-15', { reason: 'refusal_of_party' }), 'refusing_party_required', 'party');
+    expectViolation(s, onClaim('v1', 'mediation.terminated', '2025-01-15', { reason: 'refusal_of_party', party: 'lawyer' }), 'refusing_party_required', 'party');
+    expectViolation(s, onClaim('v1', 'mediation.terminated', '2025-01-15', { reason: 'impossible', party: 'victim' }), 'party_not_applicable', 'party');
+    const r = applyEvent(s, onClaim('v1', 'mediation.terminated', '2025-01-15', { reason: 'refusal_of_party', party: 'convict' }), deps);
     expect(r.ok && r.effects).toContainEqual({ type: 'issueTerminationNotice', params: { claimId: 'v1', reason: 'refusal_of_party' } });
+    expect(r.ok && (r.state.claims.v1.mediation as { context: object }).context).toMatchObject({ terminationReason: 'refusal_of_party', refusingParty: 'convict' });
+    // Invited again: the new mediation has no refusal and no contract yet.
+    const again = run(r.ok ? r.state : s, [onClaim('v1', 'invitation.sent', '2025-01-16')]);
+    expect((again.claims.v1.mediation as { context: object }).context).toMatchObject({ refusingParty: null, contract: null, contractDate: null });
+  });
+});
+
+describe('the mediation contract (ЗМед ст. 21)', () => {
+  const invited = () => run(oneVictim(), [mediator('case.accepted', '2025-01-10'), onClaim('v1', 'invitation.sent', '2025-01-10'), onClaim('v1', 'invitation.accepted', '2025-01-10')]);
+  const contract = (rest: Record<string, unknown>) => onClaim('v1', 'contract.signed', '2025-01-12', { contractDate: '2025-01-12', ...rest });
+  const contextOf = (s: ProcedureState) => (s.claims.v1.mediation as { context: Record<string, unknown> }).context;
+
+  it('keeps the fee, the language and the ways of meeting as recorded', () => {
+    const s = run(invited(), [contract({ fee: tenge(30_000), language: 'kk', meetingForms: ['video', 'in_person'], extra: 'dropped' })]);
+    expect(contextOf(s).contract).toEqual({ date: '2025-01-12', fee: tenge(30_000), language: 'kk', meetingForms: ['video', 'in_person'] });
+    expect(contextOf(s).contractDate).toBe('2025-01-12');
+  });
+
+  it('what the event does not say stays unrecorded (null), and 0 is free of charge', () => {
+    expect(contextOf(run(invited(), [contract({})])).contract).toEqual({ date: '2025-01-12', fee: null, language: null, meetingForms: null });
+    expect(contextOf(run(invited(), [contract({ fee: 0 })])).contract).toMatchObject({ fee: 0 });
+  });
+
+  it('refuses a fee that is not whole tiyn, an unknown language or meeting form', () => {
+    expectViolation(invited(), contract({ fee: 100.5 }), 'fee_not_tiyn', 'fee');
+    expectViolation(invited(), contract({ fee: -1 }), 'fee_not_tiyn', 'fee');
+    expectViolation(invited(), contract({ language: 'en' }), 'language_invalid', 'language');
+    expectViolation(invited(), contract({ meetingForms: [] }), 'meeting_forms_invalid', 'meetingForms');
+    expectViolation(invited(), contract({ meetingForms: ['letter'] }), 'meeting_forms_invalid', 'meetingForms');
   });
 });
 
@@ -254,6 +286,17 @@ describe('the agreement (ЗМед ст. 27)', () => {
     expectViolation(s(), agreement(signed, { paidBeforeHearing: tenge(500), waived: tenge(400) }), 'amounts_do_not_add_up');
     expectViolation(s(), agreement(signed, { paidBeforeHearing: -1, waived: tenge(1_000) + 1 }), 'amount_not_tiyn');
     expectViolation(s(), agreement(signed, { paidBeforeHearing: 0, waived: 0, instalments: { total: tenge(1_000), monthly: 0, dayOfMonth: 5, startsMonthAfterRelease: true } }), 'instalment_terms_invalid');
+  });
+
+  it('keeps the payment details (ways of performance, art. 27 p. 2) and refuses bad ones', () => {
+    const terms = (paymentDetails: object) => ({ paidBeforeHearing: tenge(1_000), waived: 0, paymentDetails });
+    const bank = { method: 'bank_transfer', account: 'KZ86125KZT5004100100', bank: 'АО «Halyk Bank»' };
+    const r = applyEvent(s(), agreement(signed, terms({ ...bank, note: 'dropped' })), deps);
+    expect(r.ok && (r.state.claims.v1.mediation as { context: { agreement: { terms: object } } }).context.agreement.terms).toEqual(terms(bank));
+    expectViolation(s(), agreement(signed, terms({ method: 'barter' })), 'payment_details_invalid', 'terms.paymentDetails');
+    expectViolation(s(), agreement(signed, terms({ method: 'bank_transfer', account: 'KZ86125KZT50041001001234567890123456' })), 'payment_details_invalid');
+    expectViolation(s(), agreement(signed, terms({ method: 'bank_transfer', account: 'KZ86125KZT5004100101' })), 'payment_details_invalid'); // a mistyped digit
+    expectViolation(s(), agreement(signed, terms({ method: 'cash_receipt', account: bank.account })), 'account_only_for_bank_transfer');
   });
 
   it('with a fixed first due date builds the schedule at signing', () => {
