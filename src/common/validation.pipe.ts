@@ -50,6 +50,10 @@ function translate(rule: string, message: string): string {
       return 'Ожидается список';
     case 'maxLength':
       return `Слишком длинное значение: не больше ${lastNumber(message)} знаков`;
+    case 'isEmail':
+      return 'Неверный адрес электронной почты (ожидается имя@домен)';
+    case 'arrayUnique':
+      return 'Значения в списке не должны повторяться';
     case 'matches':
       return `Неверный формат (${message})`;
     default:

@@ -5,6 +5,7 @@ import { IsDefined, IsOptional, ValidateBy, ValidateNested, type ValidationOptio
 import { isLocalDate } from './local-date';
 import { isValidBin, isValidIin } from '../identity/domain/iin';
 import { isTiyn } from '../money/domain/money';
+import { isValidIban } from '../restitution/domain/iban';
 
 /**
  * Our own class-validator decorators. The constraint name is the rule id (snake_case) that the
@@ -17,6 +18,7 @@ export const VALIDATION_RULES = {
   tiyn: 'tiyn_integer',
   positiveTiyn: 'tiyn_positive',
   localDate: 'local_date',
+  iban: 'iban_checksum',
 } as const;
 
 export type ValidationRuleId = (typeof VALIDATION_RULES)[keyof typeof VALIDATION_RULES];
@@ -32,6 +34,8 @@ export const VALIDATION_MESSAGES: Record<ValidationRuleId, string> = {
     'Сумма должна быть целым положительным числом тиын / Сома тиынмен берілген бүтін оң сан болуы тиіс',
   local_date:
     'Дата должна быть календарной датой в формате ГГГГ-ММ-ДД / Күні ЖЖЖЖ-АА-КК пішіміндегі күнтізбелік күн болуы тиіс',
+  iban_checksum:
+    'Счёт должен быть IBAN (напр. KZ86125KZT5004100100: латинские буквы и цифры без пробелов) с верными контрольными цифрами / Шот бақылау цифрлары дұрыс IBAN болуы тиіс (мысалы KZ86125KZT5004100100: бос орынсыз латын әріптері мен цифрлар)',
 };
 
 function rule(name: ValidationRuleId, test: (value: unknown) => boolean, options?: ValidationOptions): PropertyDecorator {
@@ -59,6 +63,9 @@ export const IsTiyn = (options?: ValidationOptions) => rule('tiyn_integer', isTi
 /** An amount in tiyn that must be > 0 (a claim, an instalment, a payment). */
 export const IsPositiveTiyn = (options?: ValidationOptions) =>
   rule('tiyn_positive', (v) => isTiyn(v) && v > 0, options);
+
+/** The victim's account: an IBAN whose check digits hold (mod 97). */
+export const IsIban = (options?: ValidationOptions) => rule('iban_checksum', isValidIban, options);
 
 /** A calendar date 'YYYY-MM-DD' (a date, not an instant). */
 export const IsLocalDate = (options?: ValidationOptions) => rule('local_date', isLocalDate, options);

@@ -43,6 +43,6 @@ export interface CaseApplication {
   sentence: SentenceData;
   claims: ClaimData[];
   lawyer: { fullName: string; licence?: string; phone?: string };
-  mediator?: { fullName: string; registry?: string; organisation?: string };
+  mediator?: { fullName: string; registry?: string; organisation?: string; phone?: string; email?: string };
   place?: string;
 }

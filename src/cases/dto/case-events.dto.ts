@@ -1,6 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -12,7 +16,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { IsLocalDate, IsPositiveTiyn, IsTiyn, Nested } from '../../common/validation';
+import { IsIban, IsLocalDate, IsPositiveTiyn, IsTiyn, Nested } from '../../common/validation';
 import { MediatorDto } from './create-case.dto';
 
 /**
@@ -68,20 +72,39 @@ export class ClaimStepEvent extends ClaimEventBase {
   reason?: string;
 }
 
+export const MEETING_FORMS = ['in_person', 'video', 'phone'] as const;
+
 export class ContractSignedEvent extends ClaimEventBase {
   @ApiProperty({ example: '2026-12-05', description: 'Mediation starts on the day the contract is signed (art. 20 p. 5)' })
   @IsLocalDate()
   contractDate: string;
 
-  @ApiPropertyOptional({ description: "Mediator's fee in tiyn (0 = free of charge)" })
+  @ApiPropertyOptional({
+    example: 3000000,
+    description: "Mediator's fee agreed in the contract, in tiyn (art. 21 term 5, art. 22): 0 = free of charge; omit when not recorded — the contract then says the fee is agreed separately in writing",
+  })
   @IsOptional()
   @IsTiyn()
   fee?: number;
 
-  @ApiPropertyOptional({ enum: ['kk', 'ru'] })
+  @ApiPropertyOptional({ enum: ['kk', 'ru'], description: 'Language of the mediation (art. 21 term 6); omit when not recorded — the contract then leaves it to be filled in' })
   @IsOptional()
   @IsIn(['kk', 'ru'])
   language?: 'kk' | 'ru';
+
+  @ApiPropertyOptional({
+    enum: MEETING_FORMS,
+    isArray: true,
+    example: ['video', 'in_person'],
+    description: 'Ways of meeting agreed in the contract (art. 17); omit when not recorded — the contract then names the ways the law allows, to be agreed',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  @ArrayUnique()
+  @IsIn(MEETING_FORMS, { each: true })
+  meetingForms?: (typeof MEETING_FORMS)[number][];
 }
 
 export class TermExtendedEvent extends ClaimEventBase {
@@ -145,6 +168,29 @@ export class InstalmentsDto {
   dayOfMonth: number;
 }
 
+export const PAYMENT_METHODS = ['bank_transfer', 'cash_receipt', 'bailiff'] as const;
+
+/** How payment is made and proven: part of the "ways of performance" of the agreement (art. 27 p. 2). */
+export class PaymentDetailsDto {
+  @ApiProperty({ enum: PAYMENT_METHODS, description: 'bank_transfer to the victim, cash against the victim\'s receipt, or through the bailiff' })
+  @IsIn(PAYMENT_METHODS)
+  method: (typeof PAYMENT_METHODS)[number];
+
+  @ApiPropertyOptional({ example: 'KZ86125KZT5004100100', description: "The victim's account (IBAN, at most 34 characters, no spaces); only with bank_transfer" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(34)
+  @IsIban()
+  account?: string;
+
+  @ApiPropertyOptional({ example: 'АО «Halyk Bank»', description: "The victim's bank; only with bank_transfer" })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  bank?: string;
+}
+
 export class AgreementTermsDto {
   @ApiProperty({ example: 0, description: 'Amount to be paid before the hearing, tiyn' })
   @IsTiyn()
@@ -161,6 +207,9 @@ export class AgreementTermsDto {
 
   @Nested(() => InstalmentsDto, { required: false })
   instalments?: InstalmentsDto;
+
+  @Nested(() => PaymentDetailsDto, { required: false, description: 'How payments are made and proven; without it the agreement says bank transfer, with no account' })
+  paymentDetails?: PaymentDetailsDto;
 }
 
 export class AgreementSignedEvent extends ClaimEventBase {
@@ -182,6 +231,11 @@ export class MediationTerminatedEvent extends ClaimEventBase {
   @ApiProperty({ enum: TERMINATION_REASONS, description: 'Law on Mediation art. 26' })
   @IsIn(TERMINATION_REASONS)
   reason: (typeof TERMINATION_REASONS)[number];
+
+  @ApiPropertyOptional({ enum: ['victim', 'convict'], description: 'Who refused in writing to continue: required with reason refusal_of_party (art. 26 p. 4), not given otherwise' })
+  @IsOptional()
+  @IsIn(['victim', 'convict'])
+  party?: 'victim' | 'convict';
 }
 
 export class PaymentRecordedEvent extends ClaimEventBase {

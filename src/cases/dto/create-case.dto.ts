@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -234,6 +235,19 @@ export class MediatorDto {
   @IsString()
   @MaxLength(300)
   organisation?: string;
+
+  @ApiPropertyOptional({ example: '+7 777 000 11 22', description: "Mediator's phone, printed in his requisites (art. 21 term 4)" })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'mediator@example.kz', description: "Mediator's e-mail, printed in his requisites; signed copies may be exchanged by e-mail (art. 21)" })
+  @IsOptional()
+  @MaxLength(254)
+  @IsEmail()
+  email?: string;
 }
 
 export class CreateCaseDto {
