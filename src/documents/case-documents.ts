@@ -32,6 +32,7 @@ import type {
   MediatorView,
   MissedPaymentView,
   PartyView,
+  PaymentDetailsView,
   PaymentStatementView,
   RepresentativeView,
   ScheduleTableView,
@@ -114,6 +115,13 @@ interface Termination {
   refusingParty: 'convict' | 'victim' | null;
 }
 
+/** Whoever refused, named as filed. */
+function refusingPartyName(app: CaseApplication, claim: ClaimData, party: Termination['refusingParty']): string | null {
+  if (party === 'victim') return claim.victim.fullName;
+  if (party === 'convict') return app.convict.fullName;
+  return null;
+}
+
 /** The reason a claim's mediation ended without agreement, in the words of the notice; null if it did not. */
 function terminationOf(m: ClaimMediationContext, mState: string): Termination | null {
   if (mState === 'refused') return { reason: 'invitation_refused', reasonDate: m.outcomeOn!, refusingParty: 'victim' };
@@ -128,8 +136,8 @@ function terminationOf(m: ClaimMediationContext, mState: string): Termination | 
     case 'refusal_of_parties':
       return { reason: 'parties_refused', reasonDate: m.outcomeOn!, refusingParty: null };
     case 'refusal_of_party':
-      // The event does not say which party refused: the notice does not guess.
-      return { reason: 'party_refused', reasonDate: m.outcomeOn!, refusingParty: null };
+      // Recorded with the event; mediations terminated before it was recorded leave it out rather than guess.
+      return { reason: 'party_refused', reasonDate: m.outcomeOn!, refusingParty: m.refusingParty ?? null };
     default:
       // 'other' has no wording among the art. 26 reasons the notice knows.
       return null;
@@ -149,7 +157,7 @@ export function documentViewModel<K extends DocumentKind>(kase: CaseRecord, kind
   const b = new CaseDocuments(kase, claimId, today);
   const build: { [T in DocumentKind]: () => ViewModels[T] } = {
     invitation: () => b.invitation(),
-    'mediation-contract': () => b.contract(lang),
+    'mediation-contract': () => b.contract(),
     agreement: () => b.agreement(),
     schedule: () => b.schedule(),
     'termination-notice': () => b.termination(),
@@ -196,16 +204,24 @@ class CaseDocuments {
     return { ...this.base(m.invitedOn!), ...this.parties(), replyDays: daysBetween(m.invitedOn!, m.replyBy!), replyBy: m.replyBy! };
   }
 
-  /** Fee, formats and copies are not recorded by the procedure: the usual terms are printed (see the report). */
-  contract(lang: Lang): MediationContractView {
+  /**
+   * The contract prints what was recorded with contract.signed; what was not recorded is worded as such (fee
+   * agreed separately in writing, language left blank, the ways of meeting the law allows) — never a default.
+   * Copies: one for each party and the mediator.
+   */
+  contract(): MediationContractView {
+    const terms = this.m.contract ?? null; // absent in snapshots stored before the contract's terms were kept
+    const fee = terms?.fee ?? null;
     return {
       ...this.base(this.m.contractDate!),
       ...this.parties(),
-      fee: null,
-      mediationLanguage: lang,
+      // The payer is not recorded: ЗМед ст. 22 — unless the parties agree otherwise, they bear the costs equally.
+      fee: fee !== null && fee > 0 ? { amount: fee, payer: 'equal' } : null,
+      freeOfCharge: fee === 0,
+      mediationLanguage: terms?.language ?? null,
       termDays: mediation.termDays.value,
       maxExtensionDays: mediation.maxExtensionDays.value,
-      formats: ['in_person', 'video', 'phone'],
+      formats: terms?.meetingForms ? [...terms.meetingForms] : null,
       copies: 3,
     };
   }
@@ -229,7 +245,7 @@ class CaseDocuments {
         waiver: terms.waived > 0 ? { amount: terms.waived } : null,
         downPayment: null,
         instalments,
-        payment: { method: 'bank_transfer', account: null, bank: null },
+        payment: paymentOf(terms),
       },
       copies: 3,
     };
@@ -255,6 +271,7 @@ class CaseDocuments {
       ...this.base(this.today),
       ...this.parties(),
       ...t,
+      refusingPartyName: refusingPartyName(this.app, this.claim, t.refusingParty),
       contractDate: m.contractDate,
       invitation: m.contractDate === null && m.invitedOn && m.replyBy ? { sentOn: m.invitedOn, replyBy: m.replyBy } : null,
     };
@@ -354,6 +371,13 @@ class CaseDocuments {
   }
 }
 
+/** How payment is made, as agreed; agreements recorded without it print a bank transfer with no account. */
+function paymentOf(terms: AgreementTerms): PaymentDetailsView {
+  const p = terms.paymentDetails;
+  if (!p) return { method: 'bank_transfer', account: null, bank: null, recorded: false };
+  return { method: p.method, account: p.account ?? null, bank: p.bank ?? null, recorded: true };
+}
+
 const monthAfter = (date: LocalDate, dayOfMonth: number): LocalDate => {
   const { year, month } = parts(firstOfNextMonth(date));
   return dayOfMonthIn(year, month, dayOfMonth);
@@ -419,8 +443,8 @@ function mediatorOf(app: CaseApplication): MediatorView {
     // «Реестр профессиональных медиаторов № 77» → «77»; the template prints its own label.
     registryNumber: /№\s*(\S+)\s*$/.exec(registry)?.[1] ?? (registry || '—'),
     organisation: same(m.organisation?.trim() || '—'),
-    phone: null,
-    email: null,
+    phone: orNull(m.phone),
+    email: orNull(m.email),
   };
 }
 

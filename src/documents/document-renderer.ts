@@ -18,7 +18,7 @@ import { createTemplateHelpers, strictBuiltins, type LabelTree } from './templat
 import { buildViewModel } from './view-model.builder';
 
 /** Bump when the wording or layout of any template changes: it is printed in every document's stamp. */
-export const TEMPLATE_VERSION = '2026.1';
+export const TEMPLATE_VERSION = '2026.2';
 
 type Compiled = Handlebars.TemplateDelegate;
 

@@ -123,14 +123,18 @@ export interface InvitationView extends DocumentBase, CaseParties {
 
 /** The 14 essential terms of ЗМед 21 that vary per case; the fixed ones are worded in the template. */
 export interface MediationContractView extends DocumentBase, CaseParties {
-  /** Fee of the professional mediator (ЗМед 22); null = mediation free of charge. */
+  /** Fee of the professional mediator (ЗМед 21 term 5, ЗМед 22) as recorded, when there is one (amount > 0). */
   fee: { amount: Tiyn; payer: 'convict' | 'victim' | 'equal' } | null;
-  /** Language of the mediation (term 6). */
-  mediationLanguage: Lang;
+  /** True only when the contract recorded a fee of 0. With `fee` null and this false the fee was not recorded:
+   * the contract says it is agreed separately in writing. */
+  freeOfCharge: boolean;
+  /** Language of the mediation (term 6); null = not recorded, left blank to be filled in at signing. */
+  mediationLanguage: Lang | null;
   termDays: number;
   maxExtensionDays: number;
-  /** Ways of meeting (ЗМед 17); a convict in an institution usually meets by video. */
-  formats: Array<'in_person' | 'video' | 'phone'>;
+  /** Ways of meeting (ЗМед 17); a convict in an institution usually meets by video. null = not recorded:
+   * the contract names what the law allows, to be agreed. */
+  formats: Array<'in_person' | 'video' | 'phone'> | null;
   copies: number;
 }
 
@@ -181,6 +185,8 @@ export interface PaymentDetailsView {
   /** Victim's account (IBAN) for transfers; null otherwise. */
   account: string | null;
   bank: string | null;
+  /** False when the agreement recorded no payment details: a bank transfer is printed with the generic proof clause. */
+  recorded: boolean;
 }
 
 /**
@@ -231,6 +237,8 @@ export interface TerminationNoticeView extends DocumentBase, CaseParties {
   reasonDate: LocalDate;
   /** Who refused, for party_refused / invitation_refused; null otherwise. */
   refusingParty: 'convict' | 'victim' | null;
+  /** The refusing party's name as filed (the victim's or the convict's); null when refusingParty is null. */
+  refusingPartyName: string | null;
   /** Contract date when mediation had started; null when the invitation was not accepted. */
   contractDate: LocalDate | null;
   invitation: { sentOn: LocalDate; replyBy: LocalDate } | null;

@@ -154,7 +154,7 @@ export function ledgerFrom(asOf: LocalDate, rows: LedgerRowView[], due: Tiyn): L
   return { asOf, rows: rows.map(ledgerRowView), totalPaid, remaining: Math.max(0, due - totalPaid) };
 }
 
-const paymentView = (p: PaymentDetailsView): PaymentDetailsView => ({ method: p.method, account: orNull(p.account), bank: orNull(p.bank) });
+const paymentView = (p: PaymentDetailsView): PaymentDetailsView => ({ method: p.method, account: orNull(p.account), bank: orNull(p.bank), recorded: p.recorded });
 
 function termsView(t: AgreementTermsView): AgreementTermsView {
   return {
@@ -185,10 +185,11 @@ const BUILDERS: { [K in DocumentKind]: (v: ViewModels[K]) => ViewModels[K] } = {
     ...base(v),
     ...caseParties(v),
     fee: v.fee ? { amount: v.fee.amount, payer: v.fee.payer } : null,
-    mediationLanguage: v.mediationLanguage,
+    freeOfCharge: v.freeOfCharge,
+    mediationLanguage: orNull(v.mediationLanguage),
     termDays: v.termDays,
     maxExtensionDays: v.maxExtensionDays,
-    formats: [...v.formats],
+    formats: v.formats ? [...v.formats] : null,
     copies: v.copies,
   }),
   agreement: (v: AgreementView) => ({ ...base(v), ...caseParties(v), contractDate: v.contractDate, terms: termsView(v.terms), copies: v.copies }),
@@ -207,6 +208,7 @@ const BUILDERS: { [K in DocumentKind]: (v: ViewModels[K]) => ViewModels[K] } = {
     reason: v.reason,
     reasonDate: v.reasonDate,
     refusingParty: orNull(v.refusingParty),
+    refusingPartyName: orNull(v.refusingPartyName),
     contractDate: orNull(v.contractDate),
     invitation: v.invitation ? { sentOn: v.invitation.sentOn, replyBy: v.invitation.replyBy } : null,
   }),
