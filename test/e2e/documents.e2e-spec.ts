@@ -320,7 +320,7 @@ describe('court documents over HTTP', () => {
       await c.send(kase.id, { type: 'session.held', claimId, form: 'video', notes: `${SENTINEL}: готов платить 30 000 в месяц` });
     }
     await c.send(kase.id, { type: 'agreement.signed', claimId: a, signedBy: { mediator: true, victim: true, convict: true }, terms: INSTALMENTS });
-    await c.send(kase.id, { type: 'mediation.terminated', claimId: b, reason: 'refusal_of_party' });
+    await c.send(kase.id, { type: 'mediation.terminated', claimId: b, reason: 'refusal_of_party', party: 'convict' });
     await c.send(kase.id, { type: 'petition.filed' });
     await c.send(kase.id, { type: 'court.decided', decision: 'parole', decisionDate: '2026-12-01' });
     c.setDate(t, '2027-01-08');
