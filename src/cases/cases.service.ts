@@ -26,6 +26,7 @@ import { formatCitation } from '../eligibility/domain/citation-format';
 import { procedureDeps } from '../workflow/procedure-deps';
 import { caseSummary, caseView, CaseView } from './case-view';
 import { claimLedgerView } from './claim-ledger';
+import { stateLabelRu } from './state-labels';
 import { CasesRepository } from './cases.repository';
 import type { CaseApplication } from './domain/case-application';
 import { SYSTEM_EVENTS, USER_EVENTS, UserEventType } from './dto/case-events.dto';
@@ -292,7 +293,7 @@ export class CasesService {
     const result = applyEvent(before, procedureEvent, this.deps);
     if (!result.ok) {
       if (result.error === 'event_not_allowed') {
-        throw new DomainError('event_not_allowed', `Событие «${event.type}» недопустимо в состоянии дела «${result.state}»`, {
+        throw new DomainError('event_not_allowed', `Событие «${event.type}» сейчас недопустимо: ${stateLabelRu(result.state)}`, {
           state: result.state,
           allowed: result.allowed,
         });

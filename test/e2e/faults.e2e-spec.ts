@@ -54,6 +54,7 @@ describe('bad input, conflicts and faults', () => {
     const kase = await c.open();
     const res = await request(t.http).post(`/api/cases/${kase.id}/events`).send({ type: 'petition.filed' }).expect(409);
     expect(res.body).toMatchObject({ error: 'event_not_allowed', state: 'applied' });
+    expect(res.body.message).toBe('Событие «petition.filed» сейчас недопустимо: заявление подано, медиатор не принял решение');
     expect(res.body.allowed).toEqual(expect.arrayContaining(['case.accepted', 'case.declined']));
     expect((await c.get(kase.id)).version).toBe(1);
     expect(await c.history(kase.id)).toHaveLength(1);
