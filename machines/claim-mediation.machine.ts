@@ -79,6 +79,19 @@ const paymentDetailsValid = (p: PaymentDetails): boolean =>
 
 const instalmentsTotal = (t: AgreementTerms): number => t.instalments?.total ?? 0;
 
+/** Everything a mediation round records, as it stands before the victim has answered an invitation. */
+const NO_ROUND_YET = {
+  acceptedOn: null,
+  contractDate: null,
+  contract: null,
+  termEndsOn: null,
+  extensions: 0,
+  sessions: 0,
+  outcomeOn: null,
+  terminationReason: null,
+  refusingParty: null,
+} as const;
+
 const withinTerm = (c: C, e: { at: LocalDate }) => c.termEndsOn !== null && e.at <= c.termEndsOn;
 
 /**
@@ -290,16 +303,8 @@ export const claimMediationMachine = setup({
         invitedOn: e.at,
         // Silence for 10 calendar days (or the period the invitation states) counts as a refusal (ЗМед ст. 20 п. 6).
         replyBy: addDays(e.at, e.replyDays ?? mediation.invitationReplyDays.value),
-        acceptedOn: null,
-        contractDate: null,
-        contract: null,
-        termEndsOn: null,
-        extensions: 0,
-        sessions: 0,
+        ...NO_ROUND_YET,
         outcome: null,
-        outcomeOn: null,
-        terminationReason: null,
-        refusingParty: null,
       };
     }),
     recordOutcome: assign(({ event }, params: { outcome: ClaimOutcome; reason?: TerminationReason | 'expiry'; party?: Party }) => ({
@@ -320,16 +325,8 @@ export const claimMediationMachine = setup({
     invitations: 0,
     invitedOn: null,
     replyBy: null,
-    acceptedOn: null,
-    contractDate: null,
-    contract: null,
-    termEndsOn: null,
-    extensions: 0,
-    sessions: 0,
+    ...NO_ROUND_YET,
     outcome: input.kind === 'state' ? 'not_mediable' : null,
-    outcomeOn: null,
-    terminationReason: null,
-    refusingParty: null,
     agreement: null,
   }),
   initial: 'pending',
