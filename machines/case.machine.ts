@@ -166,9 +166,6 @@ export const caseMachine = setup({
         return { decisionDate: e.decisionDate, ground: e.ground };
       },
     }),
-    // Effect stubs for the service.
-    announceReadyForCourt: (_: unknown, _p: { outcomes: Record<string, ClaimOutcome | null> }) => {},
-    announceClosed: (_: unknown, _p: { closedOn: LocalDate }) => {},
   },
 }).createMachine({
   id: 'case',
@@ -212,7 +209,7 @@ export const caseMachine = setup({
           {
             guard: 'isLastOutcome',
             target: 'readyForCourt',
-            actions: ['recordOutcome', { type: 'announceReadyForCourt', params: ({ context }) => ({ outcomes: outcomes(context) }) }],
+            actions: 'recordOutcome',
           },
           { actions: 'recordOutcome' },
         ],
@@ -250,7 +247,7 @@ export const caseMachine = setup({
       on: {
         'restitution.paid': { actions: 'recordPaid' },
         'convict.released': [
-          { guard: and(['releaseIsLawful', 'nothingLeftToPay']), target: 'closed', actions: ['recordRelease', 'recordClosing', closed()] },
+          { guard: and(['releaseIsLawful', 'nothingLeftToPay']), target: 'closed', actions: ['recordRelease', 'recordClosing'] },
           { guard: 'releaseIsLawful', target: 'restitution', actions: 'recordRelease' },
         ],
         'parole.revoked': { guard: 'revocationIsLawful', target: 'revoked', actions: 'recordRevocation' },
@@ -261,7 +258,7 @@ export const caseMachine = setup({
       on: {
         'restitution.paid': { actions: 'recordPaid' },
         'convict.released': [
-          { guard: and(['releaseIsLawful', 'nothingLeftToPay']), target: 'closed', actions: ['recordRelease', 'recordClosing', closed()] },
+          { guard: and(['releaseIsLawful', 'nothingLeftToPay']), target: 'closed', actions: ['recordRelease', 'recordClosing'] },
           { guard: 'releaseIsLawful', target: 'restitution', actions: 'recordRelease' },
         ],
       },
@@ -279,7 +276,7 @@ export const caseMachine = setup({
     restitution: {
       on: {
         'restitution.paid': [
-          { guard: 'isLastPayment', target: 'closed', actions: ['recordPaid', 'recordClosing', closed()] },
+          { guard: 'isLastPayment', target: 'closed', actions: ['recordPaid', 'recordClosing'] },
           { actions: 'recordPaid' },
         ],
         'parole.revoked': { guard: 'revocationIsLawful', target: 'revoked', actions: 'recordRevocation' },
@@ -291,14 +288,6 @@ export const caseMachine = setup({
     withdrawn: { type: 'final' },
   },
 });
-
-function outcomes(c: C): Record<string, ClaimOutcome | null> {
-  return Object.fromEntries(Object.entries(c.claims).map(([id, x]) => [id, x.outcome]));
-}
-
-function closed() {
-  return { type: 'announceClosed', params: ({ event }: { event: CaseEvent }) => ({ closedOn: event.at }) } as const;
-}
 
 function decided() {
   return [

@@ -22,6 +22,7 @@ import {
   type Tiyn,
   isTiyn,
 } from './events';
+import { type IssuedDocumentKind, documentIssueAction } from './effects';
 
 export interface ClaimMediationInput {
   claimId: string;
@@ -280,7 +281,7 @@ const allHold =
   ({ context, event }: { context: C; event: ClaimMediationEvent }): boolean =>
     event.type === type && firstViolation(claimMediationChecks[type] as Check<C, ClaimMediationEvent>[], context, event) === undefined;
 
-export const claimMediationMachine = setup({
+const claimMediation = setup({
   types: {} as { context: ClaimMediationContext; events: ClaimMediationEvent; input: ClaimMediationInput },
   guards: {
     isStateClaim: ({ context }) => context.kind === 'state',
@@ -313,12 +314,20 @@ export const claimMediationMachine = setup({
       terminationReason: params.reason ?? null,
       refusingParty: params.party ?? null,
     })),
-    // Effect stubs: the service renders the documents (DOMAIN.md §4).
-    sendInvitation: (_: unknown, _p: { invitationNo: number; replyBy: LocalDate }) => {},
-    issueTerminationNotice: (_: unknown, _p: { reason: string }) => {},
-    issueAgreement: (_: unknown, _p: { signedOn: LocalDate }) => {},
+    /** An effect (effects.ts): the document the event issues. */
+    'document.issue': documentIssueAction,
   },
-}).createMachine({
+});
+
+// ── transitions shared by several states ─────────────────────────────────────────────────────────────────
+/** The document an event issues for this claim, dated the day of the event. */
+const issue = (kind: IssuedDocumentKind) =>
+  ({ type: 'document.issue', params: ({ context, event }: { context: C; event: ClaimMediationEvent }) => ({ kind, claimId: context.claimId, on: event.at }) }) as const;
+/** An invitation (again, after a refusal, silence or termination): a new round with its own reply period. */
+const invitation = { guard: 'replyPeriodIsValid', target: 'invited', actions: ['invite', issue('invitation')] } as const;
+const refusal = { target: 'refused', actions: [{ type: 'recordOutcome', params: { outcome: 'refused' } }, issue('termination-notice')] } as const;
+
+export const claimMediationMachine = claimMediation.createMachine({
   id: 'claimMediation',
   context: ({ input }) => ({
     ...input,
@@ -333,15 +342,15 @@ export const claimMediationMachine = setup({
   states: {
     pending: {
       always: { guard: 'isStateClaim', target: 'tracked' },
-      on: { 'invitation.sent': { guard: 'replyPeriodIsValid', target: 'invited', actions: ['invite', { type: 'sendInvitation', params: ({ context }) => ({ invitationNo: context.invitations, replyBy: context.replyBy! }) }] } },
+      on: { 'invitation.sent': invitation },
     },
     /** A state claim (e.g. the Victims Compensation Fund's recourse): not mediable with the victim, only tracked. */
     tracked: { type: 'final' },
     invited: {
       on: {
         'invitation.accepted': { guard: 'withinReplyWindow', target: 'accepted', actions: assign({ acceptedOn: ({ event }) => event.at }) },
-        'invitation.refused': { target: 'refused', actions: [{ type: 'recordOutcome', params: { outcome: 'refused' } }, { type: 'issueTerminationNotice', params: ({ context }) => ({ reason: context.terminationReason ?? context.outcome ?? 'other' }) }] },
-        'invitation.expired': { guard: 'replyWindowIsOver', target: 'silent', actions: [{ type: 'recordOutcome', params: { outcome: 'silent' } }, { type: 'issueTerminationNotice', params: ({ context }) => ({ reason: context.terminationReason ?? context.outcome ?? 'other' }) }] },
+        'invitation.refused': refusal,
+        'invitation.expired': { guard: 'replyWindowIsOver', target: 'silent', actions: [{ type: 'recordOutcome', params: { outcome: 'silent' } }, issue('termination-notice')] },
       },
     },
     accepted: {
@@ -350,13 +359,16 @@ export const claimMediationMachine = setup({
           guard: 'contractIsValid',
           target: 'negotiating',
           // Mediation starts on the day the contract is signed (ЗМед ст. 20 п. 5) and lasts 30 days (ст. 23 п. 1).
-          actions: assign(({ event }) => ({
+          actions: [
+            assign(({ event }) => ({
             contractDate: event.contractDate,
             contract: copyContract(event),
             termEndsOn: addDays(event.contractDate, mediation.termDays.value),
           })),
+            issue('mediation-contract'),
+          ],
         },
-        'invitation.refused': { target: 'refused', actions: [{ type: 'recordOutcome', params: { outcome: 'refused' } }, { type: 'issueTerminationNotice', params: ({ context }) => ({ reason: context.terminationReason ?? context.outcome ?? 'other' }) }] },
+        'invitation.refused': refusal,
       },
     },
     negotiating: {
@@ -372,22 +384,25 @@ export const claimMediationMachine = setup({
           actions: [
             { type: 'recordOutcome', params: { outcome: 'agreed' } },
             assign({ agreement: ({ event }) => ({ signedOn: event.at, terms: copyTerms(event.terms) }) }),
-            { type: 'issueAgreement', params: ({ event }) => ({ signedOn: event.at }) },
+            issue('agreement'),
           ],
         },
         'mediation.terminated': {
           guard: 'terminationIsGrounded',
           target: 'terminated',
-          actions: [{ type: 'recordOutcome', params: ({ event }) => ({ outcome: 'terminated', reason: event.reason, ...(event.party !== undefined && { party: event.party }) }) }, { type: 'issueTerminationNotice', params: ({ context }) => ({ reason: context.terminationReason ?? context.outcome ?? 'other' }) }],
+          actions: [
+            { type: 'recordOutcome', params: ({ event }) => ({ outcome: 'terminated', reason: event.reason, ...(event.party !== undefined && { party: event.party }) }) },
+            issue('termination-notice'),
+          ],
         },
-        'term.expired': { guard: 'mediationTermIsOver', target: 'terminated', actions: [{ type: 'recordOutcome', params: { outcome: 'terminated', reason: 'expiry' } }, { type: 'issueTerminationNotice', params: ({ context }) => ({ reason: context.terminationReason ?? context.outcome ?? 'other' }) }] },
+        'term.expired': { guard: 'mediationTermIsOver', target: 'terminated', actions: [{ type: 'recordOutcome', params: { outcome: 'terminated', reason: 'expiry' } }, issue('termination-notice')] },
       },
     },
     agreed: { type: 'final' },
     // A refusal or silence is an outcome the lawyer can show; the mediator may still invite again.
-    refused: { on: { 'invitation.sent': { guard: 'replyPeriodIsValid', target: 'invited', actions: ['invite', { type: 'sendInvitation', params: ({ context }) => ({ invitationNo: context.invitations, replyBy: context.replyBy! }) }] } } },
-    silent: { on: { 'invitation.sent': { guard: 'replyPeriodIsValid', target: 'invited', actions: ['invite', { type: 'sendInvitation', params: ({ context }) => ({ invitationNo: context.invitations, replyBy: context.replyBy! }) }] } } },
-    terminated: { on: { 'invitation.sent': { guard: 'replyPeriodIsValid', target: 'invited', actions: ['invite', { type: 'sendInvitation', params: ({ context }) => ({ invitationNo: context.invitations, replyBy: context.replyBy! }) }] } } },
+    refused: { on: { 'invitation.sent': invitation } },
+    silent: { on: { 'invitation.sent': invitation } },
+    terminated: { on: { 'invitation.sent': invitation } },
   },
 });
 

@@ -1,16 +1,34 @@
 /**
  * The orchestrator the service calls: one case machine, and per civil claim a mediation machine and (once
- * agreed) a restitution machine. Pure: load snapshots → `transition()` → new snapshots + effects to execute.
+ * agreed) a restitution machine. Pure: persisted snapshots → `transition()` → new snapshots + the effects
+ * (effects.ts) the service writes to its outbox. Refusals are data: which state refused, or which rule failed.
  * Cascades: a claim's outcome → case; case `convict.released` → every restitution; a restitution paid in full → case.
  */
 import { type AnyStateMachine, initialTransition, transition } from 'xstate';
 import { addDays, dayOfMonthIn, firstOfNextMonth, isLocalDate, parts } from '../src/common/local-date';
 import { settings } from '../src/law/legal-rules';
-import { type CaseContext, caseChecks, caseMachine } from './case.machine';
-import { type ClaimMediationContext, claimMediationChecks, claimMediationMachine } from './claim-mediation.machine';
-import type { AgreementTerms, CaseEvent, Check, ClaimMediationEvent, InstalmentTerms, LocalDate, RestitutionEvent, ScheduleRow } from './events';
+import { caseChecks, caseMachine } from './case.machine';
+import { claimMediationChecks, claimMediationMachine } from './claim-mediation.machine';
+import type { AgreementTerms, CaseEvent, Check, ClaimMediationEvent, ClaimOutcome, InstalmentTerms, LocalDate, RestitutionEvent, ScheduleRow } from './events';
 import { firstViolation } from './events';
-import { type RestitutionContext, isRepeatedPayment, nextInstalmentToWatch, restitutionChecks, restitutionMachine } from './restitution.machine';
+import { isRepeatedPayment, nextInstalmentToWatch, restitutionChecks, restitutionMachine } from './restitution.machine';
+import { type ProcedureEffect, effectsFrom } from './effects';
+import {
+  type CaseSnapshot,
+  type CaseStateValue,
+  type ClaimSnapshots,
+  type MediationSnapshot,
+  type MediationStateValue,
+  type Persisted,
+  type ProcedureState,
+  type RestitutionSnapshot,
+  type RestitutionStateValue,
+  handledIn,
+  persist,
+  restore,
+} from './snapshot';
+
+export type { ProcedureState } from './snapshot';
 
 export const PROCEDURE_MACHINE_ID = 'mediation-procedure';
 export const PROCEDURE_MACHINE_VERSION = 1;
@@ -36,25 +54,42 @@ export interface ProcedureEvent {
   actor: Role;
   [k: string]: unknown;
 }
-/** JSON-serialisable persisted snapshots of the machines. */
-export interface ProcedureState {
-  case: unknown;
-  claims: Record<string, { mediation: unknown; restitution: unknown | null }>;
-}
 export interface ProcedureDeps {
   schedule(input: { outstanding: number; monthly: number; firstDueDate: string; dayOfMonth: number }): { no: number; dueDate: string; amount: number }[];
   graceDays: number;
 }
-export type Effect = { type: string; params?: unknown };
-export type ApplyResult =
-  | { ok: true; state: ProcedureState; effects: Effect[]; changed: boolean }
-  | { ok: false; error: 'event_not_allowed'; state: string; allowed: string[] }
-  | { ok: false; error: 'rule_violation'; field: string; rule: string; message: string };
+/** Where a claim stands: its mediation, and its restitution once agreed. */
+export interface ClaimState {
+  mediation: MediationStateValue;
+  restitution: RestitutionStateValue | null;
+}
+/** The event is not possible in the state the case (and, for a claim event, the claim) is in. */
+export interface EventNotAllowed {
+  ok: false;
+  error: 'event_not_allowed';
+  /** The event type refused. */
+  event: string;
+  caseState: CaseStateValue;
+  /** Given for an event on a claim of this case. */
+  claimId?: string;
+  claimState?: ClaimState;
+  /** What may happen instead: the case's next events and those of the claim (of every claim for a case event). */
+  allowed: string[];
+}
+/** A legal condition of the event does not hold (the first that fails, from the machines' `*Checks` tables). */
+export interface RuleViolation {
+  ok: false;
+  error: 'rule_violation';
+  field: string;
+  rule: string;
+  message: string;
+}
+export type ApplyResult = { ok: true; state: ProcedureState; effects: ProcedureEffect[]; changed: boolean } | EventNotAllowed | RuleViolation;
 
 export interface ProcedureDescription {
-  state: string;
+  state: CaseStateValue;
   nextEvents: string[];
-  claims: { id: string; state: string; outcome: string | null; restitution: string | null; nextEvents: string[] }[];
+  claims: { id: string; state: MediationStateValue; outcome: ClaimOutcome | null; restitution: RestitutionStateValue | null; nextEvents: string[] }[];
   mandatoryParole: boolean;
   refileNotBefore: string | null;
 }
@@ -116,20 +151,9 @@ const MEDIATION_OPEN = ['mediation', 'readyForCourt', 'refused'];
 const CASE_FINAL = ['declined', 'closed', 'revoked', 'withdrawn'];
 const includes = (list: readonly string[], v: string) => list.includes(v);
 
-// ── snapshots ──────────────────────────────────────────────────────────────────────────────────────────
-/* eslint-disable @typescript-eslint/no-explicit-any */
-const restore = <M extends AnyStateMachine>(machine: M, persisted: unknown) => machine.resolveState(persisted as any) as ReturnType<M['resolveState']>;
-const persist = (machine: AnyStateMachine, snapshot: unknown): unknown => JSON.parse(JSON.stringify(machine.getPersistedSnapshot(snapshot as any)));
-const valueOf = (persisted: unknown): string => String((persisted as { value: unknown }).value);
-const contextOf = <T>(persisted: unknown): T => (persisted as { context: T }).context;
-/** Event types the state handles at all (guards aside). */
-const handledIn = (machine: AnyStateMachine, persisted: unknown): string[] => {
-  const s = (persisted as { status?: string }).status;
-  if (s === 'done') return [];
-  return machine.root.states[valueOf(persisted)]?.ownEvents ?? [];
-};
-const effectsOf = (actions: { type: string; params?: unknown }[], claimId?: string): Effect[] =>
-  actions.map((a) => ({ type: a.type, params: claimId ? { claimId, ...(a.params as object) } : a.params }));
+// ── snapshots (conversion in snapshot.ts) ────────────────────────────────────────────────────────────────
+const valueOf = <V extends string>(persisted: Persisted<unknown, V>): V => persisted.value;
+const effectsOf = (actions: readonly { type: string; params?: unknown }[]): ProcedureEffect[] => effectsFrom(actions);
 
 export function initialProcedure(seed: CaseSeed): ProcedureState {
   const ids = new Set<string>();
@@ -148,9 +172,9 @@ export function initialProcedure(seed: CaseSeed): ProcedureState {
   const claims: ProcedureState['claims'] = {};
   for (const c of seed.claims) {
     const [m] = initialTransition(claimMediationMachine, { claimId: c.id, kind: c.kind, outstanding: c.awarded - c.recovered });
-    claims[c.id] = { mediation: persist(claimMediationMachine, m), restitution: null };
+    claims[c.id] = { mediation: persist<MediationSnapshot>(claimMediationMachine, m), restitution: null };
   }
-  return { case: persist(caseMachine, caseSnap), claims };
+  return { case: persist<CaseSnapshot>(caseMachine, caseSnap), claims };
 }
 
 // ── applyEvent ─────────────────────────────────────────────────────────────────────────────────────────
@@ -175,12 +199,12 @@ function apply(state: ProcedureState, event: ProcedureEvent, deps: ProcedureDeps
   const isCaseEvent = includes(CASE_EVENTS, type);
   const isMediationEvent = includes(MEDIATION_EVENTS, type);
   const isRestitutionEvent = includes(RESTITUTION_EVENTS, type);
-  if (!isCaseEvent && !isMediationEvent && !isRestitutionEvent) throw notAllowed(state, null);
+  if (!isCaseEvent && !isMediationEvent && !isRestitutionEvent) throw notAllowed(state, type);
   if (!isLocalDate(event.at)) throw violation('at', 'date_invalid', 'Дата события должна быть календарной датой ГГГГ-ММ-ДД');
   if (!ROLES[type].includes(actor)) throw violation('actor', 'role_not_allowed', `Событие ${type} записывает: ${ROLES[type].join(', ')}`);
 
   const next: ProcedureState = { case: state.case, claims: { ...state.claims } };
-  const effects: Effect[] = [];
+  const effects: ProcedureEffect[] = [];
 
   if (isCaseEvent) {
     const ev = payload as unknown as CaseEvent;
@@ -188,21 +212,21 @@ function apply(state: ProcedureState, event: ProcedureEvent, deps: ProcedureDeps
     if (type === 'convict.released') releaseRestitutions(next, ev as Extract<CaseEvent, { type: 'convict.released' }>, effects, deps);
   } else {
     if (typeof claimId !== 'string' || claimId.length === 0) throw violation('claimId', 'claim_required', 'Укажите гражданский иск (claimId)');
-    const claim = state.claims[claimId];
+    const claim = Object.hasOwn(state.claims, claimId) ? state.claims[claimId] : undefined;
     if (!claim) throw violation('claimId', 'unknown_claim', 'В деле нет гражданского иска с таким идентификатором');
     const caseState = valueOf(state.case);
 
     if (isMediationEvent) {
-      if (!includes(MEDIATION_OPEN, caseState)) throw notAllowed(state, null, claimId);
+      if (!includes(MEDIATION_OPEN, caseState)) throw notAllowed(state, type, claimId);
       stepMediation(next, claimId, payload as unknown as ClaimMediationEvent, effects, deps, state);
     } else {
       let ev = payload as unknown as RestitutionEvent;
       const r = claim.restitution;
       // The same payment reference twice changes nothing: accepted without change (idempotent retries).
-      if (r && ev.type === 'payment.recorded' && isRepeatedPayment(contextOf<RestitutionContext>(r), ev)) {
+      if (r && ev.type === 'payment.recorded' && isRepeatedPayment(r.context, ev)) {
         return { ok: true, state, effects: [], changed: false };
       }
-      if (!r || includes(CASE_FINAL, caseState)) throw notAllowed(state, r ? null : valueOf(claim.mediation), claimId);
+      if (!r || includes(CASE_FINAL, caseState)) throw notAllowed(state, type, claimId);
       if (ev.type === 'agreement.amended') ev = withAmendedSchedule(ev, deps);
       stepRestitution(next, claimId, ev, effects, state);
     }
@@ -210,54 +234,64 @@ function apply(state: ProcedureState, event: ProcedureEvent, deps: ProcedureDeps
   return { ok: true, state: next, effects, changed: JSON.stringify(next) !== JSON.stringify(state) };
 }
 
-/** `state` names the case state; for a claim event refused by the claim's own machine, also that claim's state. */
-function notAllowed(state: ProcedureState, claimState: string | null, claimId?: string): Refusal {
+/**
+ * The refusal of an event the state does not allow: the case state, and for an event on a claim, that claim's
+ * state; `allowed` lists the case's next events and the claim's (every claim's for a case event).
+ */
+function notAllowed(state: ProcedureState, event: string, claimId?: string): Refusal {
   const d = describeProcedure(state);
-  const where = claimId && claimState !== null ? `${d.state} (claim ${claimId}: ${claimState})` : d.state;
-  const claimEvents = d.claims.filter((c) => claimId === undefined || c.id === claimId || !state.claims[claimId]).flatMap((c) => c.nextEvents);
-  return new Refusal({ ok: false, error: 'event_not_allowed', state: where, allowed: [...new Set([...d.nextEvents, ...claimEvents])] });
+  const claim = claimId === undefined ? undefined : d.claims.find((c) => c.id === claimId);
+  const claimEvents = (claim ? [claim] : d.claims).flatMap((c) => c.nextEvents);
+  return new Refusal({
+    ok: false,
+    error: 'event_not_allowed',
+    event,
+    caseState: d.state,
+    ...(claim && { claimId: claim.id, claimState: { mediation: claim.state, restitution: claim.restitution } }),
+    allowed: [...new Set([...d.nextEvents, ...claimEvents])],
+  });
 }
 
 /** A transition requested from outside: the state must handle the type, and every legal check must hold. */
-function step<M extends AnyStateMachine>(
-  machine: M,
-  persisted: unknown,
+function step<S extends Persisted<unknown, string>>(
+  machine: AnyStateMachine,
+  persisted: S,
   event: { type: string },
-  checks: readonly Check<any, any>[] | undefined,
+  checks: readonly Check<any, any>[] | undefined, // eslint-disable-line @typescript-eslint/no-explicit-any -- each machine's own checks table
   original: ProcedureState,
   claimId?: string,
-): [unknown, { type: string; params?: unknown }[]] {
-  const snap = restore(machine, persisted);
-  if (!handledIn(machine, persisted).includes(event.type)) throw notAllowed(original, claimId ? valueOf(persisted) : null, claimId);
-  const failed = firstViolation(checks, (snap as { context: unknown }).context, event);
+): [S, ProcedureEffect[]] {
+  if (!handledIn(machine, persisted).includes(event.type)) throw notAllowed(original, event.type, claimId);
+  const failed = firstViolation(checks, persisted.context, event);
   if (failed) throw fromCheck(failed);
-  if (!snap.can(event as any)) throw notAllowed(original, claimId ? valueOf(persisted) : null, claimId);
-  const [after, actions] = transition(machine, snap as any, event as any);
-  return [persist(machine, after), actions as { type: string; params?: unknown }[]];
+  const snap = restore(machine, persisted);
+  if (!snap.can(event)) throw notAllowed(original, event.type, claimId);
+  const [after, actions] = transition(machine, snap, event);
+  return [persist<S>(machine, after), effectsOf(actions)];
 }
 
 /** Internal cascade to the case machine (no checks: the orchestrator is the only sender). */
-function tellCase(next: ProcedureState, ev: CaseEvent, effects: Effect[]): void {
+function tellCase(next: ProcedureState, ev: CaseEvent, effects: ProcedureEffect[]): void {
   const snap = restore(caseMachine, next.case);
   if (!snap.can(ev)) return;
   const [after, actions] = transition(caseMachine, snap, ev);
-  next.case = persist(caseMachine, after);
-  effects.push(...effectsOf(actions as Effect[]));
-}
-
-function stepCase(next: ProcedureState, ev: CaseEvent, effects: Effect[], original: ProcedureState): void {
-  const [after, actions] = step(caseMachine, next.case, ev, caseChecks[ev.type], original);
-  next.case = after;
+  next.case = persist<CaseSnapshot>(caseMachine, after);
   effects.push(...effectsOf(actions));
 }
 
-function stepMediation(next: ProcedureState, claimId: string, ev: ClaimMediationEvent, effects: Effect[], deps: ProcedureDeps, original: ProcedureState): void {
-  const before = contextOf<ClaimMediationContext>(next.claims[claimId].mediation);
-  const [after, actions] = step(claimMediationMachine, next.claims[claimId].mediation, ev, claimMediationChecks[ev.type], original, claimId);
-  next.claims[claimId] = { ...next.claims[claimId], mediation: after };
-  effects.push(...effectsOf(actions, claimId));
+function stepCase(next: ProcedureState, ev: CaseEvent, effects: ProcedureEffect[], original: ProcedureState): void {
+  const [after, emitted] = step(caseMachine, next.case, ev, caseChecks[ev.type], original);
+  next.case = after;
+  effects.push(...emitted);
+}
 
-  const ctx = contextOf<ClaimMediationContext>(after);
+function stepMediation(next: ProcedureState, claimId: string, ev: ClaimMediationEvent, effects: ProcedureEffect[], deps: ProcedureDeps, original: ProcedureState): void {
+  const before = next.claims[claimId].mediation.context;
+  const [after, emitted] = step(claimMediationMachine, next.claims[claimId].mediation, ev, claimMediationChecks[ev.type], original, claimId);
+  next.claims[claimId] = { ...next.claims[claimId], mediation: after };
+  effects.push(...emitted);
+
+  const ctx = after.context;
   if (ctx.outcome === before.outcome) return;
   if (ctx.outcome === null) return tellCase(next, { type: 'claim.reopened', claimId, at: ev.at }, effects);
   let owes = false;
@@ -269,11 +303,11 @@ function stepMediation(next: ProcedureState, claimId: string, ev: ClaimMediation
   tellCase(next, { type: 'claim.outcome', claimId, outcome: ctx.outcome, owes, at: ev.at }, effects);
 }
 
-function stepRestitution(next: ProcedureState, claimId: string, ev: RestitutionEvent, effects: Effect[], original: ProcedureState): void {
+function stepRestitution(next: ProcedureState, claimId: string, ev: RestitutionEvent, effects: ProcedureEffect[], original: ProcedureState): void {
   const persisted = next.claims[claimId].restitution!;
-  const [after, actions] = step(restitutionMachine, persisted, ev, restitutionChecks[ev.type], original, claimId);
+  const [after, emitted] = step(restitutionMachine, persisted, ev, restitutionChecks[ev.type], original, claimId);
   next.claims[claimId] = { ...next.claims[claimId], restitution: after };
-  effects.push(...effectsOf(actions, claimId));
+  effects.push(...emitted);
   if (valueOf(after) === 'paidInFull' && valueOf(persisted) !== 'paidInFull') tellCase(next, { type: 'restitution.paid', claimId, at: ev.at }, effects);
 }
 
@@ -294,7 +328,7 @@ const monthAfter = (date: LocalDate, dayOfMonth: number): LocalDate => {
   return dayOfMonthIn(year, month, dayOfMonth);
 };
 
-function openRestitution(claimId: string, signedOn: LocalDate, terms: AgreementTerms, deps: ProcedureDeps): unknown {
+function openRestitution(claimId: string, signedOn: LocalDate, terms: AgreementTerms, deps: ProcedureDeps): RestitutionSnapshot {
   const i = terms.instalments && terms.instalments.total > 0 ? terms.instalments : null;
   const schedule = i?.firstDueDate ? computeSchedule(deps, i, i.firstDueDate) : [];
   // Dates come with release; the terms are checked now (as if released today), so that a schedule that cannot
@@ -309,19 +343,19 @@ function openRestitution(claimId: string, signedOn: LocalDate, terms: AgreementT
     schedule,
     releaseDate: null,
   });
-  return persist(restitutionMachine, snap);
+  return persist<RestitutionSnapshot>(restitutionMachine, snap);
 }
 
-function releaseRestitutions(next: ProcedureState, ev: Extract<CaseEvent, { type: 'convict.released' }>, effects: Effect[], deps: ProcedureDeps): void {
+function releaseRestitutions(next: ProcedureState, ev: Extract<CaseEvent, { type: 'convict.released' }>, effects: ProcedureEffect[], deps: ProcedureDeps): void {
   for (const [claimId, claim] of Object.entries(next.claims)) {
     if (!claim.restitution || !handledIn(restitutionMachine, claim.restitution).includes('convict.released')) continue;
-    const ctx = contextOf<RestitutionContext>(claim.restitution);
+    const ctx = claim.restitution.context;
     const needsSchedule = ctx.instalments !== null && ctx.instalments.total > 0 && ctx.schedule.length === 0;
     const schedule = needsSchedule ? computeSchedule(deps, ctx.instalments!, monthAfter(ev.releaseDate, ctx.instalments!.dayOfMonth)) : undefined;
     const rev: RestitutionEvent = { type: 'convict.released', releaseDate: ev.releaseDate, at: ev.at, ...(schedule && { schedule }) };
-    const [after, actions] = step(restitutionMachine, claim.restitution, rev, restitutionChecks['convict.released'], next, claimId);
+    const [after, emitted] = step(restitutionMachine, claim.restitution, rev, restitutionChecks['convict.released'], next, claimId);
     next.claims[claimId] = { ...claim, restitution: after };
-    effects.push(...effectsOf(actions, claimId));
+    effects.push(...emitted);
   }
 }
 
@@ -334,7 +368,7 @@ function withAmendedSchedule(ev: Extract<RestitutionEvent, { type: 'agreement.am
 }
 
 // ── reading the state ──────────────────────────────────────────────────────────────────────────────────
-function claimNextEvents(caseState: string, claim: ProcedureState['claims'][string]): string[] {
+function claimNextEvents(caseState: CaseStateValue, claim: ClaimSnapshots): string[] {
   const events: string[] = [];
   if (includes(MEDIATION_OPEN, caseState)) events.push(...handledIn(claimMediationMachine, claim.mediation).filter((t) => includes(MEDIATION_EVENTS, t)));
   if (claim.restitution && !includes(CASE_FINAL, caseState)) events.push(...handledIn(restitutionMachine, claim.restitution).filter((t) => includes(RESTITUTION_EVENTS, t)));
@@ -348,10 +382,10 @@ function claimNextEvents(caseState: string, claim: ProcedureState['claims'][stri
  */
 function fullyCompensated(state: ProcedureState): boolean {
   return Object.values(state.claims).every((claim) => {
-    const m = contextOf<ClaimMediationContext>(claim.mediation);
+    const m = claim.mediation.context;
     if (m.outstanding === 0) return true;
     if (m.kind === 'state' || !claim.restitution) return false;
-    const r = contextOf<RestitutionContext>(claim.restitution);
+    const r = claim.restitution.context;
     if (r.waived > 0 && !settings.waiverCountsAsFullCompensation) return false;
     return valueOf(claim.restitution) === 'paidInFull';
   });
@@ -359,14 +393,14 @@ function fullyCompensated(state: ProcedureState): boolean {
 
 export function describeProcedure(state: ProcedureState): ProcedureDescription {
   const caseState = valueOf(state.case);
-  const ctx = contextOf<CaseContext>(state.case);
+  const ctx = state.case.context;
   return {
     state: caseState,
     nextEvents: handledIn(caseMachine, state.case).filter((t) => includes(CASE_EVENTS, t)),
     claims: Object.entries(state.claims).map(([id, claim]) => ({
       id,
       state: valueOf(claim.mediation),
-      outcome: contextOf<ClaimMediationContext>(claim.mediation).outcome,
+      outcome: claim.mediation.context.outcome,
       restitution: claim.restitution ? valueOf(claim.restitution) : null,
       nextEvents: claimNextEvents(caseState, claim),
     })),
@@ -380,7 +414,7 @@ export function pendingDeadlines(state: ProcedureState, deps: ProcedureDeps): De
   const caseState = valueOf(state.case);
   const out: Deadline[] = [];
   for (const [claimId, claim] of Object.entries(state.claims)) {
-    const m = contextOf<ClaimMediationContext>(claim.mediation);
+    const m = claim.mediation.context;
     if (includes(MEDIATION_OPEN, caseState)) {
       // Silence counts once the last day of the reply period has ended.
       if (valueOf(claim.mediation) === 'invited' && m.replyBy)
@@ -389,7 +423,7 @@ export function pendingDeadlines(state: ProcedureState, deps: ProcedureDeps): De
         out.push({ key: `${claimId}:term:${m.invitations}:${m.termEndsOn}`, type: 'term.expired', claimId, dueDate: addDays(m.termEndsOn, 1), payload: {} });
     }
     if (claim.restitution && !includes(CASE_FINAL, caseState) && handledIn(restitutionMachine, claim.restitution).includes('payment.overdue')) {
-      const r = contextOf<RestitutionContext>(claim.restitution);
+      const r = claim.restitution.context;
       const row = nextInstalmentToWatch(r);
       if (row)
         out.push({

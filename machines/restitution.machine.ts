@@ -7,6 +7,7 @@
 import { and, assign, setup } from 'xstate';
 import { isLocalDate } from '../src/common/local-date';
 import { parolee } from '../src/law/legal-rules';
+import { type DueRow, type PaymentAllocation, type PaymentLike, allocatePayments } from '../src/restitution/domain/ledger';
 import {
   type Check,
   type InstalmentTerms,
@@ -19,6 +20,7 @@ import {
   isPositiveTiyn,
   isTiyn,
 } from './events';
+import { documentIssueAction } from './effects';
 
 export interface RestitutionInput {
   claimId: string;
@@ -72,19 +74,30 @@ type C = RestitutionContext;
 export const balance = (c: C): Tiyn => c.owed - c.paid;
 export const preHearingPartPaid = (c: C): boolean => c.paid >= c.preHearingDue;
 
-/** An instalment is covered when what was paid towards this schedule reaches the cumulative amount due through it (oldest first). */
-export function isCovered(c: C, instalmentNo: number, paid: Tiyn = c.paid): boolean {
-  const towardsSchedule = Math.max(0, paid - c.scheduleOffset);
-  let cumulative = 0;
-  for (const row of c.schedule) {
-    cumulative += row.amount;
-    if (row.no === instalmentNo) return towardsSchedule >= cumulative;
-  }
-  return false;
+/**
+ * What is due, oldest first: row 0 for what was due before the current schedule (the part paid before the
+ * hearing, or what had been paid when the schedule was amended), then the current schedule's instalments.
+ * The one ledger (allocatePayments) applies the payments to these rows, here and in every view.
+ */
+export function dueRows(c: C): DueRow[] {
+  const before = c.scheduleOffset > 0 ? [{ no: 0, dueDate: c.agreementDate, amount: c.scheduleOffset }] : [];
+  return [...before, ...c.schedule.map((r) => ({ no: r.no, dueDate: r.dueDate, amount: r.amount }))];
+}
+
+/** The payments applied to dueRows (oldest first); `payments` may add one not yet recorded. */
+export const allocationOf = (c: C, payments: readonly PaymentLike[] = c.payments): PaymentAllocation => allocatePayments(dueRows(c), payments);
+
+/** An instalment of the current schedule is covered when the payments allocated to it reach its amount. */
+export function isCovered(c: C, instalmentNo: number, payments: readonly PaymentLike[] = c.payments): boolean {
+  return instalmentNo > 0 && allocationOf(c, payments).rows.some((r) => r.no === instalmentNo && r.remaining === 0);
 }
 
 export const missesOfCurrentSchedule = (c: C): Miss[] => c.misses.filter((m) => m.scheduleVersion === c.scheduleVersion);
-export const openArrears = (c: C, paid: Tiyn = c.paid): Miss[] => missesOfCurrentSchedule(c).filter((m) => !isCovered(c, m.instalmentNo, paid));
+/** Misses of the current schedule that the payments do not cover yet: the restitution is in arrears while there are any. */
+export function openArrears(c: C, payments: readonly PaymentLike[] = c.payments): Miss[] {
+  const open = new Set(allocationOf(c, payments).rows.filter((r) => r.no > 0 && r.remaining > 0).map((r) => r.no));
+  return missesOfCurrentSchedule(c).filter((m) => open.has(m.instalmentNo));
+}
 /**
  * Misses without a good reason (evasion, УК 72 ч. 7 п. 1): every miss unless the officer recorded a good reason
  * (the parolee has to show one; inability to pay can be one).
@@ -94,7 +107,8 @@ export const evasions = (c: C): number => c.misses.filter((m) => m.goodReason !=
 /** The earliest instalment that is unpaid and not yet reported overdue — the sweeper's next deadline. */
 export function nextInstalmentToWatch(c: C): ScheduleRow | undefined {
   const reported = new Set(missesOfCurrentSchedule(c).map((m) => m.instalmentNo));
-  return c.schedule.find((row) => !isCovered(c, row.no) && !reported.has(row.no));
+  const open = new Set(allocationOf(c).rows.filter((r) => r.no > 0 && r.remaining > 0).map((r) => r.no));
+  return c.schedule.find((row) => open.has(row.no) && !reported.has(row.no));
 }
 
 const samePayment = (p: Payment, e: E<'payment.recorded'>) => p.amount === e.amount && p.date === e.date;
@@ -194,9 +208,14 @@ const allHold =
   ({ context, event }: { context: C; event: RestitutionEvent }): boolean =>
     event.type === type && firstViolation(restitutionChecks[type] as Check<C, RestitutionEvent>[], context, event) === undefined;
 
+/** The payment of the event as the ledger would record it (for the guards that look one payment ahead). */
+const withPayment = (c: C, e: RestitutionEvent): PaymentLike[] => {
+  const p = e as E<'payment.recorded'>;
+  return [...c.payments, { reference: p.reference, amount: p.amount, date: p.date }];
+};
 const paidAfter = (c: C, e: RestitutionEvent) => c.paid + (e as E<'payment.recorded'>).amount;
 
-export const restitutionMachine = setup({
+const restitution = setup({
   types: {} as { context: RestitutionContext; events: RestitutionEvent; input: RestitutionInput },
   guards: {
     nothingToPay: ({ context }) => balance(context) === 0,
@@ -206,7 +225,7 @@ export const restitutionMachine = setup({
     paymentIsLawful: allHold('payment.recorded'),
     paymentSettlesBalance: ({ context, event }) => paidAfter(context, event) === context.owed,
     paymentCompletesPreHearingPart: ({ context, event }) => paidAfter(context, event) >= context.preHearingDue,
-    paymentClearsArrears: ({ context, event }) => openArrears(context, paidAfter(context, event)).length === 0,
+    paymentClearsArrears: ({ context, event }) => openArrears(context, withPayment(context, event)).length === 0,
     instalmentIsOverdue: allHold('payment.overdue'),
     missIsOnRecord: allHold('payment.missed.explained'),
     /** Evasion more than twice without good reason (УК 72 ч. 7 п. 1). */
@@ -252,12 +271,29 @@ export const restitutionMachine = setup({
         scheduleOffset: context.paid,
       };
     }),
-    // Effect stubs: the service renders and sends the documents (DOMAIN.md §4).
-    issueCertificateOfFullPayment: (_: unknown, _p: { paid: Tiyn }) => {},
-    issueArrearsReport: (_: unknown, _p: { instalmentNo: number }) => {},
-    submitDefaultReport: (_: unknown, _p: { evasions: number }) => {},
+    /** An effect (effects.ts): the report of evasion, issued when the default is reported. */
+    'document.issue': documentIssueAction,
   },
-}).createMachine({
+});
+
+// ── transitions shared by several states ─────────────────────────────────────────────────────────────────
+/** A payment reference recorded before: accepted, nothing changes (idempotent retries). */
+const repeatedPayment = { guard: 'isRepeatedPayment' } as const;
+const paymentSettlingTheBalance = { guard: and(['paymentIsLawful', 'paymentSettlesBalance']), target: 'paidInFull', actions: ['recordPayment', 'recordPaidInFull'] } as const;
+const payment = { guard: 'paymentIsLawful', actions: 'recordPayment' } as const;
+const missedInstalment = { guard: 'missIsOnRecord', actions: 'recordReason' } as const;
+const defaultReport = {
+  guard: 'evadedMoreThanAllowed',
+  target: 'defaultReported',
+  actions: [
+    'recordDefault',
+    { type: 'document.issue', params: ({ context, event }: { context: C; event: RestitutionEvent }) => ({ kind: 'default-report' as const, claimId: context.claimId, on: event.at }) },
+  ],
+} as const;
+const amendmentWaivingTheRest = { guard: and(['amendmentIsLawful', 'amendmentWaivesTheRest']), target: 'paidInFull', actions: ['amendSchedule', 'recordPaidInFull'] } as const;
+const amendment = { guard: 'amendmentIsLawful', target: 'current', actions: 'amendSchedule' } as const;
+
+export const restitutionMachine = restitution.createMachine({
   id: 'restitution',
   context: ({ input }) => ({
     ...input,
@@ -284,11 +320,11 @@ export const restitutionMachine = setup({
     awaitingPayment: {
       on: {
         'payment.recorded': [
-          { guard: 'isRepeatedPayment' },
-          { guard: and(['paymentIsLawful', 'paymentSettlesBalance']), target: 'paidInFull', actions: ['recordPayment', 'recordPaidInFull', { type: 'issueCertificateOfFullPayment', params: ({ context }) => ({ paid: context.paid }) }] },
+          repeatedPayment,
+          paymentSettlingTheBalance,
           { guard: and(['paymentIsLawful', 'paymentCompletesPreHearingPart', 'isReleased']), target: 'current', actions: 'recordPayment' },
           { guard: and(['paymentIsLawful', 'paymentCompletesPreHearingPart']), target: 'awaitingRelease', actions: 'recordPayment' },
-          { guard: 'paymentIsLawful', actions: 'recordPayment' },
+          payment,
         ],
         'convict.released': { guard: 'releaseIsLawful', actions: 'recordRelease' },
       },
@@ -296,65 +332,44 @@ export const restitutionMachine = setup({
     /** Instalments start after release: an agreement "for the case of parole" has no effect before it. */
     awaitingRelease: {
       on: {
-        'payment.recorded': [
-          { guard: 'isRepeatedPayment' },
-          { guard: and(['paymentIsLawful', 'paymentSettlesBalance']), target: 'paidInFull', actions: ['recordPayment', 'recordPaidInFull', { type: 'issueCertificateOfFullPayment', params: ({ context }) => ({ paid: context.paid }) }] },
-          { guard: 'paymentIsLawful', actions: 'recordPayment' },
-        ],
+        'payment.recorded': [repeatedPayment, paymentSettlingTheBalance, payment],
         'convict.released': { guard: 'releaseIsLawful', target: 'current', actions: 'recordRelease' },
       },
     },
     current: {
       on: {
-        'payment.recorded': [
-          { guard: 'isRepeatedPayment' },
-          { guard: and(['paymentIsLawful', 'paymentSettlesBalance']), target: 'paidInFull', actions: ['recordPayment', 'recordPaidInFull', { type: 'issueCertificateOfFullPayment', params: ({ context }) => ({ paid: context.paid }) }] },
-          { guard: 'paymentIsLawful', actions: 'recordPayment' },
-        ],
-        'payment.overdue': { guard: 'instalmentIsOverdue', target: 'inArrears', actions: ['recordMiss', { type: 'issueArrearsReport', params: ({ event }) => ({ instalmentNo: event.instalmentNo }) }] },
-        'payment.missed.explained': { guard: 'missIsOnRecord', actions: 'recordReason' },
-        'default.reported': { guard: 'evadedMoreThanAllowed', target: 'defaultReported', actions: ['recordDefault', { type: 'submitDefaultReport', params: ({ context }) => ({ evasions: evasions(context) }) }] },
-        'agreement.amended': [
-          { guard: and(['amendmentIsLawful', 'amendmentWaivesTheRest']), target: 'paidInFull', actions: ['amendSchedule', 'recordPaidInFull', { type: 'issueCertificateOfFullPayment', params: ({ context }) => ({ paid: context.paid }) }] },
-          { guard: 'amendmentIsLawful', target: 'current', reenter: true, actions: 'amendSchedule' },
-        ],
+        'payment.recorded': [repeatedPayment, paymentSettlingTheBalance, payment],
+        'payment.overdue': { guard: 'instalmentIsOverdue', target: 'inArrears', actions: 'recordMiss' },
+        'payment.missed.explained': missedInstalment,
+        'default.reported': defaultReport,
+        'agreement.amended': [amendmentWaivingTheRest, { ...amendment, reenter: true }],
       },
     },
     /** An instalment is overdue; the reason (good or not) is recorded for each miss. */
     inArrears: {
       on: {
         'payment.recorded': [
-          { guard: 'isRepeatedPayment' },
-          { guard: and(['paymentIsLawful', 'paymentSettlesBalance']), target: 'paidInFull', actions: ['recordPayment', 'recordPaidInFull', { type: 'issueCertificateOfFullPayment', params: ({ context }) => ({ paid: context.paid }) }] },
+          repeatedPayment,
+          paymentSettlingTheBalance,
           { guard: and(['paymentIsLawful', 'paymentClearsArrears']), target: 'current', actions: 'recordPayment' },
-          { guard: 'paymentIsLawful', actions: 'recordPayment' },
+          payment,
         ],
-        'payment.overdue': { guard: 'instalmentIsOverdue', actions: ['recordMiss', { type: 'issueArrearsReport', params: ({ event }) => ({ instalmentNo: event.instalmentNo }) }] },
-        'payment.missed.explained': { guard: 'missIsOnRecord', actions: 'recordReason' },
-        'default.reported': { guard: 'evadedMoreThanAllowed', target: 'defaultReported', actions: ['recordDefault', { type: 'submitDefaultReport', params: ({ context }) => ({ evasions: evasions(context) }) }] },
-        'agreement.amended': [
-          { guard: and(['amendmentIsLawful', 'amendmentWaivesTheRest']), target: 'paidInFull', actions: ['amendSchedule', 'recordPaidInFull', { type: 'issueCertificateOfFullPayment', params: ({ context }) => ({ paid: context.paid }) }] },
-          { guard: 'amendmentIsLawful', target: 'current', actions: 'amendSchedule' },
-        ],
+        'payment.overdue': { guard: 'instalmentIsOverdue', actions: 'recordMiss' },
+        'payment.missed.explained': missedInstalment,
+        'default.reported': defaultReport,
+        'agreement.amended': [amendmentWaivingTheRest, amendment],
       },
     },
     /** The police reported the evasion to the court (submission on revoking parole); payments still count. */
     defaultReported: {
       on: {
-        'payment.recorded': [
-          { guard: 'isRepeatedPayment' },
-          { guard: and(['paymentIsLawful', 'paymentSettlesBalance']), target: 'paidInFull', actions: ['recordPayment', 'recordPaidInFull', { type: 'issueCertificateOfFullPayment', params: ({ context }) => ({ paid: context.paid }) }] },
-          { guard: 'paymentIsLawful', actions: 'recordPayment' },
-        ],
-        'payment.overdue': { guard: 'instalmentIsOverdue', actions: ['recordMiss', { type: 'issueArrearsReport', params: ({ event }) => ({ instalmentNo: event.instalmentNo }) }] },
-        'payment.missed.explained': { guard: 'missIsOnRecord', actions: 'recordReason' },
-        'agreement.amended': [
-          { guard: and(['amendmentIsLawful', 'amendmentWaivesTheRest']), target: 'paidInFull', actions: ['amendSchedule', 'recordPaidInFull', { type: 'issueCertificateOfFullPayment', params: ({ context }) => ({ paid: context.paid }) }] },
-          { guard: 'amendmentIsLawful', target: 'current', actions: 'amendSchedule' },
-        ],
+        'payment.recorded': [repeatedPayment, paymentSettlingTheBalance, payment],
+        'payment.overdue': { guard: 'instalmentIsOverdue', actions: 'recordMiss' },
+        'payment.missed.explained': missedInstalment,
+        'agreement.amended': [amendmentWaivingTheRest, amendment],
       },
     },
-    /** Certificate of full payment (performance of the agreement). */
+    /** Every agreed amount paid (or the rest waived): the payment statement is then the certificate of full payment. */
     paidInFull: { type: 'final' },
   },
 });

@@ -1,4 +1,4 @@
-import { describeProcedure, type ProcedureState } from '../../machines/procedure';
+import { describeProcedure } from '../../machines/procedure';
 import type { DeadlineEntity } from '../workflow/deadline.entity';
 import type { CaseEntity } from './entities/case.entity';
 
@@ -7,7 +7,7 @@ import type { CaseEntity } from './entities/case.entity';
 type DeadlineLike = Pick<DeadlineEntity, 'type' | 'claimId' | 'dueDate'> & { status?: DeadlineEntity['status'] };
 
 export function caseView(entity: CaseEntity, deadlines: DeadlineLike[] = []) {
-  const d = describeProcedure(entity.snapshot as ProcedureState);
+  const d = describeProcedure(entity.snapshot);
   const app = entity.application;
   const claimsById = new Map(d.claims.map((c) => [c.id, c]));
   return {

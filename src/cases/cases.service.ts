@@ -12,7 +12,6 @@ import {
   PROCEDURE_MACHINE_VERSION,
   type ProcedureDeps,
   type ProcedureEvent,
-  type ProcedureState,
   type Role,
 } from '../../machines/procedure';
 import { Clock } from '../common/clock';
@@ -26,7 +25,7 @@ import { formatCitation } from '../eligibility/domain/citation-format';
 import { procedureDeps } from '../workflow/procedure-deps';
 import { caseSummary, caseView, CaseView } from './case-view';
 import { claimLedgerView } from './claim-ledger';
-import { stateLabelRu } from './state-labels';
+import { refusalError } from './refusal';
 import { CasesRepository } from './cases.repository';
 import type { CaseApplication } from './domain/case-application';
 import { SYSTEM_EVENTS, USER_EVENTS, UserEventType } from './dto/case-events.dto';
@@ -192,7 +191,7 @@ export class CasesService {
   async claimSchedule(id: string, claimId: string) {
     return this.repo.read(async (em) => {
       const entity = await this.mustFind(em, id);
-      return claimLedgerView(entity.snapshot as ProcedureState, entity.application, claimId, this.clock.today(), this.deps.graceDays);
+      return claimLedgerView(entity.snapshot, entity.application, claimId, this.clock.today(), this.deps.graceDays);
     });
   }
 
@@ -217,7 +216,7 @@ export class CasesService {
     } as never);
     const today = this.clock.today();
     const parole = result.parole;
-    const mandatoryParole = describeProcedure(entity.snapshot as ProcedureState).mandatoryParole;
+    const mandatoryParole = describeProcedure(entity.snapshot).mandatoryParole;
     const decision = mandatoryOrDiscretionary({
       eligibleToday: !!parole?.earliestDate && parole.earliestDate <= today,
       allClaimsPaidOrWaived: mandatoryParole,
@@ -266,7 +265,7 @@ export class CasesService {
     return this.retryOnConflict(3, () => this.repo.atomically(async (em) => {
       const entity = await this.mustFind(em, deadline.caseId);
       const event = { ...deadline.payload, type: deadline.type, claimId: deadline.claimId ?? undefined, actor: 'system' as Role, deadlineKey: deadline.key };
-      const check = applyEvent(entity.snapshot as ProcedureState, { ...event, at: this.clock.today() } as ProcedureEvent, this.deps);
+      const check = applyEvent(entity.snapshot, { ...event, at: this.clock.today() } as ProcedureEvent, this.deps);
       if (!check.ok) {
         // The case moved on (e.g. the victim answered on the last day): the deadline is moot.
         await this.repo.markDeadlineCancelled(em, deadline.key);
@@ -286,20 +285,12 @@ export class CasesService {
     actor: { role: Role; name: string | null },
   ): Promise<CaseView> {
     const today = this.clock.today();
-    const before = entity.snapshot as ProcedureState;
+    const before = entity.snapshot;
     const stateBefore = entity.state; // the stored top-level state, the same as describeProcedure(before).state
     const { notes, ...rest } = event as Record<string, unknown> & { notes?: string };
     const procedureEvent = { ...rest, at: today } as ProcedureEvent;
     const result = applyEvent(before, procedureEvent, this.deps);
-    if (!result.ok) {
-      if (result.error === 'event_not_allowed') {
-        throw new DomainError('event_not_allowed', `Событие «${event.type}» сейчас недопустимо: ${stateLabelRu(result.state)}`, {
-          state: result.state,
-          allowed: result.allowed,
-        });
-      }
-      throw DomainError.rule(result.field, result.rule, result.message);
-    }
+    if (!result.ok) throw refusalError(result);
     if (!result.changed) {
       return caseView(entity, await this.repo.deadlinesOf(em, entity.id)); // idempotent repeat (same payment reference)
     }

@@ -5,16 +5,21 @@
  * Confidentiality (ЗМед ст. 8): session notes are not in the case data at all (they live in their own table,
  * which this file never reads), and the view models are rebuilt field by field by the renderer anyway.
  */
-import type { ClaimMediationContext } from '../../machines/claim-mediation.machine';
-import type { CaseContext } from '../../machines/case.machine';
-import type { AgreementTerms } from '../../machines/events';
-import type { ProcedureState } from '../../machines/procedure';
-import { evasions, type RestitutionContext } from '../../machines/restitution.machine';
+import {
+  type AgreementTerms,
+  type CaseContext,
+  type ClaimMediationContext,
+  type ClaimReading,
+  type MediationStateValue,
+  type ProcedureState,
+  type RestitutionReading,
+  caseContextOf,
+  claimLedger,
+  claimReading,
+} from '../../machines';
 import type { CaseApplication, ClaimData, ClaimantData } from '../cases/domain/case-application';
-import { mediationContextOf, restitutionOf } from '../cases/claim-ledger';
 import { addDays, dayOfMonthIn, daysBetween, firstOfNextMonth, parts, type LocalDate } from '../common/local-date';
 import { mediation, parolee, settings } from '../law/legal-rules';
-import { applyLedger } from '../restitution/domain/ledger';
 import { buildSchedule } from '../restitution/domain/schedule';
 import type {
   AgreementView,
@@ -49,7 +54,7 @@ export interface CaseRecord {
   number: string;
   machineVersion: number;
   application: CaseApplication;
-  snapshot: unknown;
+  snapshot: ProcedureState;
 }
 
 export interface AvailableDocument {
@@ -63,27 +68,15 @@ export interface AvailableDocument {
 /** Documents that name the mediator: not available while the application names none. */
 const NEEDS_MEDIATOR: readonly DocumentKind[] = ['invitation', 'mediation-contract', 'agreement', 'termination-notice'];
 
-interface Persisted<C> {
-  value: unknown;
-  context: C;
-}
-const valueOf = (p: unknown): string => String((p as Persisted<unknown>).value);
-
-function stateOf(kase: CaseRecord): ProcedureState {
-  return kase.snapshot as ProcedureState;
-}
-
 // ── which documents ─────────────────────────────────────────────────────────────────────────────────────
 
 /** Every document the current state of the case allows, claim by claim, in the order of the procedure. */
 export function availableDocuments(kase: CaseRecord): AvailableDocument[] {
-  const state = stateOf(kase);
   const out: AvailableDocument[] = [];
   for (const claim of kase.application.claims) {
-    if (claim.kind !== 'victim' || !state.claims[claim.id]) continue;
-    const m = mediationContextOf(state, claim.id)!;
-    const mState = valueOf(state.claims[claim.id].mediation);
-    const r = restitutionOf(state, claim.id);
+    const reading = claimReading(kase.snapshot, claim.id);
+    if (claim.kind !== 'victim' || !reading) continue;
+    const { mediation: m, mediationState: mState, restitution: r } = reading;
     const add = (kind: DocumentKind, certificate = false) => {
       if (NEEDS_MEDIATOR.includes(kind) && !kase.application.mediator) return;
       out.push({ kind, claimId: claim.id, certificate });
@@ -123,7 +116,7 @@ function refusingPartyName(app: CaseApplication, claim: ClaimData, party: Termin
 }
 
 /** The reason a claim's mediation ended without agreement, in the words of the notice; null if it did not. */
-function terminationOf(m: ClaimMediationContext, mState: string): Termination | null {
+function terminationOf(m: ClaimMediationContext, mState: MediationStateValue): Termination | null {
   if (mState === 'refused') return { reason: 'invitation_refused', reasonDate: m.outcomeOn!, refusingParty: 'victim' };
   // Silence counts from the day after the reply window (ЗМед ст. 20 п. 6), whenever the sweeper noticed it.
   if (mState === 'silent') return { reason: 'invitation_unanswered', reasonDate: addDays(m.replyBy!, 1), refusingParty: null };
@@ -171,6 +164,7 @@ class CaseDocuments {
   private readonly state: ProcedureState;
   private readonly app: CaseApplication;
   private readonly claim: ClaimData;
+  private readonly reading: ClaimReading;
   private readonly m: ClaimMediationContext;
   private readonly caseCtx: CaseContext;
 
@@ -179,11 +173,12 @@ class CaseDocuments {
     private readonly claimId: string,
     private readonly today: LocalDate,
   ) {
-    this.state = stateOf(kase);
+    this.state = kase.snapshot;
     this.app = kase.application;
     this.claim = this.app.claims.find((c) => c.id === claimId)!;
-    this.m = mediationContextOf(this.state, claimId)!;
-    this.caseCtx = (this.state.case as Persisted<CaseContext>).context;
+    this.reading = claimReading(this.state, claimId)!;
+    this.m = this.reading.mediation;
+    this.caseCtx = caseContextOf(this.state);
   }
 
   private base(date: LocalDate) {
@@ -195,8 +190,8 @@ class CaseDocuments {
     return { convict: convictOf(this.app), victim: partyOf(this.claim.victim), mediator: mediatorOf(this.app), sentence: sentenceOf(this.app), claim: claimOf(this.claim) };
   }
 
-  private restitution(): RestitutionContext {
-    return restitutionOf(this.state, this.claimId)!.context;
+  private restitution(): RestitutionReading {
+    return this.reading.restitution!;
   }
 
   invitation(): InvitationView {
@@ -252,7 +247,7 @@ class CaseDocuments {
   }
 
   schedule(): ScheduleView {
-    const r = this.restitution();
+    const r = this.restitution().context;
     return {
       ...this.base(this.today),
       convict: convictOf(this.app),
@@ -266,7 +261,7 @@ class CaseDocuments {
 
   termination(): TerminationNoticeView {
     const m = this.m;
-    const t = terminationOf(m, valueOf(this.state.claims[this.claimId].mediation))!;
+    const t = terminationOf(m, this.reading.mediationState)!;
     return {
       ...this.base(this.today),
       ...this.parties(),
@@ -278,7 +273,7 @@ class CaseDocuments {
   }
 
   paymentStatement(): PaymentStatementView {
-    const r = restitutionOf(this.state, this.claimId)!;
+    const r = this.restitution();
     return {
       ...this.base(this.today),
       convict: convictOf(this.app),
@@ -294,13 +289,7 @@ class CaseDocuments {
   }
 
   arrearsReport(): ArrearsReportView {
-    const r = this.restitution();
-    const rows = [
-      ...(r.scheduleOffset > 0 ? [{ no: 0, dueDate: r.agreementDate, amount: r.scheduleOffset }] : []),
-      ...r.schedule.map((s) => ({ no: s.no, dueDate: s.dueDate, amount: s.amount })),
-    ];
-    const payments = r.payments.map((p) => ({ reference: p.reference, amount: p.amount, date: p.date, evidence: p.evidence ?? 'other' }));
-    const ledger = applyLedger(rows, payments, this.today, settings.paymentGraceDays);
+    const { context: r, ledger, evasions } = claimLedger(this.state, this.claimId, this.today, settings.paymentGraceDays)!;
     const dueSoFar = ledger.instalments.filter((i) => i.dueDate <= this.today).reduce((s, i) => s + i.amount, 0);
     const byNo = new Map(ledger.instalments.map((i) => [i.no, i]));
     const misses: MissedPaymentView[] = r.misses
@@ -319,7 +308,6 @@ class CaseDocuments {
         };
       });
     // As the machine counts evasions (УК 72 ч. 7 п. 1): every miss unless a good reason was recorded.
-    const withoutGoodReason = evasions(r);
     const threshold = parolee.maxEvasionsBeforeRevocationGround.value;
     return {
       ...this.base(this.today),
@@ -330,15 +318,16 @@ class CaseDocuments {
       asOf: this.today,
       dueSoFar,
       paidSoFar: r.paid,
-      arrears: Math.max(0, dueSoFar - r.paid),
+      // Due by today and not paid (the payments allocated oldest first): dueSoFar − paidSoFar, never below 0.
+      arrears: ledger.dueUnpaid,
       misses,
-      missesWithoutGoodReason: withoutGoodReason,
+      missesWithoutGoodReason: evasions,
       threshold,
-      thresholdExceeded: withoutGoodReason > threshold,
+      thresholdExceeded: evasions > threshold,
     };
   }
 
-  private ledger(r: RestitutionContext) {
+  private ledger(r: RestitutionReading['context']) {
     const rows: LedgerRowView[] = r.payments.map((p) => ({ date: p.date, amount: p.amount, method: paymentMethod(p.evidence), evidence: p.reference }));
     return ledgerFrom(this.today, rows, r.owed);
   }
@@ -350,7 +339,7 @@ class CaseDocuments {
    */
   private scheduleTable(): ScheduleTableView {
     const i = this.m.agreement!.terms.instalments!;
-    const r = restitutionOf(this.state, this.claimId)?.context;
+    const r = this.reading.restitution?.context;
     const moveToWorkingDay = settings.moveDueDatesToWorkingDay;
     if (r && r.schedule.length > 0 && r.instalments) {
       const stored = r.schedule;

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { jsonText } from '../../database/json.transformer';
 import type { CaseApplication } from '../domain/case-application';
+import type { ProcedureState } from '../../../machines/snapshot';
 
 /** One mediation case: the application as filed, and the persisted snapshot of the procedure's machines. */
 @Entity('cases')
@@ -38,9 +39,9 @@ export class CaseEntity {
   @Column({ type: 'text', transformer: jsonText })
   application: CaseApplication;
 
-  /** ProcedureState: the persisted snapshots of the case, claim-mediation and restitution machines. */
+  /** The persisted snapshots of the case, claim-mediation and restitution machines. */
   @Column({ type: 'text', transformer: jsonText })
-  snapshot: unknown;
+  snapshot: ProcedureState;
 
   @Column({ type: 'varchar', length: 32, name: 'created_at' })
   createdAt: string;

@@ -58,7 +58,7 @@ export interface Ledger {
   /** Date of the payment that paid the last tiyn (early full repayment closes the plan too). */
   closedOn?: LocalDate;
   /** Payments counted, in the order applied (by date, then as given). */
-  payments: Payment[];
+  payments: PaymentLike[];
   /** References given more than once and counted once. */
   duplicateReferences: string[];
 }
@@ -72,6 +72,119 @@ export const LEDGER_RULES = {
   future: 'payment_in_future',
 } as const;
 
+/** A row of what is due: an instalment, or row 0 for what was due before the current schedule. */
+export interface DueRow {
+  no: number;
+  dueDate: LocalDate;
+  amount: Tiyn;
+}
+
+/** What the allocation needs of a payment (the ledger may later read payments from a table). */
+export type PaymentLike = Pick<Payment, 'reference' | 'amount' | 'date'>;
+
+export interface AllocatedRow extends DueRow {
+  paid: Tiyn;
+  remaining: Tiyn;
+  /** Date of the payment that completed the row. */
+  paidOn?: LocalDate;
+  allocations: Allocation[];
+}
+
+export interface PaymentAllocation {
+  rows: AllocatedRow[];
+  total: Tiyn;
+  paidTotal: Tiyn;
+  /** Paid beyond the rows (e.g. towards instalments whose dates are not fixed yet). */
+  unallocated: Tiyn;
+  /** Date of the payment that paid the last tiyn of the rows. */
+  settledOn?: LocalDate;
+  /** The payments in the order applied: by date, then as given. */
+  payments: PaymentLike[];
+}
+
+/**
+ * THE allocation of payments to what is due, used by the restitution machine (whether an instalment is covered,
+ * open arrears) and by every view (schedule, payment statement, arrears report): the oldest open row first,
+ * payments in date order (then as given). Pure and total: it validates nothing (see applyLedger) and keeps an
+ * amount beyond the rows as `unallocated`. Coverage depends only on the sum paid, not on the order.
+ */
+export function allocatePayments(rows: readonly DueRow[], payments: readonly PaymentLike[]): PaymentAllocation {
+  const ordered = payments
+    .map((p, index) => ({ p, index }))
+    .sort((a, b) => (a.p.date < b.p.date ? -1 : a.p.date > b.p.date ? 1 : a.index - b.index))
+    .map((o) => o.p);
+  const out: AllocatedRow[] = rows.map((r) => ({ no: r.no, dueDate: r.dueDate, amount: r.amount, paid: 0, remaining: r.amount, allocations: [] }));
+  const total = rows.reduce((a, r) => a + r.amount, 0);
+  let paidTotal = 0;
+  let unallocated = 0;
+  let settledOn: LocalDate | undefined;
+  let open = 0; // index of the oldest row with something left
+  for (const p of ordered) {
+    let left = p.amount;
+    while (left > 0) {
+      while (open < out.length && out[open].remaining === 0) open++;
+      if (open === out.length) break;
+      const row = out[open];
+      const take = Math.min(left, row.remaining);
+      row.paid += take;
+      row.remaining -= take;
+      row.allocations.push({ reference: p.reference.trim(), date: p.date, amount: take });
+      if (row.remaining === 0) row.paidOn = p.date;
+      left -= take;
+    }
+    unallocated += left;
+    paidTotal += p.amount - left;
+    if (settledOn === undefined && total > 0 && paidTotal === total) settledOn = p.date;
+  }
+  return { rows: out, total, paidTotal, unallocated, ...(settledOn !== undefined && { settledOn }), payments: ordered };
+}
+
+/** The first day on which an unpaid rest of a row due on `dueDate` counts as overdue. */
+export const overdueFrom = (dueDate: LocalDate, graceDays: number): LocalDate => addDays(dueDate, graceDays + 1);
+
+/**
+ * The rows with the payments allocated (allocatePayments) and each row's status on `today`. No validation: for
+ * payments already accepted (by the restitution machine); applyLedger checks payments given from outside.
+ */
+export function ledgerAsOf(
+  rows: readonly DueRow[],
+  payments: readonly PaymentLike[],
+  today: LocalDate,
+  graceDays: number = settings.paymentGraceDays,
+  duplicateReferences: string[] = [],
+): Ledger {
+  const a = allocatePayments(rows, payments);
+  let arrears = 0;
+  let dueUnpaid = 0;
+  const instalments = a.rows.map((r): LedgerInstalment => {
+    const from = overdueFrom(r.dueDate, graceDays);
+    const row: LedgerInstalment = { ...r, status: 'upcoming', overdueFrom: from, paidLate: r.paidOn !== undefined && r.paidOn >= from };
+    row.status = statusOf(row, today);
+    if (row.status === 'overdue') arrears += row.remaining;
+    if (row.remaining > 0 && daysBetween(row.dueDate, today) >= 0) dueUnpaid += row.remaining;
+    return row;
+  });
+  return {
+    asOf: today,
+    graceDays,
+    instalments,
+    total: a.total,
+    paidTotal: a.paidTotal,
+    balance: a.total - a.paidTotal,
+    arrears,
+    dueUnpaid,
+    closed: a.paidTotal === a.total,
+    ...(a.settledOn !== undefined ? { closedOn: a.settledOn } : {}),
+    payments: a.payments,
+    duplicateReferences,
+  };
+}
+
+/**
+ * The ledger of payments given from outside: each is checked (reference, positive tiyn, a date not after
+ * today), a reference given twice with the same amount and date counts once, and more than the balance is
+ * refused. Then ledgerAsOf.
+ */
 export function applyLedger(
   rows: readonly Pick<ScheduleRow, 'no' | 'dueDate' | 'amount'>[],
   payments: readonly Payment[],
@@ -106,25 +219,11 @@ export function applyLedger(
   });
   if (errors.length) throw DomainError.validation(errors);
 
-  const ordered = [...accepted].sort((a, b) => (a.p.date < b.p.date ? -1 : a.p.date > b.p.date ? 1 : a.index - b.index));
-  const instalments: LedgerInstalment[] = rows.map((r) => ({
-    no: r.no,
-    dueDate: r.dueDate,
-    amount: r.amount,
-    paid: 0,
-    remaining: r.amount,
-    status: 'upcoming',
-    overdueFrom: addDays(r.dueDate, graceDays + 1),
-    paidLate: false,
-    allocations: [],
-  }));
+  // More than the balance at the time of a payment (in date order) is refused: no overpayment.
   const total = rows.reduce((a, r) => a + r.amount, 0);
-
-  let paidTotal = 0;
-  let closedOn: LocalDate | undefined;
-  let open = 0; // index of the oldest instalment with something left
-  for (const { p, index } of ordered) {
-    const balance = total - paidTotal;
+  let paid = 0;
+  for (const { p, index } of [...accepted].sort((a, b) => (a.p.date < b.p.date ? -1 : a.p.date > b.p.date ? 1 : a.index - b.index))) {
+    const balance = total - paid;
     if (p.amount > balance) {
       throw DomainError.validation([
         {
@@ -134,46 +233,9 @@ export function applyLedger(
         },
       ]);
     }
-    let left = p.amount;
-    while (left > 0) {
-      while (instalments[open].remaining === 0) open++;
-      const row = instalments[open];
-      const take = Math.min(left, row.remaining);
-      row.paid += take;
-      row.remaining -= take;
-      row.allocations.push({ reference: p.reference.trim(), date: p.date, amount: take });
-      if (row.remaining === 0) {
-        row.paidOn = p.date;
-        row.paidLate = p.date >= row.overdueFrom;
-      }
-      left -= take;
-    }
-    paidTotal += p.amount;
-    if (paidTotal === total) closedOn = p.date;
+    paid += p.amount;
   }
-
-  let arrears = 0;
-  let dueUnpaid = 0;
-  for (const row of instalments) {
-    row.status = statusOf(row, today);
-    if (row.status === 'overdue') arrears += row.remaining;
-    if (row.remaining > 0 && daysBetween(row.dueDate, today) >= 0) dueUnpaid += row.remaining;
-  }
-
-  return {
-    asOf: today,
-    graceDays,
-    instalments,
-    total,
-    paidTotal,
-    balance: total - paidTotal,
-    arrears,
-    dueUnpaid,
-    closed: paidTotal === total,
-    ...(closedOn !== undefined ? { closedOn } : {}),
-    payments: ordered.map((o) => o.p),
-    duplicateReferences,
-  };
+  return ledgerAsOf(rows, accepted.map((x) => x.p), today, graceDays, duplicateReferences);
 }
 
 function statusOf(row: LedgerInstalment, today: LocalDate): InstalmentStatus {

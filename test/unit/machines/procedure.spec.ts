@@ -135,7 +135,7 @@ describe('instalments after release', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(describeProcedure(r.state).claims[0].restitution).toBe('defaultReported');
-    expect(r.effects).toContainEqual({ type: 'submitDefaultReport', params: { claimId: 'v1', evasions: 3 } });
+    expect(r.effects).toEqual([{ type: 'document.issue', params: { kind: 'default-report', claimId: 'v1', on: '2025-05-25' } }]);
     const revoked = run(r.state, [court('parole.revoked', '2025-06-10', { decisionDate: '2025-06-10', ground: 'УК 72 ч. 7 п. 1' })]);
     expect(describeProcedure(revoked)).toMatchObject({ state: 'revoked', nextEvents: [] });
   });
@@ -240,7 +240,7 @@ describe('refusal, silence, expiry', () => {
     expectViolation(s, onClaim('v1', 'mediation.terminated', '2025-01-15', { reason: 'refusal_of_party', party: 'lawyer' }), 'refusing_party_required', 'party');
     expectViolation(s, onClaim('v1', 'mediation.terminated', '2025-01-15', { reason: 'impossible', party: 'victim' }), 'party_not_applicable', 'party');
     const r = applyEvent(s, onClaim('v1', 'mediation.terminated', '2025-01-15', { reason: 'refusal_of_party', party: 'convict' }), deps);
-    expect(r.ok && r.effects).toContainEqual({ type: 'issueTerminationNotice', params: { claimId: 'v1', reason: 'refusal_of_party' } });
+    expect(r.ok && r.effects).toEqual([{ type: 'document.issue', params: { kind: 'termination-notice', claimId: 'v1', on: '2025-01-15' } }]);
     expect(r.ok && (r.state.claims.v1.mediation as { context: object }).context).toMatchObject({ terminationReason: 'refusal_of_party', refusingParty: 'convict' });
     // Invited again: the new mediation has no refusal and no contract yet.
     const again = run(r.ok ? r.state : s, [onClaim('v1', 'invitation.sent', '2025-01-16')]);
@@ -251,7 +251,7 @@ describe('refusal, silence, expiry', () => {
 describe('the mediation contract (ЗМед ст. 21)', () => {
   const invited = () => run(oneVictim(), [mediator('case.accepted', '2025-01-10'), onClaim('v1', 'invitation.sent', '2025-01-10'), onClaim('v1', 'invitation.accepted', '2025-01-10')]);
   const contract = (rest: Record<string, unknown>) => onClaim('v1', 'contract.signed', '2025-01-12', { contractDate: '2025-01-12', ...rest });
-  const contextOf = (s: ProcedureState) => (s.claims.v1.mediation as { context: Record<string, unknown> }).context;
+  const contextOf = (s: ProcedureState) => s.claims.v1.mediation.context;
 
   it('keeps the fee, the language and the ways of meeting as recorded', () => {
     const s = run(invited(), [contract({ fee: tenge(30_000), language: 'kk', meetingForms: ['video', 'in_person'], extra: 'dropped' })]);
@@ -411,13 +411,20 @@ describe('court refusal and re-filing (УИК 162 ч. 10)', () => {
 describe('the orchestrator’s vocabulary', () => {
   it('says which events are allowed when one is not', () => {
     const r = expectNotAllowed(oneVictim(), lawyer('petition.filed', '2025-01-10'));
-    expect(r.state).toBe('applied');
-    expect(r.allowed).toEqual(['case.accepted', 'case.declined', 'case.withdrawn']);
-    expect(expectNotAllowed(oneVictim(), { type: 'claim.outcome', at: '2025-01-10', actor: 'system' })).toBeTruthy();
+    expect(r).toEqual({ ok: false, error: 'event_not_allowed', event: 'petition.filed', caseState: 'applied', allowed: ['case.accepted', 'case.declined', 'case.withdrawn'] });
+    // The orchestrator's internal cascade events cannot be sent from outside.
+    expect(expectNotAllowed(oneVictim(), { type: 'claim.outcome', at: '2025-01-10', actor: 'system' })).toMatchObject({ event: 'claim.outcome', caseState: 'applied' });
     const s = run(oneVictim(), [mediator('case.accepted', '2025-01-10')]);
     const r2 = expectNotAllowed(s, onClaim('v1', 'contract.signed', '2025-01-10', { contractDate: '2025-01-10' }));
-    expect(r2.state).toBe('mediation (claim v1: pending)');
-    expect(r2.allowed).toEqual(['case.withdrawn', 'invitation.sent']);
+    expect(r2).toEqual({
+      ok: false,
+      error: 'event_not_allowed',
+      event: 'contract.signed',
+      caseState: 'mediation',
+      claimId: 'v1',
+      claimState: { mediation: 'pending', restitution: null },
+      allowed: ['case.withdrawn', 'invitation.sent'],
+    });
   });
 
   it('names an unknown claim and a wrong role', () => {
