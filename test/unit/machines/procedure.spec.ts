@@ -57,7 +57,7 @@ describe('full settlement before the hearing (УК 72 ч. 1 абз. 2)', () => {
   it('does not keep what was said in a session', () => {
     const s = run(oneVictim(), events);
     expect(JSON.stringify(s)).not.toContain('offers half');
-    expect((s.claims.v1.mediation as { context: { sessions: number } }).context.sessions).toBe(1);
+    expect(s.claims.v1.mediation.context.sessions).toBe(1);
   });
 
   it('closes the case on release when nothing remains to pay', () => {
@@ -94,7 +94,7 @@ describe('instalments after release', () => {
   it('starts the schedule the month after release and closes when every instalment is paid', () => {
     let s = run(oneVictim(tenge(200_000)), agreed);
     expect(describeProcedure(s).mandatoryParole).toBe(false);
-    const r = (s.claims.v1.restitution as { context: { schedule: { dueDate: string }[] } }).context;
+    const r = s.claims.v1.restitution!.context;
     expect(r.schedule.map((x) => x.dueDate)).toEqual(['2025-03-10', '2025-04-10', '2025-05-10', '2025-06-10']);
     expect(describeProcedure(s)).toMatchObject({ state: 'restitution', claims: [{ restitution: 'current' }] });
     expect(pendingDeadlines(s, deps)).toEqual([{ key: 'v1:instalment:1:1', type: 'payment.overdue', claimId: 'v1', dueDate: '2025-04-09', payload: { instalmentNo: 1 } }]);
@@ -157,7 +157,7 @@ describe('instalments after release', () => {
     let s = threeMisses([true, true, true]);
     expectViolation(s, onClaim('v1', 'agreement.amended', '2025-06-01', { instalments: { total: tenge(100_000), monthly: tenge(10_000), dayOfMonth: 5 } }), 'amounts_do_not_add_up');
     s = run(s, [onClaim('v1', 'agreement.amended', '2025-06-01', { instalments: { total: tenge(200_000), monthly: tenge(20_000), dayOfMonth: 5 } })]);
-    const r = (s.claims.v1.restitution as { value: string; context: { schedule: { no: number; dueDate: string }[]; scheduleVersion: number } });
+    const r = s.claims.v1.restitution!;
     expect(r.value).toBe('current');
     expect(r.context.schedule).toHaveLength(10);
     expect(r.context.schedule[0]).toMatchObject({ no: 1, dueDate: '2025-07-05' });
@@ -230,7 +230,7 @@ describe('refusal, silence, expiry', () => {
     expectViolation(s, system('v1', 'term.expired', '2025-03-11'), 'term_not_over');
     s = run(s, [system('v1', 'term.expired', '2025-03-12')]);
     expect(describeProcedure(s)).toMatchObject({ state: 'readyForCourt', claims: [{ state: 'terminated', outcome: 'terminated' }] });
-    expect((s.claims.v1.mediation as { context: { terminationReason: string } }).context.terminationReason).toBe('expiry');
+    expect(s.claims.v1.mediation.context.terminationReason).toBe('expiry');
   });
 
   it('the mediator may terminate with a reason from art. 26', () => {
@@ -241,10 +241,10 @@ describe('refusal, silence, expiry', () => {
     expectViolation(s, onClaim('v1', 'mediation.terminated', '2025-01-15', { reason: 'impossible', party: 'victim' }), 'party_not_applicable', 'party');
     const r = applyEvent(s, onClaim('v1', 'mediation.terminated', '2025-01-15', { reason: 'refusal_of_party', party: 'convict' }), deps);
     expect(r.ok && r.effects).toEqual([{ type: 'document.issue', params: { kind: 'termination-notice', claimId: 'v1', on: '2025-01-15' } }]);
-    expect(r.ok && (r.state.claims.v1.mediation as { context: object }).context).toMatchObject({ terminationReason: 'refusal_of_party', refusingParty: 'convict' });
+    expect(r.ok && r.state.claims.v1.mediation.context).toMatchObject({ terminationReason: 'refusal_of_party', refusingParty: 'convict' });
     // Invited again: the new mediation has no refusal and no contract yet.
     const again = run(r.ok ? r.state : s, [onClaim('v1', 'invitation.sent', '2025-01-16')]);
-    expect((again.claims.v1.mediation as { context: object }).context).toMatchObject({ refusingParty: null, contract: null, contractDate: null });
+    expect(again.claims.v1.mediation.context).toMatchObject({ refusingParty: null, contract: null, contractDate: null });
   });
 });
 
@@ -292,7 +292,7 @@ describe('the agreement (ЗМед ст. 27)', () => {
     const terms = (paymentDetails: object) => ({ paidBeforeHearing: tenge(1_000), waived: 0, paymentDetails });
     const bank = { method: 'bank_transfer', account: 'KZ86125KZT5004100100', bank: 'АО «Halyk Bank»' };
     const r = applyEvent(s(), agreement(signed, terms({ ...bank, note: 'dropped' })), deps);
-    expect(r.ok && (r.state.claims.v1.mediation as { context: { agreement: { terms: object } } }).context.agreement.terms).toEqual(terms(bank));
+    expect(r.ok && r.state.claims.v1.mediation.context.agreement?.terms).toEqual(terms(bank));
     expectViolation(s(), agreement(signed, terms({ method: 'barter' })), 'payment_details_invalid', 'terms.paymentDetails');
     expectViolation(s(), agreement(signed, terms({ method: 'bank_transfer', account: 'KZ86125KZT50041001001234567890123456' })), 'payment_details_invalid');
     expectViolation(s(), agreement(signed, terms({ method: 'bank_transfer', account: 'KZ86125KZT5004100101' })), 'payment_details_invalid'); // a mistyped digit
@@ -303,7 +303,7 @@ describe('the agreement (ЗМед ст. 27)', () => {
     const r = applyEvent(s(), agreement(signed, { paidBeforeHearing: 0, waived: 0, instalments: { total: tenge(1_000), monthly: tenge(600), dayOfMonth: 5, firstDueDate: '2025-03-05' } }), deps);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect((r.state.claims.v1.restitution as { context: { schedule: unknown[] } }).context.schedule).toEqual([
+    expect(r.state.claims.v1.restitution!.context.schedule).toEqual([
       { no: 1, dueDate: '2025-03-05', amount: tenge(600) },
       { no: 2, dueDate: '2025-04-05', amount: tenge(400) },
     ]);
@@ -467,7 +467,7 @@ describe('history replay', () => {
     const twice = run(initialProcedure(seed), events);
     expect(twice).toEqual(once);
     expect(JSON.stringify(twice)).toBe(JSON.stringify(once));
-    const schedule = (once.claims.v1.restitution as { context: { schedule: { dueDate: string }[] } }).context.schedule;
+    const schedule = once.claims.v1.restitution!.context.schedule;
     expect(schedule.map((r) => r.dueDate)).toEqual(['2025-04-30', '2025-05-31', '2025-06-30']);
     expect(describeProcedure(once).claims[0].restitution).toBe('current');
   });
