@@ -53,11 +53,24 @@ describe('bad input, conflicts and faults', () => {
   it('refuses an event not allowed in the current state with 409 and the allowed events; nothing is written', async () => {
     const kase = await c.open();
     const res = await request(t.http).post(`/api/cases/${kase.id}/events`).send({ type: 'petition.filed' }).expect(409);
-    expect(res.body).toMatchObject({ error: 'event_not_allowed', state: 'applied' });
+    expect(res.body).toMatchObject({ error: 'event_not_allowed', state: 'applied', caseState: 'applied' });
     expect(res.body.message).toBe('Событие «petition.filed» сейчас недопустимо: заявление подано, медиатор не принял решение');
     expect(res.body.allowed).toEqual(expect.arrayContaining(['case.accepted', 'case.declined']));
     expect((await c.get(kase.id)).version).toBe(1);
     expect(await c.history(kase.id)).toHaveLength(1);
+    // A claim event: the claim's state as data, beside the case's.
+    await c.send(kase.id, { type: 'case.accepted' });
+    const claimId = kase.claims[0].id;
+    const onClaim = await request(t.http).post(`/api/cases/${kase.id}/events`).send({ type: 'invitation.accepted', claimId }).expect(409);
+    expect(onClaim.body).toMatchObject({
+      error: 'event_not_allowed',
+      state: `mediation (claim ${claimId}: pending)`,
+      caseState: 'mediation',
+      claimId,
+      claimState: { mediation: 'pending', restitution: null },
+      allowed: ['case.withdrawn', 'invitation.sent'],
+    });
+    expect(onClaim.body.message).toBe('Событие «invitation.accepted» сейчас недопустимо: идёт медиация; по этому требованию: потерпевший ещё не приглашён');
   });
 
   it('refuses bad event payloads with 400 naming the field and rule', async () => {
