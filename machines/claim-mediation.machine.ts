@@ -308,6 +308,11 @@ const claimMediation = setup({
         outcome: null,
       };
     }),
+    // Mediation starts on the day the contract is signed (ЗМед ст. 20 п. 5) and lasts 30 days (ст. 23 п. 1).
+    recordContract: assign(({ event }) => {
+      const e = event as E<'contract.signed'>;
+      return { contractDate: e.contractDate, contract: copyContract(e), termEndsOn: addDays(e.contractDate, mediation.termDays.value) };
+    }),
     recordOutcome: assign(({ event }, params: { outcome: ClaimOutcome; reason?: TerminationReason | 'expiry'; party?: Party }) => ({
       outcome: params.outcome,
       outcomeOn: event.at,
@@ -358,15 +363,7 @@ export const claimMediationMachine = claimMediation.createMachine({
         'contract.signed': {
           guard: 'contractIsValid',
           target: 'negotiating',
-          // Mediation starts on the day the contract is signed (ЗМед ст. 20 п. 5) and lasts 30 days (ст. 23 п. 1).
-          actions: [
-            assign(({ event }) => ({
-            contractDate: event.contractDate,
-            contract: copyContract(event),
-            termEndsOn: addDays(event.contractDate, mediation.termDays.value),
-          })),
-            issue('mediation-contract'),
-          ],
+          actions: ['recordContract', issue('mediation-contract')],
         },
         'invitation.refused': refusal,
       },

@@ -153,7 +153,6 @@ const includes = (list: readonly string[], v: string) => list.includes(v);
 
 // ── snapshots (conversion in snapshot.ts) ────────────────────────────────────────────────────────────────
 const valueOf = <V extends string>(persisted: Persisted<unknown, V>): V => persisted.value;
-const effectsOf = (actions: readonly { type: string; params?: unknown }[]): ProcedureEffect[] => effectsFrom(actions);
 
 export function initialProcedure(seed: CaseSeed): ProcedureState {
   const ids = new Set<string>();
@@ -267,7 +266,7 @@ function step<S extends Persisted<unknown, string>>(
   const snap = restore(machine, persisted);
   if (!snap.can(event)) throw notAllowed(original, event.type, claimId);
   const [after, actions] = transition(machine, snap, event);
-  return [persist<S>(machine, after), effectsOf(actions)];
+  return [persist<S>(machine, after), effectsFrom(actions)];
 }
 
 /** Internal cascade to the case machine (no checks: the orchestrator is the only sender). */
@@ -276,7 +275,7 @@ function tellCase(next: ProcedureState, ev: CaseEvent, effects: ProcedureEffect[
   if (!snap.can(ev)) return;
   const [after, actions] = transition(caseMachine, snap, ev);
   next.case = persist<CaseSnapshot>(caseMachine, after);
-  effects.push(...effectsOf(actions));
+  effects.push(...effectsFrom(actions));
 }
 
 function stepCase(next: ProcedureState, ev: CaseEvent, effects: ProcedureEffect[], original: ProcedureState): void {
