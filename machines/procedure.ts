@@ -7,6 +7,7 @@
 import { type AnyStateMachine, initialTransition, transition } from 'xstate';
 import { addDays, dayOfMonthIn, firstOfNextMonth, isLocalDate, parts } from '../src/common/local-date';
 import { settings } from '../src/law/legal-rules';
+import { overdueFrom } from '../src/restitution/domain/ledger';
 import { caseChecks, caseMachine } from './case.machine';
 import { claimMediationChecks, claimMediationMachine } from './claim-mediation.machine';
 import type { AgreementTerms, CaseEvent, Check, ClaimMediationEvent, ClaimOutcome, InstalmentTerms, LocalDate, RestitutionEvent, ScheduleRow } from './events';
@@ -429,8 +430,8 @@ export function pendingDeadlines(state: ProcedureState, deps: ProcedureDeps): De
           key: `${claimId}:instalment:${r.scheduleVersion}:${row.no}`,
           type: 'payment.overdue',
           claimId,
-          // At least the day after the due date: an instalment is not overdue on its own due date.
-          dueDate: addDays(row.dueDate, Math.max(1, deps.graceDays)),
+          // The first day past the grace period, the day the ledger's views show the instalment overdue.
+          dueDate: overdueFrom(row.dueDate, Math.max(0, deps.graceDays)),
           payload: { instalmentNo: row.no },
         });
     }

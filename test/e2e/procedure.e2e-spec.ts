@@ -172,7 +172,7 @@ describe('the procedure over HTTP', () => {
     expect(history.filter((e) => e.type === 'payment.overdue').length).toBe(3);
     await c.send(kase.id, { type: 'payment.missed.explained', claimId, instalmentNo: 1, goodReason: true, reason: 'больничный лист' });
     const refusedDefault = await c.send(kase.id, { type: 'default.reported', claimId }, { status: 400 });
-    expect(refusedDefault.errors[0].field).toBeDefined();
+    expect(refusedDefault.errors[0]).toMatchObject({ field: 'type', rule: 'evasion_not_repeated' });
     c.setDate(t, '2027-05-20');
     await sweep();
     const reported = await c.send(kase.id, { type: 'default.reported', claimId });

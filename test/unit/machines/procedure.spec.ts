@@ -97,7 +97,8 @@ describe('instalments after release', () => {
     const r = s.claims.v1.restitution!.context;
     expect(r.schedule.map((x) => x.dueDate)).toEqual(['2025-03-10', '2025-04-10', '2025-05-10', '2025-06-10']);
     expect(describeProcedure(s)).toMatchObject({ state: 'restitution', claims: [{ restitution: 'current' }] });
-    expect(pendingDeadlines(s, deps)).toEqual([{ key: 'v1:instalment:1:1', type: 'payment.overdue', claimId: 'v1', dueDate: '2025-04-09', payload: { instalmentNo: 1 } }]);
+    // Due 10 March; 30 days' grace end on 9 April: overdue from 10 April, as the ledger's views show it.
+    expect(pendingDeadlines(s, deps)).toEqual([{ key: 'v1:instalment:1:1', type: 'payment.overdue', claimId: 'v1', dueDate: '2025-04-10', payload: { instalmentNo: 1 } }]);
     s = run(s, [pay('v1', '2025-03-09', tenge(50_000), 'R1')]);
     expect(pendingDeadlines(s, deps)[0]).toMatchObject({ key: 'v1:instalment:1:2', payload: { instalmentNo: 2 } });
     s = run(s, [pay('v1', '2025-04-09', tenge(150_000), 'R2')]);

@@ -85,7 +85,7 @@ describe('balance and arrears', () => {
   it('arrears are the reported misses the payments do not cover, with their unpaid rest', () => {
     let s = released();
     expect(arrearsOf(s, 'v1')).toEqual({ misses: [], amount: 0 });
-    s = run(s, [system('payment.overdue', '2025-04-09', { instalmentNo: 1 })]);
+    s = run(s, [system('payment.overdue', '2025-04-10', { instalmentNo: 1 })]);
     expect(arrearsOf(s, 'v1')).toMatchObject({ misses: [{ instalmentNo: 1, dueDate: '2025-03-10' }], amount: tenge(50_000) });
     s = run(s, [pay('2025-04-10', tenge(30_000), 'R1')]);
     expect(arrearsOf(s, 'v1')).toMatchObject({ misses: [{ instalmentNo: 1 }], amount: tenge(20_000) });
@@ -99,7 +99,7 @@ describe('balance and arrears', () => {
   it('the claim ledger: the schedule with the payments allocated oldest first, statuses as of a day, evasions as the machine counts them', () => {
     let s = released();
     s = run(s, [
-      system('payment.overdue', '2025-04-09', { instalmentNo: 1 }),
+      system('payment.overdue', '2025-04-10', { instalmentNo: 1 }),
       officer('payment.missed.explained', '2025-04-10', { instalmentNo: 1, goodReason: true, reason: 'больница' }),
       pay('2025-04-20', tenge(60_000), 'R1'),
     ]);
@@ -138,6 +138,6 @@ describe('what may happen next', () => {
       { key: 'v1:invitation:1', type: 'invitation.expired', claimId: 'v1', dueDate: '2025-01-18', payload: {} },
       { key: 'v2:invitation:1', type: 'invitation.expired', claimId: 'v2', dueDate: '2025-01-26', payload: {} },
     ]);
-    expect(nextDeadlines(released(), deps)).toEqual([expect.objectContaining({ type: 'payment.overdue', claimId: 'v1', dueDate: '2025-04-09' })]);
+    expect(nextDeadlines(released(), deps)).toEqual([expect.objectContaining({ type: 'payment.overdue', claimId: 'v1', dueDate: '2025-04-10' })]);
   });
 });
