@@ -57,7 +57,7 @@ export class CasesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a step of the procedure', description: `Event types: ${Object.keys(USER_EVENTS).join(', ')}` })
   @ApiBody({ schema: { type: 'object', required: ['type'], properties: { type: { type: 'string', enum: Object.keys(USER_EVENTS) }, claimId: { type: 'string' }, expectedVersion: { type: 'integer' } } } })
-  @ApiConflictResponse({ description: '{ error: "event_not_allowed", state, allowed } or { error: "version_conflict", currentVersion }' })
+  @ApiConflictResponse({ description: '{ error: "event_not_allowed", state, caseState, claimId?, claimState?: { mediation, restitution }, allowed } or { error: "version_conflict", currentVersion }' })
   event(@Param('id', uuid) id: string, @Body() body: unknown, @CurrentActor() actor: { role?: Role; name: string | null }) {
     return this.cases.applyUserEvent(id, body, actor);
   }
