@@ -109,10 +109,14 @@ export interface PaymentAllocation {
  * amount beyond the rows as `unallocated`. Coverage depends only on the sum paid, not on the order.
  */
 export function allocatePayments(rows: readonly DueRow[], payments: readonly PaymentLike[]): PaymentAllocation {
-  const ordered = payments
-    .map((p, index) => ({ p, index }))
-    .sort((a, b) => (a.p.date < b.p.date ? -1 : a.p.date > b.p.date ? 1 : a.index - b.index))
-    .map((o) => o.p);
+  // Payments are usually recorded in date order: sorted (stably) only when they are not.
+  const inOrder = payments.every((p, i) => i === 0 || payments[i - 1].date <= p.date);
+  const ordered = inOrder
+    ? [...payments]
+    : payments
+        .map((p, index) => ({ p, index }))
+        .sort((a, b) => (a.p.date < b.p.date ? -1 : a.p.date > b.p.date ? 1 : a.index - b.index))
+        .map((o) => o.p);
   const out: AllocatedRow[] = rows.map((r) => ({ no: r.no, dueDate: r.dueDate, amount: r.amount, paid: 0, remaining: r.amount, allocations: [] }));
   const total = rows.reduce((a, r) => a + r.amount, 0);
   let paidTotal = 0;
