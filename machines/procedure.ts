@@ -152,9 +152,6 @@ const MEDIATION_OPEN = ['mediation', 'readyForCourt', 'refused'];
 const CASE_FINAL = ['declined', 'closed', 'revoked', 'withdrawn'];
 const includes = (list: readonly string[], v: string) => list.includes(v);
 
-// ── snapshots (conversion in snapshot.ts) ────────────────────────────────────────────────────────────────
-const valueOf = <V extends string>(persisted: Persisted<unknown, V>): V => persisted.value;
-
 export function initialProcedure(seed: CaseSeed): ProcedureState {
   const ids = new Set<string>();
   for (const c of seed.claims) {
@@ -214,7 +211,7 @@ function apply(state: ProcedureState, event: ProcedureEvent, deps: ProcedureDeps
     if (typeof claimId !== 'string' || claimId.length === 0) throw violation('claimId', 'claim_required', 'Укажите гражданский иск (claimId)');
     const claim = Object.hasOwn(state.claims, claimId) ? state.claims[claimId] : undefined;
     if (!claim) throw violation('claimId', 'unknown_claim', 'В деле нет гражданского иска с таким идентификатором');
-    const caseState = valueOf(state.case);
+    const caseState = state.case.value;
 
     if (isMediationEvent) {
       if (!includes(MEDIATION_OPEN, caseState)) throw notAllowed(state, type, claimId);
@@ -298,7 +295,7 @@ function stepMediation(next: ProcedureState, claimId: string, ev: ClaimMediation
   if (ctx.outcome === 'agreed' && ctx.agreement) {
     const r = openRestitution(claimId, ctx.agreement.signedOn, ctx.agreement.terms, deps);
     next.claims[claimId] = { ...next.claims[claimId], restitution: r };
-    owes = valueOf(r) !== 'paidInFull';
+    owes = r.value !== 'paidInFull';
   }
   tellCase(next, { type: 'claim.outcome', claimId, outcome: ctx.outcome, owes, at: ev.at }, effects);
 }
@@ -308,7 +305,7 @@ function stepRestitution(next: ProcedureState, claimId: string, ev: RestitutionE
   const [after, emitted] = step(restitutionMachine, persisted, ev, restitutionChecks[ev.type], original, claimId);
   next.claims[claimId] = { ...next.claims[claimId], restitution: after };
   effects.push(...emitted);
-  if (valueOf(after) === 'paidInFull' && valueOf(persisted) !== 'paidInFull') tellCase(next, { type: 'restitution.paid', claimId, at: ev.at }, effects);
+  if (after.value === 'paidInFull' && persisted.value !== 'paidInFull') tellCase(next, { type: 'restitution.paid', claimId, at: ev.at }, effects);
 }
 
 function computeSchedule(deps: ProcedureDeps, i: InstalmentTerms, firstDueDate: LocalDate): ScheduleRow[] {
@@ -387,21 +384,21 @@ function fullyCompensated(state: ProcedureState): boolean {
     if (m.kind === 'state' || !claim.restitution) return false;
     const r = claim.restitution.context;
     if (r.waived > 0 && !settings.waiverCountsAsFullCompensation) return false;
-    return valueOf(claim.restitution) === 'paidInFull';
+    return claim.restitution.value === 'paidInFull';
   });
 }
 
 export function describeProcedure(state: ProcedureState): ProcedureDescription {
-  const caseState = valueOf(state.case);
+  const caseState = state.case.value;
   const ctx = state.case.context;
   return {
     state: caseState,
     nextEvents: handledIn(caseMachine, state.case).filter((t) => includes(CASE_EVENTS, t)),
     claims: Object.entries(state.claims).map(([id, claim]) => ({
       id,
-      state: valueOf(claim.mediation),
+      state: claim.mediation.value,
       outcome: claim.mediation.context.outcome,
-      restitution: claim.restitution ? valueOf(claim.restitution) : null,
+      restitution: claim.restitution ? claim.restitution.value : null,
       nextEvents: claimNextEvents(caseState, claim),
     })),
     mandatoryParole: fullyCompensated(state),
@@ -411,15 +408,15 @@ export function describeProcedure(state: ProcedureState): ProcedureDescription {
 
 /** Deadlines the service's sweeper fires (as `system`); `key` is stable per deadline instance. */
 export function pendingDeadlines(state: ProcedureState, deps: ProcedureDeps): Deadline[] {
-  const caseState = valueOf(state.case);
+  const caseState = state.case.value;
   const out: Deadline[] = [];
   for (const [claimId, claim] of Object.entries(state.claims)) {
     const m = claim.mediation.context;
     if (includes(MEDIATION_OPEN, caseState)) {
       // Silence counts once the last day of the reply period has ended.
-      if (valueOf(claim.mediation) === 'invited' && m.replyBy)
+      if (claim.mediation.value === 'invited' && m.replyBy)
         out.push({ key: `${claimId}:invitation:${m.invitations}`, type: 'invitation.expired', claimId, dueDate: addDays(m.replyBy, 1), payload: {} });
-      if (valueOf(claim.mediation) === 'negotiating' && m.termEndsOn)
+      if (claim.mediation.value === 'negotiating' && m.termEndsOn)
         out.push({ key: `${claimId}:term:${m.invitations}:${m.termEndsOn}`, type: 'term.expired', claimId, dueDate: addDays(m.termEndsOn, 1), payload: {} });
     }
     if (claim.restitution && !includes(CASE_FINAL, caseState) && handledIn(restitutionMachine, claim.restitution).includes('payment.overdue')) {
