@@ -148,8 +148,8 @@ export const ROLES: Record<string, readonly Role[]> = {
 };
 
 /** Case states in which claims may be (re-)mediated: before court, or after a refusal. */
-const MEDIATION_OPEN = ['mediation', 'readyForCourt', 'refused'];
-const CASE_FINAL = ['declined', 'closed', 'revoked', 'withdrawn'];
+const MEDIATION_OPEN: readonly CaseStateValue[] = ['mediation', 'readyForCourt', 'refused'];
+const CASE_FINAL: readonly CaseStateValue[] = ['declined', 'closed', 'revoked', 'withdrawn'];
 const includes = (list: readonly string[], v: string) => list.includes(v);
 
 export function initialProcedure(seed: CaseSeed): ProcedureState {
