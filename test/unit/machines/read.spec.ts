@@ -12,7 +12,12 @@ import {
   nextEvents,
   outstandingBalance,
 } from '../../../machines';
+import { claimLedgerView } from '../../../src/cases/claim-ledger';
+import type { CaseApplication } from '../../../src/cases/domain/case-application';
+import { application, victimClaim } from '../../factories/case.factory';
 import { deps, run, tenge } from './support';
+
+const app = { ...application(), claims: [{ id: 'v1', kind: 'victim', ...victimClaim() }, { id: 'v2', kind: 'victim', ...victimClaim() }] } as unknown as CaseApplication;
 
 /** The typed readers of machines/read.ts: what the views and documents read instead of casting snapshots. */
 const twoVictims = () =>
@@ -115,6 +120,27 @@ describe('balance and arrears', () => {
     expect(l.ledger.balance).toBe(tenge(140_000));
     expect(l).toMatchObject({ arrears: { misses: [], amount: 0 }, evasions: 0, excusedMisses: 1 });
     expect(claimLedger(s, 'v2', '2025-05-20', 30)).toBeNull();
+  });
+});
+
+describe('the claim schedule before release', () => {
+  it('credits a payment beyond the pre-hearing part while the instalment dates are not fixed (no refusal)', () => {
+    const s = run(twoVictims(), [
+      { type: 'case.accepted', at: '2025-01-10', actor: 'mediator' },
+      on('v1', 'invitation.sent', '2025-01-10'),
+      on('v1', 'invitation.accepted', '2025-01-11'),
+      on('v1', 'contract.signed', '2025-01-12', { contractDate: '2025-01-12' }),
+      on('v1', 'agreement.signed', '2025-01-25', {
+        signedBy: signed,
+        terms: { paidBeforeHearing: tenge(50_000), waived: 0, instalments: { total: tenge(150_000), monthly: tenge(50_000), startsMonthAfterRelease: true, dayOfMonth: 10 } },
+      }),
+      pay('2025-01-30', tenge(80_000), 'R1'),
+    ]);
+    expect(claimReading(s, 'v1')!.restitution!.state).toBe('awaitingRelease');
+    const l = claimLedger(s, 'v1', '2025-02-01', 30)!;
+    expect(l.ledger.instalments).toEqual([expect.objectContaining({ no: 0, amount: tenge(50_000), status: 'paid' })]);
+    expect(outstandingBalance(s, 'v1')).toBe(tenge(120_000));
+    expect(claimLedgerView(s, app, 'v1', '2025-02-01', 30)).toMatchObject({ paidTotal: tenge(80_000), balance: tenge(120_000), arrears: 0, scheduleFixed: false });
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DomainError } from '../../../src/common/domain-error';
 import { addDays } from '../../../src/common/local-date';
-import { applyLedger, type Payment } from '../../../src/restitution/domain/ledger';
+import { allocatePayments, applyLedger, type Payment } from '../../../src/restitution/domain/ledger';
 import { buildSchedule } from '../../../src/restitution/domain/schedule';
 
 const T = (tenge: number) => tenge * 100;
@@ -106,5 +106,20 @@ describe('applyLedger', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('allocatePayments (the one allocation, also used by the restitution machine)', () => {
+  it('keeps what is paid beyond the rows as unallocated instead of refusing it', () => {
+    const a = allocatePayments(rows.slice(0, 1), [pay('A', 60_000, '2026-06-01'), pay('B', 70_000, '2026-06-05')]);
+    expect(a.rows[0]).toMatchObject({ paid: T(100_000), remaining: 0, paidOn: '2026-06-05' });
+    expect(a).toMatchObject({ total: T(100_000), paidTotal: T(100_000), unallocated: T(30_000), settledOn: '2026-06-05' });
+  });
+
+  it('coverage depends only on the sum paid, whatever the order the payments were recorded in', () => {
+    const inOrder = allocatePayments(rows, [pay('A', 50_000, '2026-06-01'), pay('B', 120_000, '2026-07-01')]);
+    const backDated = allocatePayments(rows, [pay('B', 120_000, '2026-07-01'), pay('A', 50_000, '2026-06-01')]);
+    expect(backDated.rows.map((r) => r.remaining)).toEqual(inOrder.rows.map((r) => r.remaining));
+    expect(backDated.payments.map((p) => p.reference)).toEqual(['A', 'B']);
   });
 });
