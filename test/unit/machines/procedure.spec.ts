@@ -1,4 +1,5 @@
 import {
+  type ApplyResult,
   type ProcedureEvent,
   type ProcedureState,
   applyEvent,
@@ -70,6 +71,29 @@ describe('full settlement before the hearing (УК 72 ч. 1 абз. 2)', () => {
     ]);
     expect(describeProcedure(s).state).toBe('closed');
     expect(describeProcedure(s).nextEvents).toEqual([]);
+  });
+
+  it('emits the document each event issues, and nothing for the others', () => {
+    const effects: ApplyResult[] = [];
+    let s = oneVictim();
+    for (const e of events) {
+      const r = applyEvent(s, e, deps);
+      if (!r.ok) throw new Error(`${e.type} refused`);
+      effects.push(r);
+      s = r.state;
+    }
+    const issued = (r: ApplyResult) => (r.ok ? r.effects.map((x) => `${x.params.kind} ${x.params.claimId} ${x.params.on}`) : []);
+    expect(effects.map(issued)).toEqual([
+      [], // case.accepted
+      ['invitation v1 2025-01-12'],
+      [], // invitation.accepted
+      ['mediation-contract v1 2025-01-12'],
+      [], // session.held
+      ['agreement v1 2025-01-25'],
+      [], // payments
+      [],
+    ]);
+    expect(effects.flatMap((r) => (r.ok ? r.effects.map((x) => x.type) : []))).toEqual(['document.issue', 'document.issue', 'document.issue']);
   });
 
   it('is not mandatory parole while the pre-hearing part is unpaid', () => {
@@ -219,6 +243,15 @@ describe('refusal, silence, expiry', () => {
     s = run(s, [system('v1', 'invitation.expired', d.dueDate)]);
     expect(describeProcedure(s)).toMatchObject({ state: 'readyForCourt', claims: [{ state: 'silent', outcome: 'silent' }] });
     expectViolation(s, { ...system('v1', 'invitation.expired', d.dueDate), actor: 'mediator' }, 'role_not_allowed');
+  });
+
+  it('a refusal, silence and an expired term each issue the termination notice', () => {
+    const invited = run(oneVictim(), [mediator('case.accepted', '2025-01-10'), onClaim('v1', 'invitation.sent', '2025-01-10')]);
+    const notice = (on: string) => [{ type: 'document.issue', params: { kind: 'termination-notice', claimId: 'v1', on } }];
+    expect(applyEvent(invited, onClaim('v1', 'invitation.refused', '2025-01-12'), deps)).toMatchObject({ ok: true, effects: notice('2025-01-12') });
+    expect(applyEvent(invited, system('v1', 'invitation.expired', '2025-01-21'), deps)).toMatchObject({ ok: true, effects: notice('2025-01-21') });
+    const negotiation = run(oneVictim(), [mediator('case.accepted', '2025-01-10'), ...negotiating('v1', '2025-01-10')]);
+    expect(applyEvent(negotiation, system('v1', 'term.expired', '2025-02-10'), deps)).toMatchObject({ ok: true, effects: notice('2025-02-10') });
   });
 
   it('the term is 30 days, extendable once by at most 30, then it expires (ЗМед ст. 23)', () => {
