@@ -1,6 +1,8 @@
 /**
  * Payments recorded against a schedule (DOMAIN.md §2 step 9): each payment goes to the oldest open
- * instalment first; a reference seen twice is one payment; more than the balance is refused.
+ * instalment first. One allocation (allocatePayments) serves the restitution machine and every view;
+ * ledgerAsOf adds each row's status on a day; applyLedger first checks payments given from outside (a
+ * reference seen twice is one payment; more than the balance is refused).
  * "Today" and the grace period are passed in. Pure: no framework imports.
  */
 import { DomainError, type FieldError } from '../../common/domain-error';
