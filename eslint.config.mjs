@@ -18,17 +18,46 @@ const IMPURE_PACKAGES = [
   { group: ['@nestjs/*', 'reflect-metadata', 'rxjs', 'rxjs/*'], message: 'Pure code imports no Nest.' },
   { group: ['express', 'fastify', '@fastify/*'], message: 'Pure code knows no HTTP server.' },
   { group: ['typeorm', 'typeorm/*', 'sqlite3', 'pg', 'pg/*'], message: 'Pure code reaches no database.' },
-  { group: ['class-validator', 'class-transformer'], message: 'Validation at the edges lives in the DTOs, not in pure code.' },
+  {
+    group: ['class-validator', 'class-transformer'],
+    message: 'Validation at the edges lives in the DTOs, not in pure code.',
+  },
   { group: ['handlebars', 'puppeteer', 'puppeteer-core'], message: 'Pure code renders no templates or PDF.' },
   { group: ['pino', 'pino-*', 'nestjs-pino'], message: 'Pure code does not log.' },
   {
-    group: ['fs', 'fs/*', 'net', 'http', 'https', 'http2', 'child_process', 'cluster', 'dgram', 'dns', 'dns/*', 'tls', 'worker_threads', 'os', 'readline', 'timers', 'timers/*']
-      .flatMap((m) => [m, `node:${m}`]),
+    group: [
+      'fs',
+      'fs/*',
+      'net',
+      'http',
+      'https',
+      'http2',
+      'child_process',
+      'cluster',
+      'dgram',
+      'dns',
+      'dns/*',
+      'tls',
+      'worker_threads',
+      'os',
+      'readline',
+      'timers',
+      'timers/*',
+    ].flatMap((m) => [m, `node:${m}`]),
     message: 'Pure code does no I/O: no files, network, processes or timers.',
   },
   // Nest-layer files of the service, by their names. A type-only import is erased and allowed.
   {
-    group: ['**/*.service', '**/*.controller', '**/*.module', '**/*.entity', '**/*.repository', '**/*.filter', '**/*.pipe', '**/database/**'],
+    group: [
+      '**/*.service',
+      '**/*.controller',
+      '**/*.module',
+      '**/*.entity',
+      '**/*.repository',
+      '**/*.filter',
+      '**/*.pipe',
+      '**/database/**',
+    ],
     allowTypeImports: true,
     message: 'Pure code imports no services, controllers, modules, entities or repositories.',
   },
@@ -36,21 +65,47 @@ const IMPURE_PACKAGES = [
 
 /** No clock, no randomness, no timers, no environment: time and input are passed in. */
 const IMPURE_SYNTAX = [
-  { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'Pure code reads no clock: take the date as input.' },
-  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pure code reads no clock: take the date as input.' },
+  {
+    selector: "MemberExpression[object.name='Date'][property.name='now']",
+    message: 'Pure code reads no clock: take the date as input.',
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'Pure code reads no clock: take the date as input.',
+  },
   { selector: "CallExpression[callee.name='Date']", message: 'Pure code reads no clock: take the date as input.' },
-  { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'Pure code is deterministic: no Math.random.' },
+  {
+    selector: "MemberExpression[object.name='Math'][property.name='random']",
+    message: 'Pure code is deterministic: no Math.random.',
+  },
   { selector: 'ImportExpression', message: 'Pure code imports statically.' },
 ];
 
 /** Persisted machines: dates are calendar dates from local-date, deadlines are data (STYLE.md facts 1 and 2). */
 const MACHINE_SYNTAX = [
-  { selector: "NewExpression[callee.name='Date']", message: 'Machines compute dates with src/common/local-date, not Date.' },
-  { selector: "Property[key.name='after'][value.type='ObjectExpression']", message: 'Deadlines are data: XState does not restore `after` timers from a snapshot.' },
-  { selector: "Property[key.name='invoke']", message: 'Persisted machines do not invoke: an invoked actor runs again on restore.' },
+  {
+    selector: "NewExpression[callee.name='Date']",
+    message: 'Machines compute dates with src/common/local-date, not Date.',
+  },
+  {
+    selector: "Property[key.name='after'][value.type='ObjectExpression']",
+    message: 'Deadlines are data: XState does not restore `after` timers from a snapshot.',
+  },
+  {
+    selector: "Property[key.name='invoke']",
+    message: 'Persisted machines do not invoke: an invoked actor runs again on restore.',
+  },
 ];
 
-const IMPURE_GLOBALS = ['process', 'performance', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'fetch'].map((name) => ({
+const IMPURE_GLOBALS = [
+  'process',
+  'performance',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'queueMicrotask',
+  'fetch',
+].map((name) => ({
   name,
   message: 'Pure code has no runtime access: pass what it needs in.',
 }));

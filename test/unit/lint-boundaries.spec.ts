@@ -59,17 +59,33 @@ const IMPURE_PATH = 'src/probe/probe.service.ts';
 /** Each must be reported in pure code by the named rule, and pass in a service. */
 const FORBIDDEN: [string, string, string][] = [
   ['Nest', "import { Injectable } from '@nestjs/common';\nexport const i = Injectable;\n", 'no-restricted-imports'],
-  ['swagger, even type-only', "import type { ApiPropertyOptions } from '@nestjs/swagger';\nexport type O = ApiPropertyOptions;\n", 'no-restricted-imports'],
+  [
+    'swagger, even type-only',
+    "import type { ApiPropertyOptions } from '@nestjs/swagger';\nexport type O = ApiPropertyOptions;\n",
+    'no-restricted-imports',
+  ],
   ['TypeORM', "import { Repository } from 'typeorm';\nexport const r = Repository;\n", 'no-restricted-imports'],
   ['the SQLite driver', "import sqlite3 from 'sqlite3';\nexport const s = sqlite3;\n", 'no-restricted-imports'],
-  ['class-validator', "import { IsString } from 'class-validator';\nexport const v = IsString;\n", 'no-restricted-imports'],
+  [
+    'class-validator',
+    "import { IsString } from 'class-validator';\nexport const v = IsString;\n",
+    'no-restricted-imports',
+  ],
   ['Handlebars', "import Handlebars from 'handlebars';\nexport const h = Handlebars;\n", 'no-restricted-imports'],
   ['node:fs', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n", 'no-restricted-imports'],
   ['fs', "import * as fs from 'fs';\nexport const f = fs;\n", 'no-restricted-imports'],
   ['node:http', "import { request } from 'node:http';\nexport const f = request;\n", 'no-restricted-imports'],
   ['net', "import { connect } from 'net';\nexport const f = connect;\n", 'no-restricted-imports'],
-  ['a service', "import { CasesService } from '../cases/cases.service';\nexport const s = CasesService;\n", 'no-restricted-imports'],
-  ['an entity', "import { CaseEntity } from '../cases/entities/case.entity';\nexport const e = CaseEntity;\n", 'no-restricted-imports'],
+  [
+    'a service',
+    "import { CasesService } from '../cases/cases.service';\nexport const s = CasesService;\n",
+    'no-restricted-imports',
+  ],
+  [
+    'an entity',
+    "import { CaseEntity } from '../cases/entities/case.entity';\nexport const e = CaseEntity;\n",
+    'no-restricted-imports',
+  ],
   ['a dynamic import', "export const load = () => import('./other');\n", 'no-restricted-syntax'],
   ['the clock: Date.now()', 'export const now = () => Date.now();\n', 'no-restricted-syntax'],
   ['the clock: new Date()', 'export const now = () => new Date();\n', 'no-restricted-syntax'],
@@ -83,7 +99,7 @@ const FORBIDDEN: [string, string, string][] = [
 const MACHINE_ONLY: [string, string][] = [
   ['an `after` delay', "export const config = { states: { invited: { after: { 864000000: 'silent' } } } };\n"],
   ['an invoked actor', "export const config = { states: { saving: { invoke: { src: 'save' } } } };\n"],
-  ['a Date computed from input', "export const at = (iso: string) => new Date(iso);\n"],
+  ['a Date computed from input', 'export const at = (iso: string) => new Date(iso);\n'],
 ];
 
 /** Pure code as it is written today: no boundary finding. */
@@ -91,21 +107,28 @@ const ALLOWED = [
   "import { assign, setup } from 'xstate';\nexport const m = { assign, setup };\n",
   "import { addDays, type LocalDate } from '../../src/common/local-date';\nexport const next = (d: LocalDate) => addDays(d, 1);\n",
   "import type { CasesService } from '../cases/cases.service';\nexport type S = CasesService;\n",
-  "export const dueDates = (from: string) => [from];\n",
+  'export const dueDates = (from: string) => [from];\n',
 ];
 
 function pureFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return pureFiles(path);
-    return entry.name.endsWith('.ts') && (path.includes('/domain/') || relative(root, path).startsWith('machines/')) ? [path] : [];
+    return entry.name.endsWith('.ts') && (path.includes('/domain/') || relative(root, path).startsWith('machines/'))
+      ? [path]
+      : [];
   });
 }
-const realPureFiles = [...pureFiles(join(root, 'machines')), ...pureFiles(join(root, 'src'))].map((f) => relative(root, f));
+const realPureFiles = [...pureFiles(join(root, 'machines')), ...pureFiles(join(root, 'src'))].map((f) =>
+  relative(root, f),
+);
 
 const snippets: Snippet[] = [
   ...FORBIDDEN.flatMap(([, code]) => [...PURE_PATHS, IMPURE_PATH].map((path) => ({ path, code }))),
-  ...MACHINE_ONLY.flatMap(([, code]) => [{ path: 'machines/probe.ts', code }, { path: 'src/probe/domain/probe.ts', code }]),
+  ...MACHINE_ONLY.flatMap(([, code]) => [
+    { path: 'machines/probe.ts', code },
+    { path: 'src/probe/domain/probe.ts', code },
+  ]),
   ...ALLOWED.map((code) => ({ path: 'machines/probe.ts', code })),
 ];
 let linted: Linted[];
@@ -132,10 +155,13 @@ describe('ESLint fences pure code (machines/, src/*/domain/)', () => {
   });
 
   const machineStart = FORBIDDEN.length * 3;
-  it.each(MACHINE_ONLY.map(([what], n) => [what, machineStart + n * 2]))('%s is reported in machines/ only', (_what, i) => {
-    expect(boundaryFindings(i)).toEqual(['no-restricted-syntax']);
-    expect(boundaryFindings(i + 1)).toEqual([]);
-  });
+  it.each(MACHINE_ONLY.map(([what], n) => [what, machineStart + n * 2]))(
+    '%s is reported in machines/ only',
+    (_what, i) => {
+      expect(boundaryFindings(i)).toEqual(['no-restricted-syntax']);
+      expect(boundaryFindings(i + 1)).toEqual([]);
+    },
+  );
 
   const allowedStart = machineStart + MACHINE_ONLY.length * 2;
   it.each(ALLOWED.map((code, n) => [code.split('\n')[0], allowedStart + n]))('allows %s', (_code, i) => {
