@@ -8,17 +8,18 @@ import { caseMachine } from './case.machine';
 import { claimMediationMachine } from './claim-mediation.machine';
 import { restitutionMachine } from './restitution.machine';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-function guardLabel(guard: any): string | null {
-  if (!guard) return null;
+/** A guard as XState keeps it: a name, `{ type, params }`, or a combinator such as `and([...])` holding `guards`. */
+function guardLabel(guard: unknown): string | null {
   if (typeof guard === 'string') return guard;
-  if (Array.isArray(guard.guards)) return guard.guards.map(guardLabel).join(' and ');
-  if (typeof guard.type === 'string') return guard.type;
+  if (!guard || (typeof guard !== 'object' && typeof guard !== 'function')) return null;
+  const { guards, type } = guard as { guards?: unknown; type?: unknown };
+  if (Array.isArray(guards)) return guards.map(guardLabel).join(' and ');
+  if (typeof type === 'string') return type;
   return null;
 }
 
 export function toMermaid(machine: AnyStateMachine): string {
-  const root = machine.root as any;
+  const root = machine.root;
   const lines = ['stateDiagram-v2'];
   const seen = new Set<string>();
   const edge = (from: string, to: string, label: string) => {
@@ -28,12 +29,12 @@ export function toMermaid(machine: AnyStateMachine): string {
   };
   const initial = root.initial?.target?.[0]?.key ?? Object.keys(root.states)[0];
   edge('[*]', initial, '');
-  for (const [key, node] of Object.entries<any>(root.states)) {
+  for (const [key, node] of Object.entries(root.states)) {
     for (const t of node.always ?? []) {
       const g = guardLabel(t.guard);
       edge(key, t.target?.[0]?.key ?? key, g ? `[${g}]` : 'otherwise');
     }
-    for (const [type, transitions] of node.transitions as Map<string, any[]>) {
+    for (const [type, transitions] of node.transitions) {
       for (const t of transitions) {
         // A targetless transition without actions changes nothing (an idempotent repeat): not drawn.
         if (!t.target && (t.actions?.length ?? 0) === 0) continue;

@@ -1,12 +1,13 @@
 /**
  * Feature modules of the service. Each feature adds its module here (one line each).
  */
+import type { Type } from '@nestjs/common';
 import { CasesModule } from './cases/cases.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
 import { RestitutionModule } from './restitution/restitution.module';
 
-export const FEATURE_MODULES: any[] = [
+export const FEATURE_MODULES: Type[] = [
   CasesModule,
   EligibilityModule,
   RestitutionModule,

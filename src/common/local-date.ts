@@ -17,7 +17,7 @@ export function isLocalDate(value: unknown): value is LocalDate {
 }
 
 export function assertLocalDate(value: string): LocalDate {
-  if (!isLocalDate(value)) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${value}`);
+  if (!isLocalDate(value)) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${String(value)}`);
   return value;
 }
 

@@ -51,7 +51,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const value = source[key];
     if (value !== undefined && value !== '') picked[key] = value;
   }
-  for (const key of ['DATABASE_URL', 'FIXED_CLOCK']) if (source[key]) picked[key] = source[key] as string;
+  for (const key of ['DATABASE_URL', 'FIXED_CLOCK']) if (source[key]) picked[key] = source[key];
   const env = plainToInstance(Env, picked);
   const errors = validateSync(env, { whitelist: true });
   if (errors.length > 0) {

@@ -20,7 +20,7 @@ export function databaseOptions(env: Pick<Env, 'DATABASE_TYPE' | 'DATABASE_PATH'
     enableWAL: true,
     // TypeORM calls `verbose()` on the driver, which wraps every statement to capture a stack trace
     // (~0.5 ms an event). Hand it the plain module so it cannot switch that on.
-    driver: Object.assign(Object.create(sqlite3), { verbose: () => sqlite3 }),
+    driver: Object.assign(Object.create(sqlite3) as typeof sqlite3, { verbose: () => sqlite3 }),
     busyTimeout: 5000,
     migrations: MIGRATIONS,
     migrationsRun: true,
@@ -32,4 +32,4 @@ export function databaseOptions(env: Pick<Env, 'DATABASE_TYPE' | 'DATABASE_PATH'
 // Entities are registered here (not by glob) so that ts-jest and the built dist/ load the same list.
 // Lazy so that entity files can import this module's siblings without a cycle.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const ENTITIES = (): Function[] => require('./entities').ENTITIES;
+const ENTITIES = () => (require('./entities') as typeof import('./entities')).ENTITIES;

@@ -4,4 +4,4 @@ import { DeadlineEntity } from '../workflow/deadline.entity';
 import { ConfidentialNoteEntity } from '../cases/entities/confidential-note.entity';
 import { IssuedDocumentEntity } from '../documents/issued-document.entity';
 
-export const ENTITIES: Function[] = [CaseEntity, CaseEventEntity, DeadlineEntity, ConfidentialNoteEntity, IssuedDocumentEntity];
+export const ENTITIES = [CaseEntity, CaseEventEntity, DeadlineEntity, ConfidentialNoteEntity, IssuedDocumentEntity];

@@ -98,10 +98,11 @@ export class DocumentRenderer {
     try {
       const spec = this.hb.precompile(source, options) as string;
       // The precompiled spec is JavaScript produced by Handlebars from our own template files.
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call -- evaluating that spec is the point
       const templateSpec = new Function(`return ${spec};`)() as TemplateSpecification;
       return this.hb.template(templateSpec);
     } catch (e) {
-      throw new Error(`template ${file}: ${(e as Error).message}`);
+      throw new Error(`template ${file}: ${(e as Error).message}`, { cause: e });
     }
   }
 }

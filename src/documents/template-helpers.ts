@@ -22,8 +22,15 @@ export class TemplateError extends Error {
   }
 }
 
+/** A part or item number of a citation as the template wrote it (`part="7"` or `part=7`); absent → null. */
+function citationPart(name: string, value: unknown): string | null {
+  if (value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  throw new TemplateError('cite', `${name} must be a number, got ${typeof value}`);
+}
+
 function langOf(helper: string, options: HelperOptions): Lang {
-  const lang = (options?.data?.root as { lang?: unknown } | undefined)?.lang;
+  const lang = (options?.data as { root?: { lang?: unknown } } | undefined)?.root?.lang;
   if (lang !== 'kk' && lang !== 'ru') throw new TemplateError(helper, `no language at the root of the context (got ${String(lang)})`);
   return lang;
 }
@@ -200,8 +207,8 @@ export function createTemplateHelpers(labels: Record<Lang, LabelTree>): Record<s
     cite(act: unknown, article: unknown, options: HelperOptions) {
       if (!isAct(act) || typeof article !== 'string') throw new TemplateError('cite', `expected act and article, got ${String(act)} ${String(article)}`);
       const hash = (options.hash ?? {}) as { part?: unknown; item?: unknown };
-      const part = hash.part === undefined ? null : String(hash.part);
-      const item = hash.item === undefined ? null : String(hash.item);
+      const part = citationPart('part', hash.part);
+      const item = citationPart('item', hash.item);
       return citation(langOf('cite', options), act, { article, part, item });
     },
 

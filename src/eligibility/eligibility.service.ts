@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { formatCitation } from './domain/citation-format';
-import { computeEligibility, type EligibilityAnswer, type EligibilityInput } from './domain/parole-eligibility';
+import { computeEligibility, type EligibilityAnswer } from './domain/parole-eligibility';
 import type { EligibilityAnswerDto, EligibilityRequestDto, EligibilityResponseDto } from './dto/eligibility.dto';
 
 @Injectable()
@@ -16,7 +16,7 @@ export class EligibilityService {
       throw DomainError.validation([
         { field: 'termStartDate', rule: 'start_not_in_future', message: `Начало срока (${request.termStartDate}) позже сегодняшней даты (${today}) / Мерзімнің басталуы бүгінгі күннен кейін` },
       ]);
-    const result = computeEligibility(request as EligibilityInput);
+    const result = computeEligibility(request);
     return {
       ...(result.parole ? { parole: present(result.parole) } : {}),
       ...(result.replacement ? { replacement: present(result.replacement) } : {}),

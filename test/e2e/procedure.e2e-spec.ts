@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DeadlineSweeper } from '../../src/workflow/deadline-sweeper';
 import { startTestApp, TestApp } from '../support/app';
 import { CaseClient } from '../support/case-client';
-import { companyClaim, TENGE, victimClaim } from '../factories/case.factory';
+import { application, companyClaim, TENGE, victimClaim } from '../factories/case.factory';
 
 /** The whole procedure of DOMAIN.md §2 over HTTP, against a real SQLite file. */
 describe('the procedure over HTTP', () => {
@@ -17,7 +17,7 @@ describe('the procedure over HTTP', () => {
   afterEach(() => t.close());
 
   it('opens a case: 201 with id, state, version, nextEvents and each claim', async () => {
-    const res = await request(t.http).post('/api/cases').send(require('../factories/case.factory').application()).expect(201);
+    const res = await request(t.http).post('/api/cases').send(application()).expect(201);
     expect(res.body).toMatchObject({ state: 'applied', version: 1, procedure: 'parole' });
     expect(res.body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.body.number).toMatch(/^МД-2026-\d{6}$/);
@@ -162,12 +162,11 @@ describe('the procedure over HTTP', () => {
     // first instalment 10.01.2027 (a working day? 10 Jan 2027 is a Sunday → 11 Jan), overdue after 30 days' grace
     c.setDate(t, '2027-02-15');
     expect(await sweep()).toBeGreaterThanOrEqual(1);
-    let kaseNow = await c.get(kase.id);
-    expect(kaseNow.claims[0].restitution).toBe('inArrears');
+    expect((await c.get(kase.id)).claims[0].restitution).toBe('inArrears');
     await c.send(kase.id, { type: 'default.reported', claimId }, { status: 400 });
     c.setDate(t, '2027-04-20');
     await sweep();
-    kaseNow = await c.get(kase.id);
+    expect((await c.get(kase.id)).claims[0].restitution).toBe('inArrears');
     const history = await c.history(kase.id);
     expect(history.filter((e) => e.type === 'payment.overdue').length).toBe(3);
     await c.send(kase.id, { type: 'payment.missed.explained', claimId, instalmentNo: 1, goodReason: true, reason: 'больничный лист' });

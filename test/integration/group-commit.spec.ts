@@ -37,7 +37,7 @@ describe('group commit on SQLite', () => {
         }),
       ),
     );
-    expect(results.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<number>).value)).toEqual([0, 1, 2, 3, 4, 6, 7, 8, 9]);
+    expect(results.filter((r) => r.status === 'fulfilled').map((r) => r.value)).toEqual([0, 1, 2, 3, 4, 6, 7, 8, 9]);
     expect(results[5]).toEqual({ status: 'rejected', reason: new Error('invalid event') });
     expect(begins.length).toBeLessThanOrEqual(2); // the first write alone, the nine that queued behind it together
     jest.restoreAllMocks();

@@ -1,4 +1,3 @@
-import { ValidationError } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { flattenValidationErrors } from '../../src/common/validation.pipe';
@@ -8,7 +7,7 @@ import { PaymentRecordedEvent } from '../../src/cases/dto/case-events.dto';
 /** Users read the 400s: every message about their input is in Russian (or Russian and Kazakh), naming field and rule. */
 describe('validation messages', () => {
   const errorsOf = (cls: new () => object, body: object) =>
-    flattenValidationErrors(validateSync(plainToInstance(cls, body), { whitelist: true, forbidNonWhitelisted: true }) as ValidationError[]);
+    flattenValidationErrors(validateSync(plainToInstance(cls, body), { whitelist: true, forbidNonWhitelisted: true }));
 
   it('a thoroughly wrong application: every error names a field and a rule and reads in Cyrillic', () => {
     const errors = errorsOf(CreateCaseDto, {
@@ -38,7 +37,7 @@ describe('validation messages', () => {
 describe('limits in messages', () => {
   it('names the limit in Russian', () => {
     const errors = flattenValidationErrors(
-      validateSync(plainToInstance(PaymentRecordedEvent, { type: 'payment.recorded', claimId: '00000000-0000-4000-8000-000000000000', amount: 1, date: '2026-12-01', evidence: 'bank_transfer', reference: 'r'.repeat(121) })) as ValidationError[],
+      validateSync(plainToInstance(PaymentRecordedEvent, { type: 'payment.recorded', claimId: '00000000-0000-4000-8000-000000000000', amount: 1, date: '2026-12-01', evidence: 'bank_transfer', reference: 'r'.repeat(121) })),
     );
     expect(errors).toEqual([{ field: 'reference', rule: 'maxLength', message: 'Слишком длинное значение: не больше 120 знаков' }]);
   });

@@ -173,7 +173,7 @@ export function paroleEligibility(i: EligibilityInput): EligibilityAnswer {
     if (privilegedFrom) options.push({ requirement: privilegedRequirement(i, !!i.againstLife), from: privilegedFrom });
   }
 
-  const best = earliestOf(i, options.map((o) => ({ ...o, computed: evaluate(i, o.requirement, true) })));
+  const best = earliestOf(options.map((o) => ({ ...o, computed: evaluate(i, o.requirement, true) })));
   return answer('parole', i, best, notes, discretionaryOnly);
 }
 
@@ -404,7 +404,7 @@ function evaluate(i: EligibilityInput, r: Requirement, applyMinimum: boolean): C
   return { date, requiredServed: normalise(months, days), minimumApplied, endDate, method: steps.join('; ') };
 }
 
-function earliestOf(i: EligibilityInput, options: Evaluated[]): Evaluated & { gatedBy?: LocalDate } {
+function earliestOf(options: Evaluated[]): Evaluated & { gatedBy?: LocalDate } {
   let best: (Evaluated & { gatedBy?: LocalDate }) | undefined;
   for (const o of options) {
     const gated = o.from && o.from > o.computed.date ? o.from : null;

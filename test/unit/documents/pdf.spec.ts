@@ -58,7 +58,7 @@ describePdf('PdfService with Chromium', () => {
     for (const f of ALL_FIXTURES) {
       for (const lang of ['kk', 'ru'] as const) {
         const name = `${f.name}.${f.kind}.${lang}`;
-        const buffer = await pdf.renderPdf(renderer.renderHtml(f.kind, lang, f.viewModel as never));
+        const buffer = await pdf.renderPdf(renderer.renderHtml(f.kind, lang, f.viewModel));
         expect(buffer.subarray(0, 5).toString()).toBe('%PDF-');
         texts.set(name, pdfText(buffer, name));
         execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', join(OUT, `${name}.pdf`), join(OUT, name)]);
@@ -109,11 +109,11 @@ describePdf('PdfService with Chromium', () => {
 
   it('measures: a warm PDF is fast (reused pages)', async () => {
     const f = ALL_FIXTURES.find((x) => x.name === 'instalments' && x.kind === 'agreement')!;
-    const html = renderer.renderHtml(f.kind, 'ru', f.viewModel as never);
+    const html = renderer.renderHtml(f.kind, 'ru', f.viewModel);
     const htmlTimes: number[] = [];
     for (let i = 0; i < 20; i++) {
       const t0 = performance.now();
-      renderer.renderHtml(f.kind, 'kk', f.viewModel as never);
+      renderer.renderHtml(f.kind, 'kk', f.viewModel);
       htmlTimes.push(performance.now() - t0);
     }
     const pdfTimes: number[] = [];
@@ -129,7 +129,7 @@ describePdf('PdfService with Chromium', () => {
 
   it('serves concurrent renders through the page pool', async () => {
     const f = ALL_FIXTURES.find((x) => x.kind === 'invitation')!;
-    const html = renderer.renderHtml(f.kind, 'kk', f.viewModel as never);
+    const html = renderer.renderHtml(f.kind, 'kk', f.viewModel);
     const results = await Promise.all(Array.from({ length: 5 }, () => pdf.renderPdf(html)));
     for (const r of results) expect(r.subarray(0, 5).toString()).toBe('%PDF-');
   });

@@ -1,11 +1,11 @@
-import { paroleEligibility, replacementEligibility, type EligibilityInput, type Gravity } from '../../../src/eligibility/domain/parole-eligibility';
+import { paroleEligibility, replacementEligibility, type EligibilityInput } from '../../../src/eligibility/domain/parole-eligibility';
 
 /** 10 years = 120 months: every fraction of УК 72/73 gives whole months, so a row reads as its fraction. */
 export const TEN_YEARS = { years: 10, months: 0, days: 0 };
 export const START = '2015-03-01';
 
 export function input(over: Partial<EligibilityInput> = {}): EligibilityInput {
-  return { term: TEN_YEARS, termStartDate: START, gravity: 'minor' as Gravity, ...over };
+  return { term: TEN_YEARS, termStartDate: START, gravity: 'minor', ...over };
 }
 
 export const parole = (over: Partial<EligibilityInput> = {}) => paroleEligibility(input(over));

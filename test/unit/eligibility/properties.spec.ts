@@ -4,7 +4,6 @@ import {
   GRAVITIES,
   paroleEligibility,
   replacementEligibility,
-  type EligibilityInput,
   type TermLength,
 } from '../../../src/eligibility/domain/parole-eligibility';
 
@@ -34,7 +33,7 @@ describe('properties of the earliest date', () => {
   it('parole: never before start + 6 months − credit', () => {
     fc.assert(
       fc.property(facts, term, (f, t) => {
-        const a = paroleEligibility({ ...f, term: t } as EligibilityInput);
+        const a = paroleEligibility({ ...f, term: t });
         if (a.earliestDate === null) return;
         expect(a.earliestDate >= addDays(addMonths(f.termStartDate, 6), -f.pretrialDetentionDays)).toBe(true);
       }),
@@ -47,8 +46,8 @@ describe('properties of the earliest date', () => {
       fc.property(facts, term, term, (f, t1, t2) => {
         const [short, long] = units(t1) <= units(t2) ? [t1, t2] : [t2, t1];
         for (const compute of [paroleEligibility, replacementEligibility]) {
-          const a = compute({ ...f, term: short } as EligibilityInput);
-          const b = compute({ ...f, term: long } as EligibilityInput);
+          const a = compute({ ...f, term: short });
+          const b = compute({ ...f, term: long });
           if (a.earliestDate === null) continue;
           expect(b.earliestDate).not.toBeNull();
           expect(b.earliestDate! >= a.earliestDate).toBe(true);
@@ -62,8 +61,8 @@ describe('properties of the earliest date', () => {
     fc.assert(
       fc.property(facts, fc.integer({ min: 1, max: 3000 }), (f, n) => {
         const toTerm = (u: number): TermLength => ({ years: Math.floor(u / 360), months: Math.floor((u % 360) / 30), days: u % 30 });
-        const a = replacementEligibility({ ...f, term: toTerm(n) } as EligibilityInput);
-        const b = replacementEligibility({ ...f, term: toTerm(n + 1) } as EligibilityInput);
+        const a = replacementEligibility({ ...f, term: toTerm(n) });
+        const b = replacementEligibility({ ...f, term: toTerm(n + 1) });
         if (a.earliestDate && b.earliestDate) expect(b.earliestDate >= a.earliestDate).toBe(true);
       }),
       { numRuns: 3000 },
@@ -87,7 +86,7 @@ describe('properties of the earliest date', () => {
   it('the earliest date is before the end of the term whenever eligible', () => {
     fc.assert(
       fc.property(facts, term, (f, t) => {
-        const a = paroleEligibility({ ...f, term: t } as EligibilityInput);
+        const a = paroleEligibility({ ...f, term: t });
         if (a.earliestDate === null) return;
         const end = addDays(addDays(addMonths(f.termStartDate, t.years * 12 + t.months), t.days), -f.pretrialDetentionDays);
         expect(a.earliestDate < end).toBe(true);

@@ -14,7 +14,6 @@ import { firstViolation } from '../../../machines/events';
 import { type RestitutionContext, balance, evasions, isCovered, nextInstalmentToWatch, openArrears, restitutionChecks, restitutionMachine } from '../../../machines/restitution.machine';
 import { schedule } from './support';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type Snap = { value: unknown; context: any; status: string; can(e: any): boolean };
 
 const isSafeCount = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
@@ -38,7 +37,7 @@ function replayAll<M extends AnyStateMachine>(
       if (event.type === 'xstate.init') continue;
       const [next] = transition(machine, s as any, event) as unknown as [Snap];
       const persisted = JSON.parse(JSON.stringify(machine.getPersistedSnapshot(next as any)));
-      s = machine.resolveState(persisted) as unknown as Snap;
+      s = machine.resolveState(persisted);
       expect(s.value).toEqual(next.value);
       expect(s.context).toEqual(next.context);
       invariant(s);
