@@ -202,7 +202,7 @@ describe('on PostgreSQL', () => {
   });
 
   it('opens cases concurrently with distinct consecutive numbers', async () => {
-    const before = (await request(t.http).get('/api/cases').query({ pageSize: 100 }).expect(200)).body.total;
+    const before = (await request(t.http).get('/api/cases').query({ limit: 100 }).expect(200)).body.total;
     const created = await Promise.all(Array.from({ length: 6 }, () => request(t.http).post('/api/cases').send(application())));
     expect(created.map((r) => r.status)).toEqual(Array(6).fill(201));
     const numbers = created.map((r) => Number(r.body.number.slice('МД-2026-'.length))).sort((a, b) => a - b);
@@ -216,7 +216,7 @@ describe('on PostgreSQL', () => {
     expect(found.items[0]).toMatchObject({ id: marat.id, number: marat.number });
     const byNumber = (await request(t.http).get('/api/cases').query({ q: marat.number.toLowerCase() }).expect(200)).body;
     expect(byNumber.items.map((x: any) => x.id)).toEqual([marat.id]);
-    const applied = (await request(t.http).get('/api/cases').query({ state: 'applied', pageSize: 2 }).expect(200)).body;
+    const applied = (await request(t.http).get('/api/cases').query({ state: 'applied', limit: 2 }).expect(200)).body;
     expect(typeof applied.total).toBe('number');
     expect(applied.items).toHaveLength(2);
   });
