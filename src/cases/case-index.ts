@@ -10,7 +10,7 @@ import { foldForSearch, searchDocument } from './search/fold';
  * of the case (`writeCaseIndex`), so a listing never disagrees with the case it lists.
  *
  *   case_index        seq (sort key: newest first), case state, court, mediator, next deadline, folded words
- *   case_claim_states one row per (claim state, case): pending … agreed, current, inArrears, paidInFull …
+ *   case_claim_states one row per (claim state, case), with the case state: pending … agreed, current, inArrears …
  *   case_iin          one row per (ИИН, case) for the convict and every victim: exact ИИН search
  *   case_counts       cases per key ('all', 'state:<s>', 'claim:<s>'): exact totals without a scan
  *   case_fts          (SQLite) FTS5 over the folded words; PostgreSQL: pg_trgm index on case_index.search_text
@@ -103,8 +103,8 @@ export async function writeCaseIndex(em: EntityManager, kase: IndexedCase, deadl
     const values = [row.caseId, row.number, row.state, row.courtKey, row.mediatorKey, row.nextDeadline, claimStates, row.searchText, row.createdAt];
     // TypeORM's sqlite driver answers an INSERT with the new rowid; PostgreSQL returns the identity.
     const seq = postgres ? Number((await em.query(sql(`${insert} RETURNING seq`), values))[0].seq) : Number(await em.query(insert, values));
-    await insertPairs(em, sql, 'case_claim_states', 'claim_state', row.claimStates, seq);
-    await insertPairs(em, sql, 'case_iin', 'iin', row.iins, seq);
+    await insertClaimStates(em, sql, row.claimStates, seq, row.state);
+    await insertIins(em, sql, row.iins, seq);
     if (!postgres) await em.query('INSERT INTO case_fts (rowid, body) VALUES (?, ?)', [seq, row.searchText]);
     count('all', 1);
     count(`state:${row.state}`, 1);
@@ -126,17 +126,22 @@ export async function writeCaseIndex(em: EntityManager, kase: IndexedCase, deadl
       sql('UPDATE case_index SET state = ?, court_key = ?, mediator_key = ?, next_deadline = ?, claim_states = ?, search_text = ? WHERE seq = ?'),
       [row.state, row.courtKey, row.mediatorKey, row.nextDeadline, claimStates, row.searchText, seq],
     );
-    if (old.state !== row.state) {
-      count(`state:${old.state}`, -1);
-      count(`state:${row.state}`, 1);
-    }
     const before = old.claim_states ? old.claim_states.split(' ') : [];
     const gone = before.filter((s) => !row.claimStates.includes(s));
     const added = row.claimStates.filter((s) => !before.includes(s));
+    const kept = row.claimStates.filter((s) => before.includes(s));
+    const marks = (list: string[]) => list.map(() => '?').join(', ');
     if (gone.length) {
-      await em.query(sql(`DELETE FROM case_claim_states WHERE seq = ? AND claim_state IN (${gone.map(() => '?').join(', ')})`), [seq, ...gone]);
+      await em.query(sql(`DELETE FROM case_claim_states WHERE seq = ? AND claim_state IN (${marks(gone)})`), [seq, ...gone]);
     }
-    await insertPairs(em, sql, 'case_claim_states', 'claim_state', added, seq);
+    if (old.state !== row.state) {
+      count(`state:${old.state}`, -1);
+      count(`state:${row.state}`, 1);
+      if (kept.length) {
+        await em.query(sql(`UPDATE case_claim_states SET state = ? WHERE seq = ? AND claim_state IN (${marks(kept)})`), [row.state, seq, ...kept]);
+      }
+    }
+    await insertClaimStates(em, sql, added, seq, row.state);
     for (const s of gone) count(`claim:${s}`, -1);
     for (const s of added) count(`claim:${s}`, 1);
     if (!postgres && old.search_text !== row.searchText) {
@@ -155,9 +160,17 @@ export async function writeCaseIndex(em: EntityManager, kase: IndexedCase, deadl
   }
 }
 
-async function insertPairs(em: EntityManager, sql: (t: string) => string, table: string, column: string, values: string[], seq: number): Promise<void> {
-  if (values.length === 0) return;
-  await em.query(sql(`INSERT INTO ${table} (${column}, seq) VALUES ${values.map(() => '(?, ?)').join(', ')}`), values.flatMap((v) => [v, seq]));
+async function insertClaimStates(em: EntityManager, sql: (t: string) => string, claimStates: string[], seq: number, state: string): Promise<void> {
+  if (claimStates.length === 0) return;
+  await em.query(
+    sql(`INSERT INTO case_claim_states (claim_state, seq, state) VALUES ${claimStates.map(() => '(?, ?, ?)').join(', ')}`),
+    claimStates.flatMap((s) => [s, seq, state]),
+  );
+}
+
+async function insertIins(em: EntityManager, sql: (t: string) => string, iins: string[], seq: number): Promise<void> {
+  if (iins.length === 0) return;
+  await em.query(sql(`INSERT INTO case_iin (iin, seq) VALUES ${iins.map(() => '(?, ?)').join(', ')}`), iins.flatMap((v) => [v, seq]));
 }
 
 /** `?` placeholders, numbered for PostgreSQL. */

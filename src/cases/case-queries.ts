@@ -82,16 +82,17 @@ export class CaseQueries {
     const plan = listingPlan(filter, this.reads.dialect);
     return this.reads.snapshot(async (query) => {
       if (plan === null) return { items: [], nextCursor: null, total: 0, totalExact: true };
+      const total = await this.total(query, filter, plan);
+      const from = this.reads.dialect === 'sqlite' ? sqliteDeadlineWalk(filter, plan, total.totalExact) : plan.from;
       const keyset = after === null ? '' : ` AND ${plan.order} < ?`;
       const rows = await query<Record<string, string | number | null>>(
-        `WITH page AS MATERIALIZED (SELECT ${plan.order} AS seq, i.case_id, i.next_deadline FROM ${plan.from} WHERE ${plan.where}${keyset} ORDER BY ${plan.order} DESC LIMIT ${limit + 1})
+        `WITH page AS MATERIALIZED (SELECT ${plan.order} AS seq, i.case_id, i.next_deadline FROM ${from} WHERE ${plan.where}${keyset} ORDER BY ${plan.order} DESC LIMIT ${limit + 1})
          SELECT page.seq, page.next_deadline, c.id, c.number, c.procedure, c.state, c.version, c.application, c.created_at, c.updated_at
          FROM page JOIN cases c ON c.id = page.case_id ORDER BY page.seq DESC`,
         after === null ? plan.params : [...plan.params, after],
       );
       const more = rows.length > limit;
       const items = rows.slice(0, limit).map((r) => ({ ...caseSummary(toEntity(r)), nextDeadline: r.next_deadline as string | null }));
-      const total = await this.total(query, filter, plan);
       return { items, nextCursor: more ? encodeCursor(Number(rows[limit - 1].seq)) : null, ...total };
     });
   }
@@ -108,7 +109,7 @@ export class CaseQueries {
       return { total: rows.length ? Number(rows[0].n) : 0, totalExact: true };
     }
     const rows = await query<{ n: number | string }>(
-      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${plan.from} WHERE ${plan.where} LIMIT ${TOTAL_CAP + 1}) capped`,
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${plan.countFrom} WHERE ${plan.where} LIMIT ${TOTAL_CAP + 1}) capped`,
       plan.params,
     );
     const n = Number(rows[0].n);
@@ -122,6 +123,8 @@ interface ListingPlan {
   params: unknown[];
   /** The column the walk is ordered by: seq of the table that drives it. */
   order: string;
+  /** The driving table alone, when no condition needs case_index: what a capped count walks. */
+  countFrom: string;
 }
 
 function requiredClaimStates(f: ListCasesQuery): string[] {
@@ -133,7 +136,7 @@ function requiredClaimStates(f: ListCasesQuery): string[] {
 /**
  * The statement for a filter: the most selective structure drives the walk newest first — the search index,
  * the ИИН index or a claim state's index when given, else case_index through the index of the filtered column
- * (each index ends in seq). Null when the search has no word to look for... an empty result.
+ * (each index ends in seq). Null when the search holds no word at all: nothing can match.
  */
 function listingPlan(f: ListCasesQuery, dialect: 'sqlite' | 'postgres'): ListingPlan | null {
   const joins: string[] = [];
@@ -141,11 +144,13 @@ function listingPlan(f: ListCasesQuery, dialect: 'sqlite' | 'postgres'): Listing
   const where: string[] = [];
   const params: unknown[] = [];
   let from = 'case_index i';
+  let driver = from;
   let order = 'i.seq';
   const q = f.q?.trim();
   if (q) {
     if (IIN.test(q)) {
       from = 'case_iin x JOIN case_index i ON i.seq = x.seq';
+      driver = 'case_iin x';
       order = 'x.seq';
       where.push('x.iin = ?');
       params.push(q);
@@ -154,6 +159,7 @@ function listingPlan(f: ListCasesQuery, dialect: 'sqlite' | 'postgres'): Listing
       if (words.length === 0) return null;
       if (dialect === 'sqlite') {
         from = 'case_fts f JOIN case_index i ON i.seq = f.rowid';
+        driver = 'case_fts f';
         order = 'f.rowid';
         where.push('case_fts MATCH ?');
         // Each word is letters and digits only, quoted: a word the name begins with («ерж» finds «Ержанов»).
@@ -166,18 +172,25 @@ function listingPlan(f: ListCasesQuery, dialect: 'sqlite' | 'postgres'): Listing
       }
     }
   }
+  let stateDone = false;
   requiredClaimStates(f).forEach((state, n) => {
     if (!q && n === 0) {
-      from = `case_claim_states s0 JOIN case_index i ON i.seq = s0.seq`;
+      from = 'case_claim_states s0 JOIN case_index i ON i.seq = s0.seq';
+      driver = 'case_claim_states s0';
       order = 's0.seq';
       where.push('s0.claim_state = ?');
       params.push(state);
+      if (f.state !== undefined) {
+        where.push('s0.state = ?'); // index (claim_state, state, seq)
+        params.push(f.state);
+        stateDone = true;
+      }
     } else {
       joins.push(`JOIN case_claim_states s${n} ON s${n}.seq = i.seq AND s${n}.claim_state = ?`);
       joinParams.push(state);
     }
   });
-  if (f.state !== undefined) {
+  if (f.state !== undefined && !stateDone) {
     where.push('i.state = ?');
     params.push(f.state);
   }
@@ -193,12 +206,25 @@ function listingPlan(f: ListCasesQuery, dialect: 'sqlite' | 'postgres'): Listing
     where.push('i.next_deadline < ?');
     params.push(f.deadlineBefore);
   }
+  const whereText = where.length ? where.join(' AND ') : '1 = 1';
   return {
     from: [from, ...joins].join(' '),
-    where: where.length ? where.join(' AND ') : '1 = 1',
+    where: whereText,
     params: [...joinParams, ...params],
     order,
+    countFrom: joins.length === 0 && !/\bi\./.test(whereText) ? driver : [from, ...joins].join(' '),
   };
+}
+
+/**
+ * "Next deadline before D" is a range, which no index serves together with "newest first". SQLite's planner, without
+ * statistics, walks newest first and tests each case: quick when many cases match, a walk through the whole table
+ * when few do. When the capped count says few match (at most TOTAL_CAP), take them from the deadline index and sort.
+ */
+function sqliteDeadlineWalk(f: ListCasesQuery, plan: ListingPlan, few: boolean): string {
+  const onlyDeadline = f.deadlineBefore !== undefined && plan.from === 'case_index i' && f.court === undefined && f.mediator === undefined;
+  if (!onlyDeadline || !few) return plan.from;
+  return `case_index i INDEXED BY IDX_case_index_${f.state === undefined ? 'deadline' : 'state_deadline'}`;
 }
 
 export function encodeCursor(seq: number): string {

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 export type ReadQuery = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
 
 /** Read-only SQLite connections kept open beside the writer's. */
-const POOL_SIZE = 3;
+const POOL_SIZE = Number(process.env.READ_POOL_SIZE ?? 3);
 
 /**
  * Where reads run, apart from writes. SQLite in WAL mode lets readers work beside its one writer: listings,
