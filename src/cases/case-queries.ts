@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 import { ReadConnection, type ReadQuery } from '../database/read-connection';
-import { caseSummary, caseView, type CaseView } from './case-view';
+import { caseView, type CaseView } from './case-view';
 import { filterKey } from './case-index';
 import type { ListCasesQuery } from './dto/create-case.dto';
 import { CaseEntity } from './entities/case.entity';
@@ -12,8 +12,22 @@ import { searchWords } from './search/fold';
 export const TOTAL_CAP = 10_000;
 export const DEFAULT_LIMIT = 20;
 
+export interface CaseSummary {
+  id: string;
+  number: string;
+  procedure: 'parole' | 'replacement';
+  state: string;
+  version: number;
+  convict: string;
+  institution: string;
+  claims: number;
+  nextDeadline: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface CaseListPage {
-  items: (ReturnType<typeof caseSummary> & { nextDeadline: string | null })[];
+  items: CaseSummary[];
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
   /** Exact (`totalExact`) or, when filters combine and more than TOTAL_CAP cases match, TOTAL_CAP. */
@@ -76,45 +90,78 @@ export class CaseQueries {
     });
   }
 
+  /**
+   * One statement for the page and its total (a statement reads one committed state, and each statement is a trip
+   * through the event loop that a write waiting for its turn would feel).
+   */
   async list(filter: ListCasesQuery): Promise<CaseListPage> {
     const limit = filter.limit ?? DEFAULT_LIMIT;
     const after = filter.cursor === undefined ? null : decodeCursor(filter.cursor);
     const plan = listingPlan(filter, this.reads.dialect);
-    return this.reads.snapshot(async (query) => {
-      if (plan === null) return { items: [], nextCursor: null, total: 0, totalExact: true };
-      const total = await this.total(query, filter, plan);
-      const from = this.reads.dialect === 'sqlite' ? sqliteDeadlineWalk(filter, plan, total.totalExact) : plan.from;
-      const keyset = after === null ? '' : ` AND ${plan.order} < ?`;
-      const rows = await query<Record<string, string | number | null>>(
-        `WITH page AS MATERIALIZED (SELECT ${plan.order} AS seq, i.case_id, i.next_deadline FROM ${from} WHERE ${plan.where}${keyset} ORDER BY ${plan.order} DESC LIMIT ${limit + 1})
-         SELECT page.seq, page.next_deadline, c.id, c.number, c.procedure, c.state, c.version, c.application, c.created_at, c.updated_at
-         FROM page JOIN cases c ON c.id = page.case_id ORDER BY page.seq DESC`,
-        after === null ? plan.params : [...plan.params, after],
-      );
-      const more = rows.length > limit;
-      const items = rows.slice(0, limit).map((r) => ({ ...caseSummary(toEntity(r)), nextDeadline: r.next_deadline as string | null }));
-      return { items, nextCursor: more ? encodeCursor(Number(rows[limit - 1].seq)) : null, ...total };
-    });
-  }
-
-  /** Exact from case_counts for no filter, one case state or one claim state; otherwise counted up to TOTAL_CAP. */
-  private async total(query: ReadQuery, f: ListCasesQuery, plan: ListingPlan): Promise<{ total: number; totalExact: boolean }> {
-    const claimStates = requiredClaimStates(f);
-    const others = [f.court, f.mediator, f.deadlineBefore, f.q].some((v) => v !== undefined);
-    let key: string | null = null;
-    if (!others && claimStates.length === 0) key = f.state === undefined ? 'all' : `state:${f.state}`;
-    else if (!others && f.state === undefined && claimStates.length === 1) key = `claim:${claimStates[0]}`;
-    if (key !== null) {
-      const rows = await query<{ n: number | string }>('SELECT n FROM case_counts WHERE key = ?', [key]);
-      return { total: rows.length ? Number(rows[0].n) : 0, totalExact: true };
+    if (plan === null) return { items: [], nextCursor: null, total: 0, totalExact: true };
+    const total = totalQuery(filter, plan);
+    let from = plan.from;
+    let known: { total: number; totalExact: boolean } | null = null;
+    if (this.reads.dialect === 'sqlite' && deadlineOnly(filter, plan)) {
+      known = countOf(await this.reads.query<{ n: number | string }>(total.sql, total.params));
+      from = sqliteDeadlineWalk(filter, known.totalExact);
     }
-    const rows = await query<{ n: number | string }>(
-      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${plan.countFrom} WHERE ${plan.where} LIMIT ${TOTAL_CAP + 1}) capped`,
-      plan.params,
+    const json = this.reads.dialect === 'postgres' ? POSTGRES_JSON : SQLITE_JSON;
+    const keyset = after === null ? '' : ` AND ${plan.order} < ?`;
+    const rows = await this.reads.query<Record<string, string | number | null>>(
+      `WITH page AS MATERIALIZED (SELECT ${plan.order} AS seq, i.case_id, i.next_deadline FROM ${from} WHERE ${plan.where}${keyset} ORDER BY ${plan.order} DESC LIMIT ?)
+       SELECT page.seq, page.next_deadline, c.id, c.number, c.procedure, c.state, c.version, c.created_at, c.updated_at,
+         ${json.convict} AS convict, ${json.institution} AS institution, ${json.claims} AS claims${known ? '' : `, (${total.sql}) AS n`}
+       FROM page JOIN cases c ON c.id = page.case_id ORDER BY page.seq DESC`,
+      [...plan.params, ...(after === null ? [] : [after]), limit + 1, ...(known ? [] : total.params)],
     );
-    const n = Number(rows[0].n);
-    return n > TOTAL_CAP ? { total: TOTAL_CAP, totalExact: false } : { total: n, totalExact: true };
+    if (!known) known = rows.length ? countOf(rows) : countOf(await this.reads.query<{ n: number | string }>(total.sql, total.params));
+    const items = rows.slice(0, limit).map((r) => ({
+      id: r.id as string,
+      number: r.number as string,
+      procedure: r.procedure as 'parole' | 'replacement',
+      state: r.state as string,
+      version: Number(r.version),
+      convict: r.convict as string,
+      institution: r.institution as string,
+      claims: Number(r.claims),
+      nextDeadline: r.next_deadline as string | null,
+      createdAt: r.created_at as string,
+      updatedAt: r.updated_at as string,
+    }));
+    return { items, nextCursor: rows.length > limit ? encodeCursor(Number(rows[limit - 1].seq)) : null, ...known };
   }
+}
+
+/** What a listing shows of the application, read in SQL rather than parsing every application. */
+const SQLITE_JSON = {
+  convict: "json_extract(c.application, '$.convict.fullName')",
+  institution: "json_extract(c.application, '$.convict.institution')",
+  claims: "json_array_length(c.application, '$.claims')",
+};
+const POSTGRES_JSON = {
+  convict: "(c.application::json #>> '{convict,fullName}')",
+  institution: "(c.application::json #>> '{convict,institution}')",
+  claims: "json_array_length(c.application::json -> 'claims')",
+};
+
+/**
+ * The total as one scalar statement: exact from case_counts for no filter, one case state or one claim state;
+ * otherwise counted, up to TOTAL_CAP + 1 (more means "more than TOTAL_CAP").
+ */
+function totalQuery(f: ListCasesQuery, plan: ListingPlan): { sql: string; params: unknown[] } {
+  const claimStates = requiredClaimStates(f);
+  const others = [f.court, f.mediator, f.deadlineBefore, f.q].some((v) => v !== undefined);
+  let key: string | null = null;
+  if (!others && claimStates.length === 0) key = f.state === undefined ? 'all' : `state:${f.state}`;
+  else if (!others && f.state === undefined && claimStates.length === 1) key = `claim:${claimStates[0]}`;
+  if (key !== null) return { sql: 'SELECT COALESCE((SELECT n FROM case_counts WHERE key = ?), 0) AS n', params: [key] };
+  return { sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${plan.countFrom} WHERE ${plan.where} LIMIT ${TOTAL_CAP + 1}) capped`, params: plan.params };
+}
+
+function countOf(rows: { n?: number | string | null }[]): { total: number; totalExact: boolean } {
+  const n = Number(rows[0].n);
+  return n > TOTAL_CAP ? { total: TOTAL_CAP, totalExact: false } : { total: n, totalExact: true };
 }
 
 interface ListingPlan {
@@ -221,9 +268,12 @@ function listingPlan(f: ListCasesQuery, dialect: 'sqlite' | 'postgres'): Listing
  * statistics, walks newest first and tests each case: quick when many cases match, a walk through the whole table
  * when few do. When the capped count says few match (at most TOTAL_CAP), take them from the deadline index and sort.
  */
-function sqliteDeadlineWalk(f: ListCasesQuery, plan: ListingPlan, few: boolean): string {
-  const onlyDeadline = f.deadlineBefore !== undefined && plan.from === 'case_index i' && f.court === undefined && f.mediator === undefined;
-  if (!onlyDeadline || !few) return plan.from;
+function deadlineOnly(f: ListCasesQuery, plan: ListingPlan): boolean {
+  return f.deadlineBefore !== undefined && plan.from === 'case_index i' && f.court === undefined && f.mediator === undefined;
+}
+
+function sqliteDeadlineWalk(f: ListCasesQuery, few: boolean): string {
+  if (!few) return 'case_index i';
   return `case_index i INDEXED BY IDX_case_index_${f.state === undefined ? 'deadline' : 'state_deadline'}`;
 }
 

@@ -5,8 +5,8 @@ import type { DataSource } from 'typeorm';
 
 export type ReadQuery = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
 
-/** Read-only SQLite connections kept open beside the writer's. */
-const POOL_SIZE = Number(process.env.READ_POOL_SIZE ?? 3);
+/** Read-only SQLite connections beside the writer's: sqlite3 runs statements on libuv's 4 threads; two stay free for the writer and the file system. */
+const POOL_SIZE = 2;
 
 /**
  * Where reads run, apart from writes. SQLite in WAL mode lets readers work beside its one writer: listings,
