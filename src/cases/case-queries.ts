@@ -103,7 +103,7 @@ export class CaseQueries {
     let from = plan.from;
     let known: { total: number; totalExact: boolean } | null = null;
     if (this.reads.dialect === 'sqlite' && deadlineOnly(filter, plan)) {
-      known = countOf(await this.reads.query<{ n: number | string }>(total.sql, total.params));
+      known = countOf(total, await this.reads.query<{ n: number | string }>(total.sql, total.params));
       from = sqliteDeadlineWalk(filter, known.totalExact);
     }
     const json = this.reads.dialect === 'postgres' ? POSTGRES_JSON : SQLITE_JSON;
@@ -115,7 +115,7 @@ export class CaseQueries {
        FROM page JOIN cases c ON c.id = page.case_id ORDER BY page.seq DESC`,
       [...plan.params, ...(after === null ? [] : [after]), limit + 1, ...(known ? [] : total.params)],
     );
-    if (!known) known = rows.length ? countOf(rows) : countOf(await this.reads.query<{ n: number | string }>(total.sql, total.params));
+    if (!known) known = countOf(total, rows.length ? rows : await this.reads.query<{ n: number | string }>(total.sql, total.params));
     const items = rows.slice(0, limit).map((r) => ({
       id: r.id as string,
       number: r.number as string,
@@ -149,19 +149,26 @@ const POSTGRES_JSON = {
  * The total as one scalar statement: exact from case_counts for no filter, one case state or one claim state;
  * otherwise counted, up to TOTAL_CAP + 1 (more means "more than TOTAL_CAP").
  */
-function totalQuery(f: ListCasesQuery, plan: ListingPlan): { sql: string; params: unknown[] } {
+function totalQuery(f: ListCasesQuery, plan: ListingPlan): TotalQuery {
   const claimStates = requiredClaimStates(f);
   const others = [f.court, f.mediator, f.deadlineBefore, f.q].some((v) => v !== undefined);
   let key: string | null = null;
   if (!others && claimStates.length === 0) key = f.state === undefined ? 'all' : `state:${f.state}`;
   else if (!others && f.state === undefined && claimStates.length === 1) key = `claim:${claimStates[0]}`;
-  if (key !== null) return { sql: 'SELECT COALESCE((SELECT n FROM case_counts WHERE key = ?), 0) AS n', params: [key] };
-  return { sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${plan.countFrom} WHERE ${plan.where} LIMIT ${TOTAL_CAP + 1}) capped`, params: plan.params };
+  if (key !== null) return { sql: 'SELECT COALESCE((SELECT n FROM case_counts WHERE key = ?), 0) AS n', params: [key], capped: false };
+  return { sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${plan.countFrom} WHERE ${plan.where} LIMIT ${TOTAL_CAP + 1}) capped`, params: plan.params, capped: true };
 }
 
-function countOf(rows: { n?: number | string | null }[]): { total: number; totalExact: boolean } {
+interface TotalQuery {
+  sql: string;
+  params: unknown[];
+  /** Counted up to TOTAL_CAP + 1 (else an exact count kept in case_counts). */
+  capped: boolean;
+}
+
+function countOf(total: TotalQuery, rows: { n?: number | string | null }[]): { total: number; totalExact: boolean } {
   const n = Number(rows[0].n);
-  return n > TOTAL_CAP ? { total: TOTAL_CAP, totalExact: false } : { total: n, totalExact: true };
+  return total.capped && n > TOTAL_CAP ? { total: TOTAL_CAP, totalExact: false } : { total: n, totalExact: true };
 }
 
 interface ListingPlan {
