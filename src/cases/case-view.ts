@@ -48,18 +48,3 @@ export function caseView(entity: CaseEntity, deadlines: DeadlineLike[] = []) {
 }
 
 export type CaseView = ReturnType<typeof caseView>;
-
-export function caseSummary(entity: CaseEntity) {
-  return {
-    id: entity.id,
-    number: entity.number,
-    procedure: entity.procedure,
-    state: entity.state,
-    version: entity.version,
-    convict: entity.application.convict.fullName,
-    institution: entity.application.convict.institution,
-    claims: entity.application.claims.length,
-    createdAt: entity.createdAt,
-    updatedAt: entity.updatedAt,
-  };
-}

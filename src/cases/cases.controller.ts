@@ -24,7 +24,16 @@ export class CasesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List cases, filtered by state and searched by convict name or case number' })
+  @ApiOperation({
+    summary: 'List cases, newest first: filters, search, keyset pages',
+    description:
+      'Filters combine: state, claimState, arrears, court, mediator, deadlineBefore, q (convict or victim name, case number, ' +
+      'exact 12-digit ИИН; Kazakh and Russian spellings alike). Answer `{ items, nextCursor, total, totalExact }`: pass ' +
+      '`nextCursor` back as `cursor` for the next page (null on the last). `total` is exact (totalExact: true) without ' +
+      'filters, for one state or one claim state, and whenever at most 10 000 cases match; when combined filters or a ' +
+      'search match more, total is 10 000 and totalExact false ("more than 10 000").',
+  })
+  @ApiOkResponse({ description: '{ items, nextCursor, total, totalExact }' })
   list(@Query() query: ListCasesQuery) {
     return this.cases.list(query);
   }

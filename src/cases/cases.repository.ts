@@ -188,17 +188,4 @@ export class CasesRepository {
   deadlinesOf(em: EntityManager, caseId: string): Promise<DeadlineEntity[]> {
     return em.find(DeadlineEntity, { where: { caseId, status: Not('cancelled') }, order: { dueDate: 'ASC' } });
   }
-
-  async listCases(
-    em: EntityManager,
-    filter: { state?: string; q?: string; page: number; pageSize: number },
-  ): Promise<{ items: CaseEntity[]; total: number }> {
-    const qb = em.createQueryBuilder(CaseEntity, 'c');
-    if (filter.state) qb.andWhere('c.state = :state', { state: filter.state });
-    if (filter.q) qb.andWhere('c.search_text LIKE :q', { q: `%${filter.q.toLowerCase().replace(/[%_]/g, '')}%` });
-    qb.orderBy('c.created_at', 'DESC').addOrderBy('c.number', 'DESC');
-    qb.skip((filter.page - 1) * filter.pageSize).take(filter.pageSize);
-    const [items, total] = await qb.getManyAndCount();
-    return { items, total };
-  }
 }

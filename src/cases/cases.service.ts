@@ -23,7 +23,9 @@ import { EligibilityService } from '../eligibility/eligibility.service';
 import { mandatoryOrDiscretionary } from '../eligibility/domain/parole-eligibility';
 import { formatCitation } from '../eligibility/domain/citation-format';
 import { procedureDeps } from '../workflow/procedure-deps';
-import { caseSummary, caseView, CaseView } from './case-view';
+import { caseView, CaseView } from './case-view';
+import { CaseQueries, type CaseListPage } from './case-queries';
+import { writeCaseIndex } from './case-index';
 import { claimLedgerView } from './claim-ledger';
 import { refusalError } from './refusal';
 import { CasesRepository } from './cases.repository';
@@ -84,6 +86,7 @@ export class CasesService {
     private readonly repo: CasesRepository,
     private readonly clock: Clock,
     private readonly eligibilityService: EligibilityService,
+    private readonly queries: CaseQueries,
   ) {}
 
   usualRole(type: string): Role | undefined {
@@ -137,6 +140,7 @@ export class CasesService {
       });
       entity.searchText = `${entity.number} ${application.convict.fullName}`.toLowerCase();
       await this.repo.insertCase(em, entity);
+      await writeCaseIndex(em, entity);
       await this.repo.appendHistory(em, {
         caseId: entity.id,
         seq: 1,
@@ -155,44 +159,23 @@ export class CasesService {
     });
   }
 
-  async get(id: string): Promise<CaseView> {
-    return this.repo.read(async (em) => {
-      const entity = await this.mustFind(em, id);
-      return caseView(entity, await this.repo.deadlinesOf(em, id));
-    });
+  // Reads run on the read connections (CaseQueries), never in the writers' queue.
+  get(id: string): Promise<CaseView> {
+    return this.queries.view(id);
   }
 
-  async list(query: ListCasesQuery) {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 20;
-    const { items, total } = await this.repo.read((em) => this.repo.listCases(em, { state: query.state, q: query.q, page, pageSize }));
-    return { items: items.map(caseSummary), total, page, pageSize };
+  list(query: ListCasesQuery): Promise<CaseListPage> {
+    return this.queries.list(query);
   }
 
-  async history(id: string) {
-    return this.repo.read(async (em) => {
-      await this.mustFind(em, id);
-      const events = await this.repo.history(em, id);
-      return events.map((e) => ({
-        seq: e.seq,
-        type: e.type,
-        claimId: e.claimId,
-        actor: { role: e.actorRole, name: e.actorName },
-        eventDate: e.eventDate,
-        recordedAt: e.recordedAt,
-        payload: e.payload,
-        stateBefore: e.stateBefore,
-        stateAfter: e.stateAfter,
-      }));
-    });
+  history(id: string) {
+    return this.queries.history(id);
   }
 
   /** The schedule of a claim's agreement with the payments applied (issue «Money and the law»). */
   async claimSchedule(id: string, claimId: string) {
-    return this.repo.read(async (em) => {
-      const entity = await this.mustFind(em, id);
-      return claimLedgerView(entity.snapshot, entity.application, claimId, this.clock.today(), this.deps.graceDays);
-    });
+    const entity = await this.readCase(id);
+    return claimLedgerView(entity.snapshot, entity.application, claimId, this.clock.today(), this.deps.graceDays);
   }
 
   /**
@@ -202,7 +185,7 @@ export class CasesService {
    * with POST /api/eligibility.
    */
   async eligibility(id: string, maliciousViolations: number) {
-    const entity = await this.repo.read((em) => this.mustFind(em, id));
+    const entity = await this.readCase(id);
     const { sentence, convict } = entity.application;
     const result = this.eligibilityService.compute({
       term: sentence.lifeImprisonment ? undefined : sentence.term,
@@ -342,6 +325,7 @@ export class CasesService {
     if (JSON.stringify(planned) !== JSON.stringify(pendingDeadlines(before, this.deps))) {
       await write(this.repo.syncDeadlines(em, entity.id, planned));
     }
+    await write(writeCaseIndex(em, entity, planned));
     if (pipelined) {
       const settled = await Promise.allSettled([saved, ...writes]);
       if (settled[0].status === 'fulfilled' && settled[0].value === false) throw await conflict();
@@ -406,6 +390,12 @@ export class CasesService {
       }
     });
     if (errors.length) throw DomainError.validation(errors);
+  }
+
+  private async readCase(id: string): Promise<CaseEntity> {
+    const entity = await this.queries.findCase(id);
+    if (!entity) throw DomainError.notFound('Дело', id);
+    return entity;
   }
 
   private async mustFind(em: EntityManager, id: string): Promise<CaseEntity> {

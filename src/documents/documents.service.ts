@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
+import { CaseQueries } from '../cases/case-queries';
 import { CasesRepository } from '../cases/cases.repository';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
@@ -66,6 +67,7 @@ export class DocumentsService {
 
   constructor(
     private readonly repo: CasesRepository,
+    private readonly queries: CaseQueries,
     private readonly renderer: DocumentRenderer,
     private readonly pdf: PdfService,
     private readonly clock: Clock,
@@ -178,7 +180,7 @@ export class DocumentsService {
   }
 
   private async load(caseId: string) {
-    const kase = await this.repo.read((em) => this.repo.findCase(em, caseId));
+    const kase = await this.queries.findCase(caseId); // on the read connections, beside the writers
     if (!kase) throw DomainError.notFound('Дело', caseId);
     return kase;
   }

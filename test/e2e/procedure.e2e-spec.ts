@@ -203,6 +203,6 @@ describe('the procedure over HTTP', () => {
     expect(found.items[0].convict).toBe('Ержанов Марат');
     await request(t.http).get('/api/cases/00000000-0000-4000-8000-000000000000').expect(404);
     await request(t.http).get('/api/cases/not-a-uuid').expect(404);
-    await request(t.http).get('/api/cases?pageSize=1000').expect(400);
+    await request(t.http).get('/api/cases?limit=1000').expect(400);
   });
 });

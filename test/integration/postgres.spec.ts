@@ -42,8 +42,9 @@ describe('on PostgreSQL', () => {
     expect(db.options.type).toBe('postgres');
     expect(db.options.synchronize).toBe(false);
     const tables = (await db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`)).map((r: any) => r.table_name);
-    expect(tables).toEqual(['case_events', 'cases', 'confidential_notes', 'deadlines', 'issued_documents', 'migrations']);
-    expect(await db.query('SELECT name FROM migrations')).toEqual([{ name: 'InitialSchema1764000000000' }]);
+    expect(tables).toEqual(['case_claim_states', 'case_counts', 'case_events', 'case_iin', 'case_index', 'cases', 'confidential_notes', 'deadlines', 'issued_documents', 'migrations']);
+    expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([{ name: 'InitialSchema1764000000000' }, { name: 'CaseListingIndex1764200000000' }]);
+    expect(await db.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")).toEqual([{ extname: 'pg_trgm' }]);
     // Counters are int4 (pg hands them back as numbers); amounts live in the JSON text columns.
     const cols = await db.query(
       `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'cases' AND column_name IN ('version', 'machine_version', 'application', 'snapshot') ORDER BY column_name`,
@@ -202,11 +203,39 @@ describe('on PostgreSQL', () => {
   });
 
   it('opens cases concurrently with distinct consecutive numbers', async () => {
-    const before = (await request(t.http).get('/api/cases').query({ pageSize: 100 }).expect(200)).body.total;
+    const before = (await request(t.http).get('/api/cases').query({ limit: 100 }).expect(200)).body.total;
     const created = await Promise.all(Array.from({ length: 6 }, () => request(t.http).post('/api/cases').send(application())));
     expect(created.map((r) => r.status)).toEqual(Array(6).fill(201));
     const numbers = created.map((r) => Number(r.body.number.slice('МД-2026-'.length))).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 6 }, (_, i) => before + 1 + i));
+  });
+
+  it('searches names in Kazakh and Russian spelling, numbers and exact ИИН through pg_trgm; keyset pages', async () => {
+    const list = async (query: Record<string, unknown>) => (await request(t.http).get('/api/cases').query(query).expect(200)).body;
+    const ids = (page: { items: { id: string }[] }) => page.items.map((x) => x.id);
+    const kz = await c.open({ convict: { fullName: 'Жұмабеков Ерлан', iin: '900101300017', institution: 'ИУ-19' } });
+    const ru = await c.open({
+      convict: { fullName: 'Иванов Сергей', iin: '900101300017', institution: 'ИУ-19' },
+      claims: [{ victim: { type: 'person', fullName: 'Сәрсенбаев Мұрат', iin: '781212450039' }, amountAwarded: 100_000 * TENGE, amountRecovered: 0 }],
+    });
+    for (const q of ['Жумабеков', 'жұмабеков', 'ЖУМАБЕКОВ Ерлан', 'Zhumabekov']) expect([q, ids(await list({ q }))]).toEqual([q, [kz.id]]);
+    expect(ids(await list({ q: 'иванов' }))).toEqual([ru.id]);
+    expect(ids(await list({ q: 'Сарсенбаев' }))).toEqual([ru.id]);
+    expect(ids(await list({ q: '781212450039' }))).toEqual([ru.id]);
+    expect(ids(await list({ q: kz.number }))).toEqual([kz.id]);
+    const byQuery = await list({ q: 'Жумабеков', state: 'applied' });
+    expect(byQuery).toMatchObject({ total: 1, totalExact: true });
+    // keyset pages over everything, newest first, no repeats
+    const all = ids(await list({ limit: 200 }));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await list(cursor ? { limit: 3, cursor } : { limit: 3 });
+      seen.push(...ids(page));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(all);
+    expect((await list({})).total).toBe(all.length);
   });
 
   it('lists and searches cases case-insensitively', async () => {
@@ -216,7 +245,7 @@ describe('on PostgreSQL', () => {
     expect(found.items[0]).toMatchObject({ id: marat.id, number: marat.number });
     const byNumber = (await request(t.http).get('/api/cases').query({ q: marat.number.toLowerCase() }).expect(200)).body;
     expect(byNumber.items.map((x: any) => x.id)).toEqual([marat.id]);
-    const applied = (await request(t.http).get('/api/cases').query({ state: 'applied', pageSize: 2 }).expect(200)).body;
+    const applied = (await request(t.http).get('/api/cases').query({ state: 'applied', limit: 2 }).expect(200)).body;
     expect(typeof applied.total).toBe('number');
     expect(applied.items).toHaveLength(2);
   });

@@ -44,8 +44,10 @@ describe('deadlines survive a restart', () => {
     const db = t.app.get(DataSource);
     expect(db.options.synchronize).toBe(false);
     const tables = (await db.query(`SELECT name FROM sqlite_master WHERE type='table' ORDER BY name`)).map((r: any) => r.name);
-    expect(tables).toEqual(expect.arrayContaining(['cases', 'case_events', 'deadlines', 'confidential_notes', 'issued_documents', 'migrations']));
-    expect(await db.query('SELECT name FROM migrations')).toEqual([{ name: 'InitialSchema1764000000000' }]);
+    expect(tables).toEqual(
+      expect.arrayContaining(['cases', 'case_events', 'deadlines', 'confidential_notes', 'issued_documents', 'migrations', 'case_index', 'case_counts', 'case_fts']),
+    );
+    expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([{ name: 'InitialSchema1764000000000' }, { name: 'CaseListingIndex1764200000000' }]);
     const journal = await db.query('PRAGMA journal_mode');
     expect(journal[0].journal_mode).toBe('wal');
     await t.close();

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -280,33 +280,89 @@ export class CreateCaseDto {
   place?: string;
 }
 
+/** States of a claim a listing can filter on: its mediation, then (after an agreement) its restitution. */
+export const CLAIM_STATES = [
+  'pending',
+  'tracked',
+  'invited',
+  'accepted',
+  'negotiating',
+  'agreed',
+  'refused',
+  'silent',
+  'terminated',
+  'opening',
+  'awaitingPayment',
+  'awaitingRelease',
+  'current',
+  'inArrears',
+  'defaultReported',
+  'paidInFull',
+] as const;
+
+/**
+ * GET /api/cases: filters (all combine), free search, newest first, keyset pages. `page`/`pageSize` (OFFSET
+ * paging, which read every skipped case) are gone: pass `nextCursor` back as `cursor`.
+ */
 export class ListCasesQuery {
-  @ApiPropertyOptional({ description: 'Top-level state, e.g. mediation, readyForCourt' })
+  @ApiPropertyOptional({ description: 'Top-level state of the case, e.g. mediation, readyForCourt', example: 'mediation' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   state?: string;
 
-  @ApiPropertyOptional({ description: "Search in the convict's name and the case number" })
+  @ApiPropertyOptional({ enum: CLAIM_STATES, description: 'Cases with at least one claim in this state (mediation or restitution)' })
+  @IsOptional()
+  @IsIn(CLAIM_STATES)
+  claimState?: (typeof CLAIM_STATES)[number];
+
+  @ApiPropertyOptional({ description: 'true: cases with a claim in arrears (restitution state inArrears)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  arrears?: boolean;
+
+  @ApiPropertyOptional({ example: 'Усть-Каменогорский городской суд', description: 'Court of the sentence; case and Kazakh/Russian letters do not matter' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  court?: string;
+
+  @ApiPropertyOptional({ example: 'Касымова Айгерім Маратқызы', description: "Mediator's full name; case and Kazakh/Russian letters do not matter" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  mediator?: string;
+
+  @ApiPropertyOptional({ example: '2027-01-01', description: 'Cases whose next deadline (invitation reply, mediation term, instalment) falls before this date' })
+  @IsOptional()
+  @IsLocalDate()
+  deadlineBefore?: string;
+
+  @ApiPropertyOptional({
+    example: 'Жумабеков',
+    description:
+      'Search: words the convict\'s or a victim\'s name (or the case number) begins with, Kazakh and Russian spellings alike ' +
+      '(«Жумабеков» finds «Жұмабеков»; Latin «Zhumabekov» too); 12 digits: exactly this ИИН of the convict or a victim',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ default: 1 })
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
+  @IsString()
+  @MaxLength(64)
+  cursor?: string;
 
-  @ApiPropertyOptional({ default: 20 })
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(200)
-  pageSize?: number;
+  limit?: number;
 }
 
 export class EligibilityQuery {

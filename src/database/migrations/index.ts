@@ -1,4 +1,5 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
+import { CaseListingIndex1764200000000 } from './1764200000000-case-listing-index';
 
 /** Every migration, in order. The service runs them on start; `synchronize` is never used. */
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, CaseListingIndex1764200000000];

@@ -1,0 +1,181 @@
+import type { EntityManager } from 'typeorm';
+import { pendingDeadlines, type ProcedureState } from '../../machines/procedure';
+import { claimReadings } from '../../machines/read';
+import { procedureDeps } from '../workflow/procedure-deps';
+import type { CaseApplication } from './domain/case-application';
+import { foldForSearch, searchDocument } from './search/fold';
+
+/**
+ * The listing index of a case (table case_index and its companions, migration 1764200000000): every column a
+ * listing filters or searches on, derived from the case row. Written in the same transaction as every write
+ * of the case (`writeCaseIndex`), so a listing never disagrees with the case it lists.
+ *
+ *   case_index        seq (sort key: newest first), case state, court, mediator, next deadline, folded words
+ *   case_claim_states one row per (claim state, case), with the case state: pending … agreed, current, inArrears …
+ *   case_iin          one row per (ИИН, case) for the convict and every victim: exact ИИН search
+ *   case_counts       cases per key ('all', 'state:<s>', 'claim:<s>'): exact totals without a scan
+ *   case_fts          (SQLite) FTS5 over the folded words; PostgreSQL: pg_trgm index on case_index.search_text
+ */
+export interface CaseIndexRow {
+  caseId: string;
+  number: string;
+  state: string;
+  courtKey: string;
+  mediatorKey: string | null;
+  nextDeadline: string | null;
+  claimStates: string[];
+  iins: string[];
+  searchText: string;
+  createdAt: string;
+}
+
+/** The part of a case row the index is computed from. */
+export interface IndexedCase {
+  id: string;
+  number: string;
+  state: string;
+  application: CaseApplication;
+  snapshot: ProcedureState;
+  createdAt: string;
+}
+
+const deps = procedureDeps();
+
+/** Folded key of a free-text value filtered by equality (court, mediator): case and Kazakh letters do not matter. */
+export function filterKey(text: string): string {
+  return foldForSearch(text).replace(/\s+/g, ' ').trim();
+}
+
+/** Pure: the index row of a case. `deadlines` are the ones the machines await now (computed when omitted). */
+export function caseIndexRow(kase: IndexedCase, deadlines?: readonly { dueDate: string }[]): CaseIndexRow {
+  const app = kase.application;
+  const snapshot = kase.snapshot;
+  const claimStates = new Set<string>();
+  for (const claim of claimReadings(snapshot)) {
+    claimStates.add(claim.mediationState);
+    if (claim.restitution) claimStates.add(claim.restitution.state);
+  }
+  const due = (deadlines ?? pendingDeadlines(snapshot, deps)).map((d) => d.dueDate).sort();
+  const iins = new Set<string>([app.convict.iin]);
+  for (const c of app.claims) if (c.victim.iin) iins.add(c.victim.iin);
+  return {
+    caseId: kase.id,
+    number: kase.number,
+    state: kase.state,
+    courtKey: filterKey(app.sentence.court),
+    mediatorKey: app.mediator ? filterKey(app.mediator.fullName) : null,
+    nextDeadline: due[0] ?? null,
+    claimStates: [...claimStates].sort(),
+    iins: [...iins].sort(),
+    searchText: searchDocument([kase.number, app.convict.fullName, ...app.claims.map((c) => c.victim.fullName)]),
+    createdAt: kase.createdAt,
+  };
+}
+
+interface StoredIndexRow {
+  seq: number | string;
+  state: string;
+  court_key: string;
+  mediator_key: string | null;
+  next_deadline: string | null;
+  claim_states: string;
+  search_text: string;
+}
+
+/**
+ * Brings the listing index of one case up to date with `kase`, inside the caller's transaction.
+ * A write that changes nothing listed (most payments, sessions) costs one primary-key read.
+ */
+export async function writeCaseIndex(em: EntityManager, kase: IndexedCase, deadlines?: readonly { dueDate: string }[]): Promise<void> {
+  const postgres = em.connection.options.type === 'postgres';
+  const sql = (text: string) => (postgres ? numbered(text) : text);
+  const row = caseIndexRow(kase, deadlines);
+  const claimStates = row.claimStates.join(' ');
+  const found: StoredIndexRow[] = await em.query(
+    sql('SELECT seq, state, court_key, mediator_key, next_deadline, claim_states, search_text FROM case_index WHERE case_id = ?'),
+    [row.caseId],
+  );
+  const counts = new Map<string, number>();
+  const count = (key: string, delta: number) => counts.set(key, (counts.get(key) ?? 0) + delta);
+
+  if (found.length === 0) {
+    const insert =
+      'INSERT INTO case_index (case_id, number, state, court_key, mediator_key, next_deadline, claim_states, search_text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+    const values = [row.caseId, row.number, row.state, row.courtKey, row.mediatorKey, row.nextDeadline, claimStates, row.searchText, row.createdAt];
+    // TypeORM's sqlite driver answers an INSERT with the new rowid; PostgreSQL returns the identity.
+    const seq = postgres ? Number((await em.query(sql(`${insert} RETURNING seq`), values))[0].seq) : Number(await em.query(insert, values));
+    await insertClaimStates(em, sql, row.claimStates, seq, row.state);
+    await insertIins(em, sql, row.iins, seq);
+    if (!postgres) await em.query('INSERT INTO case_fts (rowid, body) VALUES (?, ?)', [seq, row.searchText]);
+    count('all', 1);
+    count(`state:${row.state}`, 1);
+    for (const s of row.claimStates) count(`claim:${s}`, 1);
+  } else {
+    const old = found[0];
+    const seq = Number(old.seq);
+    if (
+      old.state === row.state &&
+      old.court_key === row.courtKey &&
+      old.mediator_key === row.mediatorKey &&
+      old.next_deadline === row.nextDeadline &&
+      old.claim_states === claimStates &&
+      old.search_text === row.searchText
+    ) {
+      return;
+    }
+    await em.query(
+      sql('UPDATE case_index SET state = ?, court_key = ?, mediator_key = ?, next_deadline = ?, claim_states = ?, search_text = ? WHERE seq = ?'),
+      [row.state, row.courtKey, row.mediatorKey, row.nextDeadline, claimStates, row.searchText, seq],
+    );
+    const before = old.claim_states ? old.claim_states.split(' ') : [];
+    const gone = before.filter((s) => !row.claimStates.includes(s));
+    const added = row.claimStates.filter((s) => !before.includes(s));
+    const kept = row.claimStates.filter((s) => before.includes(s));
+    const marks = (list: string[]) => list.map(() => '?').join(', ');
+    if (gone.length) {
+      await em.query(sql(`DELETE FROM case_claim_states WHERE seq = ? AND claim_state IN (${marks(gone)})`), [seq, ...gone]);
+    }
+    if (old.state !== row.state) {
+      count(`state:${old.state}`, -1);
+      count(`state:${row.state}`, 1);
+      if (kept.length) {
+        await em.query(sql(`UPDATE case_claim_states SET state = ? WHERE seq = ? AND claim_state IN (${marks(kept)})`), [row.state, seq, ...kept]);
+      }
+    }
+    await insertClaimStates(em, sql, added, seq, row.state);
+    for (const s of gone) count(`claim:${s}`, -1);
+    for (const s of added) count(`claim:${s}`, 1);
+    if (!postgres && old.search_text !== row.searchText) {
+      await em.query('DELETE FROM case_fts WHERE rowid = ?', [seq]);
+      await em.query('INSERT INTO case_fts (rowid, body) VALUES (?, ?)', [seq, row.searchText]);
+    }
+  }
+  // One statement, keys in a fixed order: two PostgreSQL transactions moving cases between the same two
+  // states in opposite directions lock the rows in the same order and cannot deadlock.
+  const deltas = [...counts].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (deltas.length) {
+    await em.query(
+      sql(`INSERT INTO case_counts (key, n) VALUES ${deltas.map(() => '(?, ?)').join(', ')} ON CONFLICT (key) DO UPDATE SET n = case_counts.n + excluded.n`),
+      deltas.flat(),
+    );
+  }
+}
+
+async function insertClaimStates(em: EntityManager, sql: (t: string) => string, claimStates: string[], seq: number, state: string): Promise<void> {
+  if (claimStates.length === 0) return;
+  await em.query(
+    sql(`INSERT INTO case_claim_states (claim_state, seq, state) VALUES ${claimStates.map(() => '(?, ?, ?)').join(', ')}`),
+    claimStates.flatMap((s) => [s, seq, state]),
+  );
+}
+
+async function insertIins(em: EntityManager, sql: (t: string) => string, iins: string[], seq: number): Promise<void> {
+  if (iins.length === 0) return;
+  await em.query(sql(`INSERT INTO case_iin (iin, seq) VALUES ${iins.map(() => '(?, ?)').join(', ')}`), iins.flatMap((v) => [v, seq]));
+}
+
+/** `?` placeholders, numbered for PostgreSQL. */
+export function numbered(text: string): string {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+}
