@@ -3,3 +3,4 @@ export { caseMachine, caseChecks, type CaseContext, type CaseInput } from './cas
 export { claimMediationMachine, claimMediationChecks, type ClaimMediationContext, type ClaimMediationInput } from './claim-mediation.machine';
 export { restitutionMachine, restitutionChecks, type RestitutionContext, type RestitutionInput, type Payment, type Miss } from './restitution.machine';
 export * from './procedure';
+export * from './catalogue';
