@@ -292,7 +292,7 @@ export const EVENT_CATALOGUE = {
     roles: ['lawyer'],
     usualRole: 'lawyer',
     pastDates: [],
-    label: t('Өтініш кері қайтарылып алынды', 'Обращение отозвано', 'Application withdrawn'),
+    label: t('Өтініш кері қайтарып алынды', 'Обращение отозвано', 'Application withdrawn'),
     help: t('Сотталған адам қорғаушы арқылы өтінішін кері қайтарып алды; іс жабылады.', 'Осуждённый через защитника отозвал обращение; дело закрывается.', 'The convict withdrew the application through the lawyer; the case is closed.'),
     fields: [REASON_REQUIRED],
   },
