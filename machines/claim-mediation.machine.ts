@@ -412,8 +412,8 @@ function copyTerms(t: AgreementTerms): AgreementTerms {
         total: i.total,
         monthly: i.monthly,
         dayOfMonth: i.dayOfMonth,
-        ...(i.firstDueDate !== undefined && { firstDueDate: i.firstDueDate }),
-        ...(i.startsMonthAfterRelease !== undefined && { startsMonthAfterRelease: i.startsMonthAfterRelease }),
+        ...(i.firstDueDate != null && { firstDueDate: i.firstDueDate }),
+        ...(i.startsMonthAfterRelease != null && { startsMonthAfterRelease: i.startsMonthAfterRelease }),
       },
     }),
     ...(p && {

@@ -6,7 +6,7 @@
  */
 import type { LocalDate } from '../src/common/local-date';
 import { isTiyn } from '../src/money/domain/money';
-import type { EVENT_CATALOGUE, MachineName } from './catalogue';
+import type { EVENT_CATALOGUE, MachineName, Role } from './catalogue';
 
 export type { LocalDate };
 export type Tiyn = number;
@@ -140,6 +140,11 @@ export type UserEventType = { [T in EventType]: (typeof EVENT_CATALOGUE)[T]['rec
 export type SystemEventType = Exclude<EventType, UserEventType>;
 /** An event as a machine receives it. */
 export type EventOf<T extends EventType> = { type: T } & EventPayloads[T] & At;
+/**
+ * An event as the orchestrator receives it from the service: the payload, the day of recording, who records it,
+ * and for claim events the claim. (`ProcedureEvent` in procedure.ts is its untyped predecessor.)
+ */
+export type RecordedEvent = { [T in EventType]: EventOf<T> & { actor: Role } & (T extends EventTypeOf<'case'> ? unknown : { claimId: string }) }[EventType];
 type EventsOf<M extends MachineName> = { [T in EventTypeOf<M>]: EventOf<T> }[EventTypeOf<M>];
 
 // ── case ─────────────────────────────────────────────────────────────────────────────────────────────────

@@ -63,17 +63,16 @@ export const IsIin = (options?: ValidationOptions) => rule('iin_checksum', isVal
 export const IsBin = (options?: ValidationOptions) => rule('bin_checksum', isValidBin, options);
 
 const isWholeNumber = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+/** Above the maximum only `tiyn_max` is reported: one reason per amount. */
+const aboveMax = (v: unknown): boolean => !notAboveMaxTiyn(v);
 
-/**
- * An amount in tiyn: a non-negative integer, at most MAX_TIYN (999 999 999 999,99 ₸ — above it no document could
- * be printed). A larger integer breaks only `tiyn_max`.
- */
+/** An amount in tiyn: a non-negative integer, at most MAX_TIYN (999 999 999 999,99 ₸ — above it no document could be printed). */
 export const IsTiyn = (options?: ValidationOptions) =>
-  applyDecorators(rule('tiyn_integer', (v) => isWholeNumber(v) && v >= 0, options), rule('tiyn_max', notAboveMaxTiyn, options));
+  applyDecorators(rule('tiyn_integer', (v) => aboveMax(v) || (isWholeNumber(v) && v >= 0), options), rule('tiyn_max', notAboveMaxTiyn, options));
 
 /** An amount in tiyn that must be > 0 (a claim, an instalment, a payment), at most MAX_TIYN. */
 export const IsPositiveTiyn = (options?: ValidationOptions) =>
-  applyDecorators(rule('tiyn_positive', (v) => isWholeNumber(v) && v > 0, options), rule('tiyn_max', notAboveMaxTiyn, options));
+  applyDecorators(rule('tiyn_positive', (v) => aboveMax(v) || (isWholeNumber(v) && v > 0), options), rule('tiyn_max', notAboveMaxTiyn, options));
 
 /** The day of the month instalments fall due on (limits in legal-rules `settings.dueDayOfMonth`). */
 export const IsDueDayOfMonth = (options?: ValidationOptions) => rule('day_of_month_range', isDueDayOfMonth, options);

@@ -48,16 +48,17 @@ export function instalmentTermsProblems(terms: unknown, options: InstalmentTerms
   if (!isDueDayOfMonth(i.dayOfMonth)) {
     problems.push({ field: 'dayOfMonth', rule: INSTALMENT_RULES.dayOfMonth, message: `День месяца — целое число от ${DUE_DAY_OF_MONTH.min} до ${DUE_DAY_OF_MONTH.max}` });
   }
-  if (i.firstDueDate !== undefined) {
+  // An optional term given as null counts as not given, as in the DTOs (class-validator's IsOptional).
+  if (i.firstDueDate != null) {
     if (!isLocalDate(i.firstDueDate)) problems.push({ field: 'firstDueDate', rule: INSTALMENT_RULES.date, message: 'Дата первого платежа — календарная дата ГГГГ-ММ-ДД' });
     else if (options.notBefore !== undefined && i.firstDueDate < options.notBefore) {
       problems.push({ field: 'firstDueDate', rule: INSTALMENT_RULES.firstDueTooEarly, message: 'Первый платёж не может быть раньше соглашения' });
     }
   }
-  if (i.startsMonthAfterRelease !== undefined && typeof i.startsMonthAfterRelease !== 'boolean') {
+  if (i.startsMonthAfterRelease != null && typeof i.startsMonthAfterRelease !== 'boolean') {
     problems.push({ field: 'startsMonthAfterRelease', rule: INSTALMENT_RULES.flag, message: 'Ожидается true или false' });
   }
-  if (options.startRequired && i.firstDueDate === undefined && i.startsMonthAfterRelease !== true) {
+  if (options.startRequired && i.firstDueDate == null && i.startsMonthAfterRelease !== true) {
     problems.push({ field: 'firstDueDate', rule: INSTALMENT_RULES.startMissing, message: 'Укажите дату первого платежа или «с месяца после освобождения»' });
   }
   return problems;

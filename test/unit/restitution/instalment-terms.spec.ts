@@ -1,4 +1,9 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import fc from 'fast-check';
+import { flattenValidationErrors } from '../../../src/common/validation.pipe';
 import { settings } from '../../../src/law/legal-rules';
+import { InstalmentTermsDto } from '../../../src/restitution/dto/instalment-terms.dto';
 import { MAX_TIYN } from '../../../src/money/domain/money';
 import { instalmentTermsProblems, isDueDayOfMonth } from '../../../src/restitution/domain/instalment-terms';
 
@@ -32,5 +37,29 @@ describe('instalment terms', () => {
     ['a start flag that is not a boolean', { ...ok, startsMonthAfterRelease: 'yes' }, {}, ['startsMonthAfterRelease:isBoolean']],
   ])('refuses %s', (_what, terms, options, expected) => {
     expect(rules(terms, options)).toEqual(expected);
+  });
+});
+
+describe('the instalment-terms DTO and the machines judge alike', () => {
+  const value = fc.oneof(
+    fc.integer({ min: -5, max: 40 }),
+    fc.integer(),
+    fc.constantFrom(0, 1, MAX_TIYN, MAX_TIYN + 1, 2 ** 53, 1e20, Infinity, NaN, 10.5, -0.5),
+    fc.constantFrom('10', '', '2027-01-10', '2027-02-30', 'yes', true, false, null),
+  );
+  const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+  const terms = fc.record({ total: value, monthly: value, dayOfMonth: value, firstDueDate: maybe(value), startsMonthAfterRelease: maybe(value) });
+
+  it('for any terms, the DTO reports exactly the problems the domain predicate finds (same fields, same rules)', () => {
+    fc.assert(
+      fc.property(terms, (t) => {
+        const body = Object.fromEntries(Object.entries(t).filter(([, v]) => v !== undefined));
+        const dto = flattenValidationErrors(validateSync(plainToInstance(InstalmentTermsDto, body), { whitelist: true, forbidNonWhitelisted: true }));
+        const domain = instalmentTermsProblems(body);
+        const key = (p: { field: string; rule: string }) => `${p.field}:${p.rule}`;
+        expect(dto.map(key).sort()).toEqual(domain.map(key).sort());
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
