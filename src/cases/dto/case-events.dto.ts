@@ -49,7 +49,7 @@ export type { UserEventType };
  * whitelist + forbidNonWhitelisted, like the global pipe does.
  */
 abstract class EventBase {
-  @ApiPropertyOptional({ description: 'Compare-and-set: refuse with 409 if the case has moved on', example: 3 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'Compare-and-set: refuse with 409 if the case has moved on', example: 3 })
   @IsOptional()
   @IsInt()
   @Min(1)
