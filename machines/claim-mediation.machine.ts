@@ -7,6 +7,7 @@ import { assign, setup } from 'xstate';
 import { addDays, isLocalDate } from '../src/common/local-date';
 import { mediation } from '../src/law/legal-rules';
 import { IBAN_MAX_LENGTH, isValidIban } from '../src/restitution/domain/iban';
+import { instalmentTermsProblems } from '../src/restitution/domain/instalment-terms';
 import {
   type AgreementTerms,
   type Check,
@@ -225,10 +226,7 @@ export const claimMediationChecks: Checks = {
       message: 'Рассрочка: ежемесячный платёж больше нуля, число месяца 1–31, дата первого платежа не раньше соглашения или «со следующего месяца после освобождения»',
       holds: (_c, e) => {
         const i = e.terms.instalments;
-        if (i === undefined || i.total === 0) return true;
-        const dayOk = Number.isInteger(i.dayOfMonth) && i.dayOfMonth >= 1 && i.dayOfMonth <= 31;
-        const startOk = i.firstDueDate !== undefined ? isLocalDate(i.firstDueDate) && i.firstDueDate >= e.at : i.startsMonthAfterRelease === true;
-        return i.monthly > 0 && dayOk && startOk;
+        return i === undefined || i.total === 0 || instalmentTermsProblems(i, { notBefore: e.at, startRequired: true }).length === 0;
       },
     },
     {
@@ -426,8 +424,8 @@ function copyTerms(t: AgreementTerms): AgreementTerms {
         total: i.total,
         monthly: i.monthly,
         dayOfMonth: i.dayOfMonth,
-        ...(i.firstDueDate !== undefined && { firstDueDate: i.firstDueDate }),
-        ...(i.startsMonthAfterRelease !== undefined && { startsMonthAfterRelease: i.startsMonthAfterRelease }),
+        ...(i.firstDueDate != null && { firstDueDate: i.firstDueDate }),
+        ...(i.startsMonthAfterRelease != null && { startsMonthAfterRelease: i.startsMonthAfterRelease }),
       },
     }),
     ...(p && {

@@ -1,27 +1,44 @@
 /**
- * Events of the procedure (DOMAIN.md §2). Every event carries `at`: the calendar date in Asia/Almaty on which
- * it is recorded, injected by the service — machines never read a clock.
- * Amounts are integer tiyn (1 ₸ = 100 tiyn).
+ * Events of the procedure (DOMAIN.md §2): what each event carries. Who records it, its labels and the machine it
+ * goes to are in `catalogue.ts`; the machines' event unions below are derived from both.
+ * Every event carries `at`: the calendar date in Asia/Almaty on which it is recorded, injected by the service —
+ * machines never read a clock. Amounts are integer tiyn (1 ₸ = 100 tiyn).
  */
 import type { LocalDate } from '../src/common/local-date';
+import { isTiyn } from '../src/money/domain/money';
+import type { EVENT_CATALOGUE, MachineName, Role } from './catalogue';
 
 export type { LocalDate };
 export type Tiyn = number;
+export { isTiyn };
 
 interface At {
   at: LocalDate;
 }
 
-export type TerminationReason = 'impossible' | 'refusal_of_parties' | 'refusal_of_party' | 'other';
-export type Party = 'victim' | 'convict';
+// ── closed vocabularies (values are stable API identifiers) ─────────────────────────────────────────────
+export const TERMINATION_REASONS = ['impossible', 'refusal_of_parties', 'refusal_of_party', 'other'] as const;
+export type TerminationReason = (typeof TERMINATION_REASONS)[number];
+export const PARTIES = ['victim', 'convict'] as const;
+export type Party = (typeof PARTIES)[number];
 /** Languages of mediation the documents are issued in (ЗМед ст. 21 term 6). */
-export type MediationLanguage = 'kk' | 'ru';
+export const MEDIATION_LANGUAGES = ['kk', 'ru'] as const;
+export type MediationLanguage = (typeof MEDIATION_LANGUAGES)[number];
 /** Ways of meeting (ЗМед ст. 17). */
-export type MeetingForm = 'in_person' | 'video' | 'phone';
+export const MEETING_FORMS = ['in_person', 'video', 'phone'] as const;
+export type MeetingForm = (typeof MEETING_FORMS)[number];
 /** An outcome the lawyer can show the court; 'not_mediable' is a state claim that is only tracked. */
 export type ClaimOutcome = 'refused' | 'silent' | 'terminated' | 'agreed' | 'not_mediable';
-export type CourtDecision = 'parole' | 'refused' | 'replacement';
+export const COURT_DECISIONS = ['parole', 'refused', 'replacement'] as const;
+export type CourtDecision = (typeof COURT_DECISIONS)[number];
+/** How the convict pays and proves payment — part of the "ways of performance" (ЗМед ст. 27 п. 2). */
+export const PAYMENT_METHODS = ['bank_transfer', 'cash_receipt', 'bailiff'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+/** The document that proves a payment. */
+export const PAYMENT_EVIDENCE = ['bank_transfer', 'victim_receipt', 'bailiff_certificate', 'cash_order', 'other'] as const;
+export type PaymentEvidence = (typeof PAYMENT_EVIDENCE)[number];
 
+// ── parts of payloads ─────────────────────────────────────────────────────────────────────────────────────
 export interface InstalmentTerms {
   total: Tiyn;
   monthly: Tiyn;
@@ -32,8 +49,6 @@ export interface InstalmentTerms {
   dayOfMonth: number;
 }
 
-/** How the convict pays and proves payment — part of the "ways of performance" (ЗМед ст. 27 п. 2). */
-export type PaymentMethod = 'bank_transfer' | 'cash_receipt' | 'bailiff';
 export interface PaymentDetails {
   method: PaymentMethod;
   /** The victim's account (IBAN), for a bank transfer. */
@@ -57,56 +72,102 @@ export interface ScheduleRow {
   amount: Tiyn;
 }
 
-// ── case ─────────────────────────────────────────────────────────────────────────────────────────────────
-export type CaseEvent =
-  | ({ type: 'case.accepted' } & At)
-  | ({ type: 'case.declined'; reason: string } & At)
-  | ({ type: 'petition.filed' } & At)
-  | ({ type: 'hearing.scheduled'; hearingDate: LocalDate } & At)
-  | ({ type: 'court.decided'; decision: CourtDecision; decisionDate: LocalDate } & At)
-  | ({ type: 'convict.released'; releaseDate: LocalDate } & At)
-  | ({ type: 'parole.revoked'; decisionDate: LocalDate; ground: string } & At)
-  | ({ type: 'case.withdrawn'; reason: string } & At)
-  // sent by the orchestrator only (cascade from the claims):
-  | ({ type: 'claim.outcome'; claimId: string; outcome: ClaimOutcome; owes: boolean } & At)
-  | ({ type: 'claim.reopened'; claimId: string } & At)
-  | ({ type: 'restitution.paid'; claimId: string } & At);
-
-// ── claim mediation ──────────────────────────────────────────────────────────────────────────────────────
 export interface Signatures {
   mediator: boolean;
   victim: boolean;
   convict: boolean;
 }
 
-export type ClaimMediationEvent =
-  | ({ type: 'invitation.sent'; replyDays?: number } & At)
-  | ({ type: 'invitation.accepted' } & At)
-  | ({ type: 'invitation.refused' } & At)
-  | ({ type: 'invitation.expired' } & At)
+/** The mediator as the documents name him (ЗМед ст. 21, 27). */
+export interface MediatorDetails {
+  fullName: string;
+  registry?: string;
+  organisation?: string;
+  phone?: string;
+  email?: string;
+}
+
+/**
+ * What each event carries from whoever records it (the HTTP body without `type`, `claimId`, `expectedVersion`;
+ * or the deadline sweeper's payload). One entry per event type of `catalogue.ts`; the DTO classes in
+ * `src/cases/dto` are checked against these types by the compiler.
+ */
+export interface EventPayloads {
+  // case
+  /** The mediator who accepts, when the application did not name him. */
+  'case.accepted': { mediator?: MediatorDetails };
+  'case.declined': { reason: string };
+  'petition.filed': { filedOn?: LocalDate; court?: string };
+  'hearing.scheduled': { hearingDate: LocalDate };
+  'court.decided': { decision: CourtDecision; decisionDate: LocalDate; ruling?: string };
+  'convict.released': { releaseDate: LocalDate };
+  'parole.revoked': { decisionDate: LocalDate; ground: string };
+  'case.withdrawn': { reason: string };
+  // claim mediation
+  /** `replyDays`: the reply period stated in the invitation (default: the law's). */
+  'invitation.sent': { replyDays?: number };
+  'invitation.accepted': { reason?: string };
+  'invitation.refused': { reason?: string };
+  'invitation.expired': Record<never, never>;
   /**
    * The essential terms of the contract that vary per case (ЗМед ст. 21): `fee` in tiyn (0 = free of charge,
    * absent = not recorded), the language, the ways of meeting.
    */
-  | ({ type: 'contract.signed'; contractDate: LocalDate; fee?: Tiyn; language?: MediationLanguage; meetingForms?: MeetingForm[] } & At)
-  /** `notes` may arrive from the UI; it is confidential (ЗМед ст. 8) and is never stored. */
-  | ({ type: 'session.held'; notes?: unknown } & At)
-  | ({ type: 'term.extended'; days: number } & At)
-  | ({ type: 'term.expired' } & At)
-  | ({ type: 'agreement.signed'; signedBy: Signatures; terms: AgreementTerms } & At)
+  'contract.signed': { contractDate: LocalDate; fee?: Tiyn; language?: MediationLanguage; meetingForms?: MeetingForm[] };
+  /** `notes` are confidential (ЗМед ст. 8): the service stores them apart; they never reach a machine or the history. */
+  'session.held': { form?: MeetingForm; notes?: string };
+  'term.extended': { days: number };
+  'term.expired': Record<never, never>;
+  'agreement.signed': { signedBy: Signatures; terms: AgreementTerms };
   /** `party`: who refused to continue — required for 'refusal_of_party' (ЗМед ст. 26 п. 4), not given otherwise. */
-  | ({ type: 'mediation.terminated'; reason: TerminationReason; party?: Party } & At);
+  'mediation.terminated': { reason: TerminationReason; party?: Party };
+  // restitution
+  'payment.recorded': { amount: Tiyn; date: LocalDate; reference: string; evidence: PaymentEvidence };
+  'payment.overdue': { instalmentNo: number };
+  'payment.missed.explained': { instalmentNo: number; goodReason: boolean; reason: string };
+  'default.reported': Record<never, never>;
+  /** The parties returned to mediation: new instalments for the balance. */
+  'agreement.amended': { instalments: InstalmentTerms };
+}
+
+export type EventType = keyof EventPayloads;
+/** The event types that go to one machine (derived from the catalogue). */
+export type EventTypeOf<M extends MachineName> = {
+  [T in EventType]: (typeof EVENT_CATALOGUE)[T]['machine'] extends M ? T : never;
+}[EventType];
+/** The event types users record over HTTP; the others only the deadline sweeper records. */
+export type UserEventType = { [T in EventType]: (typeof EVENT_CATALOGUE)[T]['recordedBy'] extends 'user' ? T : never }[EventType];
+export type SystemEventType = Exclude<EventType, UserEventType>;
+/** An event as a machine receives it. */
+export type EventOf<T extends EventType> = { type: T } & EventPayloads[T] & At;
+/**
+ * An event as the orchestrator receives it from the service: the payload, the day of recording, who records it,
+ * and for claim events the claim. (`ProcedureEvent` in procedure.ts is its untyped predecessor.)
+ */
+export type RecordedEvent = { [T in EventType]: EventOf<T> & { actor: Role } & (T extends EventTypeOf<'case'> ? unknown : { claimId: string }) }[EventType];
+type EventsOf<M extends MachineName> = { [T in EventTypeOf<M>]: EventOf<T> }[EventTypeOf<M>];
+
+// ── case ─────────────────────────────────────────────────────────────────────────────────────────────────
+export type CaseEvent =
+  | EventsOf<'case'>
+  // sent by the orchestrator only (cascade from the claims):
+  | ({ type: 'claim.outcome'; claimId: string; outcome: ClaimOutcome; owes: boolean } & At)
+  | ({ type: 'claim.reopened'; claimId: string } & At)
+  | ({ type: 'restitution.paid'; claimId: string } & At);
+
+// ── claim mediation ──────────────────────────────────────────────────────────────────────────────────────
+export type ClaimMediationEvent = EventsOf<'mediation'>;
 
 // ── restitution ──────────────────────────────────────────────────────────────────────────────────────────
 export type RestitutionEvent =
-  | ({ type: 'payment.recorded'; amount: Tiyn; date: LocalDate; reference: string; evidence?: string } & At)
-  | ({ type: 'payment.overdue'; instalmentNo: number } & At)
-  | ({ type: 'payment.missed.explained'; instalmentNo: number; goodReason: boolean; reason: string } & At)
-  | ({ type: 'default.reported' } & At)
-  /** The parties returned to mediation: a new schedule for the balance (`schedule` is filled in by the orchestrator). */
-  | ({ type: 'agreement.amended'; instalments: InstalmentTerms; waived?: Tiyn; schedule: ScheduleRow[] } & At)
+  | Exclude<EventsOf<'restitution'>, { type: 'agreement.amended' }>
+  /**
+   * `schedule` is filled in by the orchestrator; `waived` (the victim waives the rest, with `instalments.total`
+   * 0) is understood by the machine though the API does not offer it yet.
+   */
+  | (EventOf<'agreement.amended'> & { waived?: Tiyn; schedule: ScheduleRow[] })
   /** Cascaded from the case; `schedule` is computed by the orchestrator when the release fixes the dates. */
-  | ({ type: 'convict.released'; releaseDate: LocalDate; schedule?: ScheduleRow[] } & At);
+  | (EventOf<'convict.released'> & { schedule?: ScheduleRow[] });
 
 /** A legal condition an event must satisfy; the orchestrator reports the first that fails as a rule violation. */
 export interface Check<C, E> {
@@ -130,6 +191,5 @@ function safely(f: () => boolean): boolean {
   }
 }
 
-export const isTiyn = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 export const isPositiveTiyn = (v: unknown): v is number => isTiyn(v) && v > 0;
 export const isNonEmptyText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;

@@ -6,3 +6,4 @@ export * from './snapshot';
 export * from './effects';
 export * from './procedure';
 export * from './read';
+export * from './catalogue';

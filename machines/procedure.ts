@@ -8,6 +8,8 @@ import { type AnyStateMachine, initialTransition, transition } from 'xstate';
 import { addDays, dayOfMonthIn, firstOfNextMonth, isLocalDate, parts } from '../src/common/local-date';
 import { settings } from '../src/law/legal-rules';
 import { overdueFrom } from '../src/restitution/domain/ledger';
+import { instalmentTermsProblems } from '../src/restitution/domain/instalment-terms';
+import { EVENT_CATALOGUE, EVENT_TYPES, eventTypesOf, type Role } from './catalogue';
 import { caseChecks, caseMachine } from './case.machine';
 import { claimMediationChecks, claimMediationMachine } from './claim-mediation.machine';
 import type { AgreementTerms, CaseEvent, Check, ClaimMediationEvent, ClaimOutcome, InstalmentTerms, LocalDate, RestitutionEvent, ScheduleRow } from './events';
@@ -34,7 +36,7 @@ export type { ProcedureState } from './snapshot';
 export const PROCEDURE_MACHINE_ID = 'mediation-procedure';
 export const PROCEDURE_MACHINE_VERSION = 1;
 
-export type Role = 'mediator' | 'lawyer' | 'court' | 'officer' | 'system';
+export type { Role };
 /** Amounts in tiyn. */
 export interface ClaimSeed {
   id: string;
@@ -102,50 +104,12 @@ export interface Deadline {
   payload: Record<string, unknown>;
 }
 
-// ── who may record what (DOMAIN.md §5) ─────────────────────────────────────────────────────────────────
-export const CASE_EVENTS = ['case.accepted', 'case.declined', 'petition.filed', 'hearing.scheduled', 'court.decided', 'convict.released', 'parole.revoked', 'case.withdrawn'] as const;
-export const MEDIATION_EVENTS = [
-  'invitation.sent',
-  'invitation.accepted',
-  'invitation.refused',
-  'invitation.expired',
-  'contract.signed',
-  'session.held',
-  'term.extended',
-  'term.expired',
-  'agreement.signed',
-  'mediation.terminated',
-] as const;
-export const RESTITUTION_EVENTS = ['payment.recorded', 'payment.overdue', 'payment.missed.explained', 'default.reported', 'agreement.amended'] as const;
-
-export const ROLES: Record<string, readonly Role[]> = {
-  'case.accepted': ['mediator'],
-  'case.declined': ['mediator'],
-  'invitation.sent': ['mediator'],
-  'invitation.accepted': ['mediator'],
-  'invitation.refused': ['mediator'],
-  'contract.signed': ['mediator'],
-  'session.held': ['mediator'],
-  'term.extended': ['mediator'],
-  'agreement.signed': ['mediator'],
-  'mediation.terminated': ['mediator'],
-  // The parties return to the mediator to amend the schedule.
-  'agreement.amended': ['mediator'],
-  'petition.filed': ['lawyer'],
-  'case.withdrawn': ['lawyer'],
-  // The court records its acts; the lawyer or mediator may report them.
-  'hearing.scheduled': ['court', 'lawyer', 'mediator'],
-  'court.decided': ['court', 'lawyer', 'mediator'],
-  'parole.revoked': ['court'],
-  'convict.released': ['officer', 'lawyer'],
-  'payment.recorded': ['officer'],
-  'payment.missed.explained': ['officer'],
-  'default.reported': ['officer'],
-  // Deadlines are data; only the sweeper reports them.
-  'invitation.expired': ['system'],
-  'term.expired': ['system'],
-  'payment.overdue': ['system'],
-};
+// ── who may record what (DOMAIN.md §5): derived from the event catalogue ───────────────────────────────
+export const CASE_EVENTS = eventTypesOf('case');
+export const MEDIATION_EVENTS = eventTypesOf('mediation');
+export const RESTITUTION_EVENTS = eventTypesOf('restitution');
+/** Who may record each event type. Without a prototype: `ROLES.valueOf` is not a role list. */
+export const ROLES: Readonly<Record<string, readonly Role[]>> = Object.assign(Object.create(null) as Record<string, readonly Role[]>, ...EVENT_TYPES.map((type) => ({ [type]: EVENT_CATALOGUE[type].roles })));
 
 /** Case states in which claims may be (re-)mediated: before court, or after a refusal. */
 const MEDIATION_OPEN: readonly CaseStateValue[] = ['mediation', 'readyForCourt', 'refused'];
@@ -358,9 +322,7 @@ function releaseRestitutions(next: ProcedureState, ev: Extract<CaseEvent, { type
 
 function withAmendedSchedule(ev: Extract<RestitutionEvent, { type: 'agreement.amended' }>, deps: ProcedureDeps): RestitutionEvent {
   const i = ev.instalments;
-  const shapeOk = i && Number.isSafeInteger(i.total) && i.total > 0 && Number.isSafeInteger(i.monthly) && i.monthly > 0 && Number.isInteger(i.dayOfMonth) && i.dayOfMonth >= 1 && i.dayOfMonth <= 31;
-  const firstOk = i?.firstDueDate === undefined || (isLocalDate(i.firstDueDate) && i.firstDueDate >= ev.at);
-  const schedule = shapeOk && firstOk ? computeSchedule(deps, i, i.firstDueDate ?? monthAfter(ev.at, i.dayOfMonth)) : [];
+  const schedule = instalmentTermsProblems(i, { notBefore: ev.at }).length === 0 ? computeSchedule(deps, i, i.firstDueDate ?? monthAfter(ev.at, i.dayOfMonth)) : [];
   return { ...ev, schedule };
 }
 

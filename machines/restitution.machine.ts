@@ -8,6 +8,7 @@ import { and, assign, setup } from 'xstate';
 import { isLocalDate } from '../src/common/local-date';
 import { parolee } from '../src/law/legal-rules';
 import { type DueRow, type PaymentAllocation, type PaymentLike, allocatePayments } from '../src/restitution/domain/ledger';
+import { instalmentTermsProblems } from '../src/restitution/domain/instalment-terms';
 import {
   type Check,
   type InstalmentTerms,
@@ -117,8 +118,7 @@ const rowOf = (c: C, no: number) => c.schedule.find((r) => r.no === no);
 
 const instalmentTermsValid = (i: InstalmentTerms | undefined, at: LocalDate): boolean => {
   if (i === undefined || i.total === 0) return true;
-  const dayOk = Number.isInteger(i.dayOfMonth) && i.dayOfMonth >= 1 && i.dayOfMonth <= 31;
-  return i.monthly > 0 && dayOk && (i.firstDueDate === undefined || (isLocalDate(i.firstDueDate) && i.firstDueDate >= at));
+  return instalmentTermsProblems(i, { notBefore: at }).length === 0;
 };
 
 type Checks = { [T in RestitutionEvent['type']]?: Check<C, E<T>>[] };

@@ -1,15 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '../common/domain-error';
 import { CurrentActor } from './actor.decorator';
 import { CasesService } from './cases.service';
-import { CreateCaseDto, EligibilityQuery, ListCasesQuery } from './dto/create-case.dto';
-import { USER_EVENTS } from './dto/case-events.dto';
+import { CREATE_CASE_EXAMPLE, CreateCaseDto, EligibilityQuery, ListCasesQuery } from './dto/create-case.dto';
+import { EVENT_BODY_DOC, EVENT_DTO_CLASSES, EVENTS_DESCRIPTION } from './dto/case-events.openapi';
 import type { Role } from '../../machines/procedure';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('Дело', 'id') });
 
 @ApiTags('cases')
+@ApiExtraModels(...EVENT_DTO_CLASSES)
 @ApiHeader({ name: 'X-Actor-Role', required: false, description: 'mediator | lawyer | court | officer' })
 @ApiHeader({ name: 'X-Actor-Name', required: false, description: 'URI-encoded name of the person acting' })
 @Controller('api/cases')
@@ -18,6 +19,7 @@ export class CasesController {
 
   @Post()
   @ApiOperation({ summary: "Open a case for a convict's application (DOMAIN.md §2 step 1)" })
+  @ApiBody({ type: CreateCaseDto, examples: { parole: { summary: 'A parole application with one victim', value: CREATE_CASE_EXAMPLE } } })
   @ApiCreatedResponse({ description: 'The case with its id, state, version, nextEvents and claims' })
   create(@Body() dto: CreateCaseDto, @CurrentActor() actor: { role?: 'mediator' | 'lawyer'; name: string | null }) {
     return this.cases.create(dto, { role: actor.role ?? 'lawyer', name: actor.name });
@@ -64,8 +66,9 @@ export class CasesController {
 
   @Post(':id/events')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Record a step of the procedure', description: `Event types: ${Object.keys(USER_EVENTS).join(', ')}` })
-  @ApiBody({ schema: { type: 'object', required: ['type'], properties: { type: { type: 'string', enum: Object.keys(USER_EVENTS) }, claimId: { type: 'string' }, expectedVersion: { type: 'integer' } } } })
+  @ApiOperation({ summary: 'Record a step of the procedure', description: EVENTS_DESCRIPTION })
+  @ApiBody(EVENT_BODY_DOC)
+  @ApiBadRequestResponse({ description: '{ errors: [{ field, rule, message }] }: the body does not fit its event' })
   @ApiConflictResponse({ description: '{ error: "event_not_allowed", state, caseState, claimId?, claimState?: { mediation, restitution }, allowed } or { error: "version_conflict", currentVersion }' })
   event(@Param('id', uuid) id: string, @Body() body: unknown, @CurrentActor() actor: { role?: Role; name: string | null }) {
     return this.cases.applyUserEvent(id, body, actor);

@@ -1,6 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
@@ -14,10 +12,10 @@ import {
   type ProcedureEvent,
   type Role,
 } from '../../machines/procedure';
+import { EVENT_CATALOGUE, isEventType } from '../../machines/catalogue';
 import { Clock } from '../common/clock';
 import { DomainError, FieldError } from '../common/domain-error';
 import { isAfter } from '../common/local-date';
-import { flattenValidationErrors } from '../common/validation.pipe';
 import { iinBirthDate, iinSex } from '../identity/domain/iin';
 import { EligibilityService } from '../eligibility/eligibility.service';
 import { mandatoryOrDiscretionary } from '../eligibility/domain/parole-eligibility';
@@ -30,7 +28,7 @@ import { claimLedgerView } from './claim-ledger';
 import { refusalError } from './refusal';
 import { CasesRepository } from './cases.repository';
 import type { CaseApplication } from './domain/case-application';
-import { SYSTEM_EVENTS, USER_EVENTS, UserEventType } from './dto/case-events.dto';
+import { parseEventBody, type ParsedEvent } from './dto/case-events.dto';
 import { CreateCaseDto, ListCasesQuery } from './dto/create-case.dto';
 import { CaseEntity } from './entities/case.entity';
 
@@ -38,40 +36,6 @@ export interface Actor {
   role: Role;
   name: string | null;
 }
-
-/** Dates in these payload fields describe something that has already happened. */
-const PAST_DATES: Partial<Record<string, string[]>> = {
-  'contract.signed': ['contractDate'],
-  'payment.recorded': ['date'],
-  'court.decided': ['decisionDate'],
-  'convict.released': ['releaseDate'],
-  'parole.revoked': ['decisionDate'],
-  'petition.filed': ['filedOn'],
-};
-
-/** Who normally records an event, used when the request does not declare a role. */
-const USUAL_ROLE: Record<UserEventType, Role> = {
-  'case.accepted': 'mediator',
-  'case.declined': 'mediator',
-  'invitation.sent': 'mediator',
-  'invitation.accepted': 'mediator',
-  'invitation.refused': 'mediator',
-  'contract.signed': 'mediator',
-  'term.extended': 'mediator',
-  'session.held': 'mediator',
-  'agreement.signed': 'mediator',
-  'agreement.amended': 'mediator',
-  'mediation.terminated': 'mediator',
-  'payment.recorded': 'officer',
-  'payment.missed.explained': 'officer',
-  'default.reported': 'officer',
-  'petition.filed': 'lawyer',
-  'hearing.scheduled': 'lawyer',
-  'court.decided': 'lawyer',
-  'convict.released': 'lawyer',
-  'parole.revoked': 'court',
-  'case.withdrawn': 'lawyer',
-};
 
 /**
  * The procedure service: load → transition (pure machines) → compare-and-set save + history +
@@ -89,8 +53,9 @@ export class CasesService {
     private readonly queries: CaseQueries,
   ) {}
 
+  /** Who normally records an event (the catalogue's `usualRole`), used when the request does not declare a role. */
   usualRole(type: string): Role | undefined {
-    return USUAL_ROLE[type as UserEventType];
+    return isEventType(type) ? EVENT_CATALOGUE[type].usualRole : undefined;
   }
 
   async create(dto: CreateCaseDto, actor: Actor): Promise<CaseView> {
@@ -212,7 +177,7 @@ export class CasesService {
   /** A user's event, from the HTTP body `{ type, claimId?, expectedVersion?, ...payload }`. */
   async applyUserEvent(id: string, body: unknown, actor: { role?: Role; name: string | null }): Promise<CaseView> {
     const { type, payload, expectedVersion } = this.validateEvent(body);
-    const role = actor.role ?? USUAL_ROLE[type];
+    const role = actor.role ?? EVENT_CATALOGUE[type].usualRole;
     // Without expectedVersion the client asks "apply to the case as it is now": a concurrent writer (possible
     // on PostgreSQL) is not a conflict for him, so the event is tried again on the fresh state.
     return this.retryOnConflict(expectedVersion === undefined ? 3 : 1, () => this.repo.atomically(async (em) => {
@@ -335,33 +300,8 @@ export class CasesService {
     return caseView(entity, planned);
   }
 
-  private validateEvent(body: unknown): { type: UserEventType; payload: Record<string, unknown>; expectedVersion?: number } {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw DomainError.validation([{ field: 'body', rule: 'isObject', message: 'Ожидается объект события { type, … }' }]);
-    }
-    const type = (body as { type?: unknown }).type;
-    if ((SYSTEM_EVENTS as readonly string[]).includes(type as string)) {
-      throw DomainError.validation([
-        { field: 'type', rule: 'system_event', message: `Событие «${String(type)}» отправляет только служба сроков (истечение срока наступает само)` },
-      ]);
-    }
-    if (typeof type !== 'string' || !(type in USER_EVENTS)) {
-      throw DomainError.validation([
-        { field: 'type', rule: 'isIn', message: `Неизвестный тип события; допустимы: ${Object.keys(USER_EVENTS).join(', ')}` },
-      ]);
-    }
-    const cls = USER_EVENTS[type as UserEventType];
-    const dto = plainToInstance(cls as new () => object, body);
-    const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length) throw DomainError.validation(flattenValidationErrors(errors));
-    const today = this.clock.today();
-    const future: FieldError[] = (PAST_DATES[type] ?? [])
-      .filter((f) => typeof (dto as Record<string, unknown>)[f] === 'string' && isAfter((dto as Record<string, string>)[f], today))
-      .map((f) => ({ field: f, rule: 'not_in_future', message: `Дата не может быть позже сегодняшней (${today})` }));
-    if (future.length) throw DomainError.validation(future);
-    const { expectedVersion, ...payload } = JSON.parse(JSON.stringify(dto)) as Record<string, unknown> & { expectedVersion?: number };
-    delete payload.type;
-    return { type: type as UserEventType, payload, expectedVersion };
+  private validateEvent(body: unknown): ParsedEvent {
+    return parseEventBody(body, this.clock.today());
   }
 
   private checkApplication(dto: CreateCaseDto, today: string): void {

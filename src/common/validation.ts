@@ -4,8 +4,9 @@ import { Type } from 'class-transformer';
 import { IsDefined, IsOptional, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
 import { isLocalDate } from './local-date';
 import { isValidBin, isValidIin } from '../identity/domain/iin';
-import { isTiyn } from '../money/domain/money';
+import { formatTenge, MAX_TIYN, notAboveMaxTiyn } from '../money/domain/money';
 import { isValidIban } from '../restitution/domain/iban';
+import { DUE_DAY_OF_MONTH, isDueDayOfMonth } from '../restitution/domain/instalment-terms';
 
 /**
  * Our own class-validator decorators. The constraint name is the rule id (snake_case) that the
@@ -17,6 +18,8 @@ export const VALIDATION_RULES = {
   bin: 'bin_checksum',
   tiyn: 'tiyn_integer',
   positiveTiyn: 'tiyn_positive',
+  maxTiyn: 'tiyn_max',
+  dueDayOfMonth: 'day_of_month_range',
   localDate: 'local_date',
   iban: 'iban_checksum',
 } as const;
@@ -32,6 +35,8 @@ export const VALIDATION_MESSAGES: Record<ValidationRuleId, string> = {
     'Сумма должна быть целым неотрицательным числом тиын / Сома тиынмен берілген бүтін теріс емес сан болуы тиіс',
   tiyn_positive:
     'Сумма должна быть целым положительным числом тиын / Сома тиынмен берілген бүтін оң сан болуы тиіс',
+  tiyn_max: `Сумма не может быть больше ${formatTenge(MAX_TIYN)} / Сома ${formatTenge(MAX_TIYN)} артық болмауы тиіс`,
+  day_of_month_range: `День месяца — целое число от ${DUE_DAY_OF_MONTH.min} до ${DUE_DAY_OF_MONTH.max} / Айдың күні — ${DUE_DAY_OF_MONTH.min}-ден ${DUE_DAY_OF_MONTH.max}-ге дейінгі бүтін сан`,
   local_date:
     'Дата должна быть календарной датой в формате ГГГГ-ММ-ДД / Күні ЖЖЖЖ-АА-КК пішіміндегі күнтізбелік күн болуы тиіс',
   iban_checksum:
@@ -57,12 +62,20 @@ export const IsIin = (options?: ValidationOptions) => rule('iin_checksum', isVal
 /** БИН: 12 digits as a string, control digit and structure per ПП 406 п. 5. */
 export const IsBin = (options?: ValidationOptions) => rule('bin_checksum', isValidBin, options);
 
-/** An amount in tiyn: a safe non-negative integer. */
-export const IsTiyn = (options?: ValidationOptions) => rule('tiyn_integer', isTiyn, options);
+const isWholeNumber = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+/** Above the maximum only `tiyn_max` is reported: one reason per amount. */
+const aboveMax = (v: unknown): boolean => !notAboveMaxTiyn(v);
 
-/** An amount in tiyn that must be > 0 (a claim, an instalment, a payment). */
+/** An amount in tiyn: a non-negative integer, at most MAX_TIYN (999 999 999 999,99 ₸ — above it no document could be printed). */
+export const IsTiyn = (options?: ValidationOptions) =>
+  applyDecorators(rule('tiyn_integer', (v) => aboveMax(v) || (isWholeNumber(v) && v >= 0), options), rule('tiyn_max', notAboveMaxTiyn, options));
+
+/** An amount in tiyn that must be > 0 (a claim, an instalment, a payment), at most MAX_TIYN. */
 export const IsPositiveTiyn = (options?: ValidationOptions) =>
-  rule('tiyn_positive', (v) => isTiyn(v) && v > 0, options);
+  applyDecorators(rule('tiyn_positive', (v) => aboveMax(v) || (isWholeNumber(v) && v > 0), options), rule('tiyn_max', notAboveMaxTiyn, options));
+
+/** The day of the month instalments fall due on (limits in legal-rules `settings.dueDayOfMonth`). */
+export const IsDueDayOfMonth = (options?: ValidationOptions) => rule('day_of_month_range', isDueDayOfMonth, options);
 
 /** The victim's account: an IBAN whose check digits hold (mod 97). */
 export const IsIban = (options?: ValidationOptions) => rule('iban_checksum', isValidIban, options);

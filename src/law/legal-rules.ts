@@ -203,6 +203,8 @@ export const settings = {
   kazakhExplicitOneBeforeHundredAndThousand: false,
   /** A schedule longer than this is refused (issue 3). */
   maxScheduleMonths: 600,
+  /** Instalments fall due on this day of each month; 29–31 mean the last day of a shorter month. */
+  dueDayOfMonth: { min: 1, max: 31 },
   /** Earliest-date arithmetic of УК 72/73: points the statute leaves open (LAW.md §1.5–1.6, §2; my reading, to be confirmed by practising lawyers). */
   eligibility: {
     /** A share of the term that is not a whole day (1/4 of 1 month = 7.5 days) is rounded UP: the statute says "не менее". */

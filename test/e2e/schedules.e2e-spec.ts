@@ -52,7 +52,8 @@ describe('POST /api/schedules/preview', () => {
     ['first due date before the agreement', { outstanding: 100_000, monthly: 100_000, firstDueDate: '2026-11-10', agreementDate: '2026-11-20' }, 'firstDueDate', 'first_due_after_agreement'],
     ['release date: first due before the agreement', { ...valid, monthly: 5_000_000, agreementDate: '2027-02-01' }, 'releaseDate', 'first_due_after_agreement'],
     ['not a calendar date', { ...valid, monthly: 5_000_000, releaseDate: '2026-02-30' }, 'releaseDate', 'local_date'],
-    ['day 32', { ...valid, monthly: 5_000_000, dayOfMonth: 32 }, 'dayOfMonth', 'max'],
+    // The same rule as in the agreement's instalment terms and the schedule builder.
+    ['day 32', { ...valid, monthly: 5_000_000, dayOfMonth: 32 }, 'dayOfMonth', 'day_of_month_range'],
     ['both monthly and months', { ...valid, monthly: 5_000_000, months: 40 }, 'monthly', 'exactly_one_of'],
     ['neither outstanding nor awarded', { monthly: 5_000_000, releaseDate: '2026-12-01', dayOfMonth: 10 }, 'outstanding', 'exactly_one_of'],
     ['recovered above awarded', { awarded: 100, recovered: 101, monthly: 1, releaseDate: '2026-12-01', dayOfMonth: 10 }, 'recovered', 'recovered_range'],

@@ -3,6 +3,8 @@ import { validateSync } from 'class-validator';
 import { flattenValidationErrors } from '../../src/common/validation.pipe';
 import { CreateCaseDto } from '../../src/cases/dto/create-case.dto';
 import { PaymentRecordedEvent } from '../../src/cases/dto/case-events.dto';
+import { amountInWords, MAX_AMOUNT_IN_WORDS } from '../../src/documents/domain/amount-in-words';
+import { MAX_TIYN } from '../../src/money/domain/money';
 
 /** Users read the 400s: every message about their input is in Russian (or Russian and Kazakh), naming field and rule. */
 describe('validation messages', () => {
@@ -40,5 +42,32 @@ describe('limits in messages', () => {
       validateSync(plainToInstance(PaymentRecordedEvent, { type: 'payment.recorded', claimId: '00000000-0000-4000-8000-000000000000', amount: 1, date: '2026-12-01', evidence: 'bank_transfer', reference: 'r'.repeat(121) })),
     );
     expect(errors).toEqual([{ field: 'reference', rule: 'maxLength', message: 'Слишком длинное значение: не больше 120 знаков' }]);
+  });
+});
+
+describe('amounts at most MAX_TIYN (999 999 999 999,99 ₸), in every tiyn field', () => {
+  const payment = (amount: unknown) =>
+    flattenValidationErrors(
+      validateSync(plainToInstance(PaymentRecordedEvent, { type: 'payment.recorded', claimId: '00000000-0000-4000-8000-000000000000', amount, date: '2026-12-01', evidence: 'bank_transfer', reference: 'r' }), {
+        whitelist: true,
+        forbidNonWhitelisted: true,
+      }),
+    );
+
+  it('accepts the maximum, which the documents can still write in words', () => {
+    expect(payment(MAX_TIYN)).toEqual([]);
+    expect(MAX_TIYN).toBeLessThanOrEqual(MAX_AMOUNT_IN_WORDS);
+    expect(amountInWords(MAX_TIYN, 'ru')).toMatch(/^девятьсот девяносто девять миллиардов/);
+  });
+
+  it.each([MAX_TIYN + 1, 10 ** 15, 1e20, Number.MAX_SAFE_INTEGER])('refuses %p naming the field, with the maximum in the message', (amount) => {
+    expect(payment(amount)).toEqual([{ field: 'amount', rule: 'tiyn_max', message: expect.stringMatching(/^Сумма не может быть больше 999\s999\s999\s999,99\s₸/) }]);
+  });
+
+  it('keeps the integer rules apart from the maximum', () => {
+    expect(payment(1.5).map((e) => e.rule)).toEqual(['tiyn_positive']);
+    expect(payment('100').map((e) => e.rule)).toEqual(['tiyn_positive']);
+    expect(payment(Infinity).map((e) => e.rule)).toEqual(['tiyn_max']);
+    expect(payment(-1).map((e) => e.rule)).toEqual(['tiyn_positive']);
   });
 });

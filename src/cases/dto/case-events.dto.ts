@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,48 +16,157 @@ import {
   Max,
   MaxLength,
   Min,
+  validateSync,
 } from 'class-validator';
+import { EVENT_CATALOGUE, isSystemEventType, isUserEventType, USER_EVENT_TYPES } from '../../../machines/catalogue';
+import {
+  COURT_DECISIONS,
+  type EventPayloads,
+  type EventTypeOf,
+  MEDIATION_LANGUAGES,
+  MEETING_FORMS,
+  PARTIES,
+  PAYMENT_EVIDENCE,
+  PAYMENT_METHODS,
+  TERMINATION_REASONS,
+  type UserEventType,
+} from '../../../machines/events';
+import { DomainError, type FieldError } from '../../common/domain-error';
+import { isAfter, type LocalDate } from '../../common/local-date';
 import { IsIban, IsLocalDate, IsPositiveTiyn, IsTiyn, Nested } from '../../common/validation';
+import { flattenValidationErrors } from '../../common/validation.pipe';
+import { mediation } from '../../law/legal-rules';
+import { InstalmentTermsDto } from '../../restitution/dto/instalment-terms.dto';
 import { MediatorDto } from './create-case.dto';
 
+export { InstalmentTermsDto };
+export type { UserEventType };
+
 /**
- * One DTO per event type, in the domain's words. The body of POST /api/cases/:id/events is
- * `{ type, claimId?, expectedVersion?, ...payload }`; the service picks the class by `type`
- * and validates with whitelist + forbidNonWhitelisted, like the global pipe does.
+ * One DTO per user event type, each declared in `machines/catalogue.ts` (who records it, labels, form fields) with
+ * its payload type in `machines/events.ts`. The body of POST /api/cases/:id/events is
+ * `{ type, claimId?, expectedVersion?, ...payload }`; `parseEventBody` picks the class by `type` and validates with
+ * whitelist + forbidNonWhitelisted, like the global pipe does.
  */
 abstract class EventBase {
-  @ApiProperty()
-  @IsString()
-  type: string;
-
-  @ApiPropertyOptional({ description: 'Compare-and-set: refuse with 409 if the case has moved on' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'Compare-and-set: refuse with 409 if the case has moved on', example: 3 })
   @IsOptional()
   @IsInt()
   @Min(1)
   expectedVersion?: number;
 }
 
+/** A synthetic claim id for the examples (a real one comes from the case: `claims[].id`). */
+export const EXAMPLE_CLAIM_ID = '3f2b8c1e-9a4d-4e6b-8c2f-1a2b3c4d5e6f';
+
 abstract class ClaimEventBase extends EventBase {
-  @ApiProperty({ description: 'The civil claim (victim) this step concerns' })
+  @ApiProperty({ description: 'The civil claim (victim) this step concerns: `claims[].id` of the case', example: EXAMPLE_CLAIM_ID })
   @IsUUID()
   claimId: string;
 }
 
+/** The `type` of one event: its only allowed value, documented with the catalogue's label. */
+function EventType(type: UserEventType): PropertyDecorator {
+  return applyDecorators(ApiProperty({ enum: [type], example: type, description: EVENT_CATALOGUE[type].label.en }), IsIn([type]));
+}
+
+/** The schema of an event's body: named after its class, described by the catalogue. */
+function EventSchema(type: UserEventType): ClassDecorator {
+  const { label, help, roles } = EVENT_CATALOGUE[type];
+  return ApiSchema({ description: `**${type}** — ${label.en} / ${label.ru}. ${help.en} Recorded by: ${roles.join(', ')}.` });
+}
+
+const Text = (max: number, description?: string, example?: string) =>
+  applyDecorators(ApiProperty({ description, example, maxLength: max }), IsString(), IsNotEmpty(), MaxLength(max));
+const OptionalText = (max: number, description?: string, example?: string) =>
+  applyDecorators(ApiPropertyOptional({ description, example, maxLength: max }), IsOptional(), IsString(), MaxLength(max));
+
+// ── case ─────────────────────────────────────────────────────────────────────────────────────────────────
+@EventSchema('case.accepted')
 export class CaseAcceptedEvent extends EventBase {
-  @Nested(() => MediatorDto, { required: false, description: 'The mediator who accepts the case' })
+  @EventType('case.accepted') type: 'case.accepted';
+
+  @Nested(() => MediatorDto, { required: false, description: 'The mediator who accepts the case; required when the application named none' })
   mediator?: MediatorDto;
 }
 
-export class ReasonEvent extends EventBase {
-  @ApiProperty({ description: 'Reason, written on the notice' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
-  reason: string;
+@EventSchema('case.declined')
+export class CaseDeclinedEvent extends EventBase {
+  @EventType('case.declined') type: 'case.declined';
+  @Text(1000, 'Reason, written on the notice', 'Конфликт интересов: медиатор ранее консультировал осуждённого') reason: string;
 }
 
+@EventSchema('petition.filed')
+export class PetitionFiledEvent extends EventBase {
+  @EventType('petition.filed') type: 'petition.filed';
+
+  @ApiPropertyOptional({ example: '2026-11-25' })
+  @IsOptional()
+  @IsLocalDate()
+  filedOn?: string;
+
+  @OptionalText(300, 'Court the petition goes to', 'Усть-Каменогорский городской суд') court?: string;
+}
+
+@EventSchema('hearing.scheduled')
+export class HearingScheduledEvent extends EventBase {
+  @EventType('hearing.scheduled') type: 'hearing.scheduled';
+
+  @ApiProperty({ example: '2027-02-01' })
+  @IsLocalDate()
+  hearingDate: string;
+}
+
+@EventSchema('court.decided')
+export class CourtDecidedEvent extends EventBase {
+  @EventType('court.decided') type: 'court.decided';
+
+  @ApiProperty({ enum: COURT_DECISIONS, example: 'parole' })
+  @IsIn(COURT_DECISIONS)
+  decision: (typeof COURT_DECISIONS)[number];
+
+  @ApiProperty({ example: '2026-11-26' })
+  @IsLocalDate()
+  decisionDate: string;
+
+  @OptionalText(100, 'Ruling number', '1-123/2026') ruling?: string;
+}
+
+@EventSchema('convict.released')
+export class ConvictReleasedEvent extends EventBase {
+  @EventType('convict.released') type: 'convict.released';
+
+  @ApiProperty({ example: '2026-11-27' })
+  @IsLocalDate()
+  releaseDate: string;
+}
+
+@EventSchema('parole.revoked')
+export class ParoleRevokedEvent extends EventBase {
+  @EventType('parole.revoked') type: 'parole.revoked';
+
+  @ApiProperty({ example: '2026-11-28' })
+  @IsLocalDate()
+  decisionDate: string;
+
+  @Text(300, undefined, 'УК РК ст. 72 ч. 7 п. 1') ground: string;
+}
+
+@EventSchema('case.withdrawn')
+export class CaseWithdrawnEvent extends EventBase {
+  @EventType('case.withdrawn') type: 'case.withdrawn';
+  @Text(1000, 'Reason, written on the notice', 'Осуждённый отозвал обращение') reason: string;
+}
+
+// ── claim mediation ──────────────────────────────────────────────────────────────────────────────────────
+@EventSchema('invitation.sent')
 export class InvitationSentEvent extends ClaimEventBase {
-  @ApiPropertyOptional({ description: 'Reply period in calendar days stated in the invitation (default 10, Law on Mediation art. 20 p. 6)' })
+  @EventType('invitation.sent') type: 'invitation.sent';
+
+  @ApiPropertyOptional({
+    example: mediation.invitationReplyDays.value,
+    description: `Reply period in calendar days stated in the invitation (default ${mediation.invitationReplyDays.value}, Law on Mediation art. 20 p. 6)`,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -64,18 +174,23 @@ export class InvitationSentEvent extends ClaimEventBase {
   replyDays?: number;
 }
 
-export class ClaimStepEvent extends ClaimEventBase {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  reason?: string;
+@EventSchema('invitation.accepted')
+export class InvitationAcceptedEvent extends ClaimEventBase {
+  @EventType('invitation.accepted') type: 'invitation.accepted';
+  @OptionalText(1000, undefined, 'Согласие получено по телефону') reason?: string;
 }
 
-export const MEETING_FORMS = ['in_person', 'video', 'phone'] as const;
+@EventSchema('invitation.refused')
+export class InvitationRefusedEvent extends ClaimEventBase {
+  @EventType('invitation.refused') type: 'invitation.refused';
+  @OptionalText(1000, undefined, 'Потерпевшая письменно отказалась от медиации') reason?: string;
+}
 
+@EventSchema('contract.signed')
 export class ContractSignedEvent extends ClaimEventBase {
-  @ApiProperty({ example: '2026-12-05', description: 'Mediation starts on the day the contract is signed (art. 20 p. 5)' })
+  @EventType('contract.signed') type: 'contract.signed';
+
+  @ApiProperty({ example: '2026-11-20', description: 'Mediation starts on the day the contract is signed (art. 20 p. 5)' })
   @IsLocalDate()
   contractDate: string;
 
@@ -87,10 +202,10 @@ export class ContractSignedEvent extends ClaimEventBase {
   @IsTiyn()
   fee?: number;
 
-  @ApiPropertyOptional({ enum: ['kk', 'ru'], description: 'Language of the mediation (art. 21 term 6); omit when not recorded — the contract then leaves it to be filled in' })
+  @ApiPropertyOptional({ enum: MEDIATION_LANGUAGES, example: 'kk', description: 'Language of the mediation (art. 21 term 6); omit when not recorded — the contract then leaves it to be filled in' })
   @IsOptional()
-  @IsIn(['kk', 'ru'])
-  language?: 'kk' | 'ru';
+  @IsIn(MEDIATION_LANGUAGES)
+  language?: (typeof MEDIATION_LANGUAGES)[number];
 
   @ApiPropertyOptional({
     enum: MEETING_FORMS,
@@ -101,78 +216,56 @@ export class ContractSignedEvent extends ClaimEventBase {
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(3)
+  @ArrayMaxSize(MEETING_FORMS.length)
   @ArrayUnique()
   @IsIn(MEETING_FORMS, { each: true })
   meetingForms?: (typeof MEETING_FORMS)[number][];
 }
 
-export class TermExtendedEvent extends ClaimEventBase {
-  @ApiProperty({ example: 30, description: 'At most 30 days, once (art. 23 p. 2)' })
-  @IsInt()
-  @Min(1)
-  @Max(60)
-  days: number;
-}
-
+@EventSchema('session.held')
 export class SessionHeldEvent extends ClaimEventBase {
-  @ApiPropertyOptional({ enum: ['in_person', 'video', 'phone'] })
-  @IsOptional()
-  @IsIn(['in_person', 'video', 'phone'])
-  form?: 'in_person' | 'video' | 'phone';
+  @EventType('session.held') type: 'session.held';
 
-  @ApiPropertyOptional({ description: 'Confidential (Law on Mediation art. 8): stored apart, never shown in history, logs or documents' })
+  @ApiPropertyOptional({ enum: MEETING_FORMS, example: 'video' })
+  @IsOptional()
+  @IsIn(MEETING_FORMS)
+  form?: (typeof MEETING_FORMS)[number];
+
+  @ApiPropertyOptional({ description: 'Confidential (Law on Mediation art. 8): stored apart, never shown in history, logs or documents', example: 'Стороны обсудили размер ежемесячного платежа' })
   @IsOptional()
   @IsString()
   @MaxLength(20000)
   notes?: string;
 }
 
+@EventSchema('term.extended')
+export class TermExtendedEvent extends ClaimEventBase {
+  @EventType('term.extended') type: 'term.extended';
+
+  @ApiProperty({ example: mediation.maxExtensionDays.value, description: `At most ${mediation.maxExtensionDays.value} days, once (art. 23 p. 2)` })
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  days: number;
+}
+
 export class SignaturesDto {
-  @ApiProperty()
+  @ApiProperty({ example: true })
   @IsBoolean()
   mediator: boolean;
 
-  @ApiProperty()
+  @ApiProperty({ example: true })
   @IsBoolean()
   victim: boolean;
 
-  @ApiProperty()
+  @ApiProperty({ example: true })
   @IsBoolean()
   convict: boolean;
 }
 
-export class InstalmentsDto {
-  @ApiProperty({ example: 200000000, description: 'Total paid in instalments, tiyn' })
-  @IsPositiveTiyn()
-  total: number;
-
-  @ApiProperty({ example: 5000000, description: 'Monthly amount, tiyn' })
-  @IsPositiveTiyn()
-  monthly: number;
-
-  @ApiPropertyOptional({ description: 'First due date; omit with startsMonthAfterRelease' })
-  @IsOptional()
-  @IsLocalDate()
-  firstDueDate?: string;
-
-  @ApiPropertyOptional({ description: 'Payments start in the month after release' })
-  @IsOptional()
-  @IsBoolean()
-  startsMonthAfterRelease?: boolean;
-
-  @ApiProperty({ example: 10, description: 'Day of month (31 = last day of shorter months)' })
-  @IsInt()
-  @Min(1)
-  @Max(31)
-  dayOfMonth: number;
-}
-
-export const PAYMENT_METHODS = ['bank_transfer', 'cash_receipt', 'bailiff'] as const;
-
 /** How payment is made and proven: part of the "ways of performance" of the agreement (art. 27 p. 2). */
 export class PaymentDetailsDto {
-  @ApiProperty({ enum: PAYMENT_METHODS, description: 'bank_transfer to the victim, cash against the victim\'s receipt, or through the bailiff' })
+  @ApiProperty({ enum: PAYMENT_METHODS, example: 'bank_transfer', description: "bank_transfer to the victim, cash against the victim's receipt, or through the bailiff" })
   @IsIn(PAYMENT_METHODS)
   method: (typeof PAYMENT_METHODS)[number];
 
@@ -196,7 +289,7 @@ export class AgreementTermsDto {
   @IsTiyn()
   paidBeforeHearing: number;
 
-  @ApiPropertyOptional({ example: '2027-01-15', description: 'Date by which the pre-hearing amount is paid (a term of performance, art. 27)' })
+  @ApiPropertyOptional({ example: '2027-01-15', description: 'Date by which the pre-hearing amount is paid (a term of performance, art. 27); only with paidBeforeHearing > 0' })
   @IsOptional()
   @IsLocalDate()
   paidBeforeHearingBy?: string;
@@ -205,156 +298,195 @@ export class AgreementTermsDto {
   @IsTiyn()
   waived: number;
 
-  @Nested(() => InstalmentsDto, { required: false })
-  instalments?: InstalmentsDto;
+  @Nested(() => InstalmentTermsDto, { required: false })
+  instalments?: InstalmentTermsDto;
 
   @Nested(() => PaymentDetailsDto, { required: false, description: 'How payments are made and proven; without it the agreement says bank transfer, with no account' })
   paymentDetails?: PaymentDetailsDto;
 }
 
+@EventSchema('agreement.signed')
 export class AgreementSignedEvent extends ClaimEventBase {
+  @EventType('agreement.signed') type: 'agreement.signed';
+
   @Nested(() => SignaturesDto, { description: 'Who signed: the parties and the mediator (art. 27 p. 2)' })
   signedBy: SignaturesDto;
 
-  @Nested(() => AgreementTermsDto)
+  @Nested(() => AgreementTermsDto, { description: 'paidBeforeHearing + waived + instalments.total = the outstanding balance of the claim' })
   terms: AgreementTermsDto;
 }
 
-export class AgreementAmendedEvent extends ClaimEventBase {
-  @Nested(() => InstalmentsDto)
-  instalments: InstalmentsDto;
-}
-
-export const TERMINATION_REASONS = ['impossible', 'refusal_of_parties', 'refusal_of_party', 'other'] as const;
-
+@EventSchema('mediation.terminated')
 export class MediationTerminatedEvent extends ClaimEventBase {
-  @ApiProperty({ enum: TERMINATION_REASONS, description: 'Law on Mediation art. 26' })
+  @EventType('mediation.terminated') type: 'mediation.terminated';
+
+  @ApiProperty({ enum: TERMINATION_REASONS, example: 'refusal_of_party', description: 'Law on Mediation art. 26' })
   @IsIn(TERMINATION_REASONS)
   reason: (typeof TERMINATION_REASONS)[number];
 
-  @ApiPropertyOptional({ enum: ['victim', 'convict'], description: 'Who refused in writing to continue: required with reason refusal_of_party (art. 26 p. 4), not given otherwise' })
+  @ApiPropertyOptional({ enum: PARTIES, example: 'victim', description: 'Who refused in writing to continue: required with reason refusal_of_party (art. 26 p. 4), not given otherwise' })
   @IsOptional()
-  @IsIn(['victim', 'convict'])
-  party?: 'victim' | 'convict';
+  @IsIn(PARTIES)
+  party?: (typeof PARTIES)[number];
 }
 
+// ── restitution ──────────────────────────────────────────────────────────────────────────────────────────
+@EventSchema('payment.recorded')
 export class PaymentRecordedEvent extends ClaimEventBase {
+  @EventType('payment.recorded') type: 'payment.recorded';
+
   @ApiProperty({ example: 5000000, description: 'Amount paid, tiyn' })
   @IsPositiveTiyn()
   amount: number;
 
-  @ApiProperty({ example: '2027-02-10' })
+  @ApiProperty({ example: '2026-11-30' })
   @IsLocalDate()
   date: string;
 
-  @ApiProperty({ example: 'bank_transfer', enum: ['bank_transfer', 'victim_receipt', 'bailiff_certificate', 'cash_order', 'other'] })
-  @IsIn(['bank_transfer', 'victim_receipt', 'bailiff_certificate', 'cash_order', 'other'])
-  evidence: string;
+  @ApiProperty({ example: 'bank_transfer', enum: PAYMENT_EVIDENCE })
+  @IsIn(PAYMENT_EVIDENCE)
+  evidence: (typeof PAYMENT_EVIDENCE)[number];
 
-  @ApiProperty({ example: 'KASPI-2027-02-10-0001', description: 'Payment reference: the same reference twice is recorded once' })
+  @ApiProperty({ example: 'KASPI-2026-11-30-0001', description: 'Payment reference: the same reference twice is recorded once' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
   reference: string;
 }
 
+@EventSchema('payment.missed.explained')
 export class PaymentMissedExplainedEvent extends ClaimEventBase {
+  @EventType('payment.missed.explained') type: 'payment.missed.explained';
+
   @ApiProperty({ example: 3 })
   @IsInt()
   @Min(1)
   instalmentNo: number;
 
-  @ApiProperty({ description: 'Good reason (e.g. documented inability to pay): the miss is not counted under art. 72 ч. 7' })
+  @ApiProperty({ example: true, description: 'Good reason (e.g. documented inability to pay): the miss is not counted under art. 72 ч. 7' })
   @IsBoolean()
   goodReason: boolean;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
-  reason: string;
+  @Text(1000, undefined, 'Больничный лист с 01.11.2026 по 20.11.2026') reason: string;
 }
 
-export class DefaultReportedEvent extends ClaimEventBase {}
-
-export class PetitionFiledEvent extends EventBase {
-  @ApiPropertyOptional({ example: '2027-01-15' })
-  @IsOptional()
-  @IsLocalDate()
-  filedOn?: string;
-
-  @ApiPropertyOptional({ description: 'Court the petition goes to' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  court?: string;
+@EventSchema('default.reported')
+export class DefaultReportedEvent extends ClaimEventBase {
+  @EventType('default.reported') type: 'default.reported';
 }
 
-export class HearingScheduledEvent extends EventBase {
-  @ApiProperty({ example: '2027-02-01' })
-  @IsLocalDate()
-  hearingDate: string;
+@EventSchema('agreement.amended')
+export class AgreementAmendedEvent extends ClaimEventBase {
+  @EventType('agreement.amended') type: 'agreement.amended';
+
+  @Nested(() => InstalmentTermsDto, { description: 'New instalments for the whole balance' })
+  instalments: InstalmentTermsDto;
 }
 
-export class CourtDecidedEvent extends EventBase {
-  @ApiProperty({ enum: ['parole', 'refused', 'replacement'] })
-  @IsIn(['parole', 'refused', 'replacement'])
-  decision: 'parole' | 'refused' | 'replacement';
+// ── the map, checked by the compiler against the catalogue ───────────────────────────────────────────────
+type ClaimEventType = EventTypeOf<'mediation'> | EventTypeOf<'restitution'>;
+/** The HTTP body of an event, as its DTO validates it. */
+export type EventBody<T extends UserEventType> = { type: T; expectedVersion?: number } & EventPayloads[T] & (T extends ClaimEventType ? { claimId: string } : unknown);
 
-  @ApiProperty({ example: '2027-02-01' })
-  @IsLocalDate()
-  decisionDate: string;
-
-  @ApiPropertyOptional({ description: 'Ruling number' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  ruling?: string;
-}
-
-export class ConvictReleasedEvent extends EventBase {
-  @ApiProperty({ example: '2027-02-12' })
-  @IsLocalDate()
-  releaseDate: string;
-}
-
-export class ParoleRevokedEvent extends EventBase {
-  @ApiProperty({ example: '2027-09-01' })
-  @IsLocalDate()
-  decisionDate: string;
-
-  @ApiProperty({ example: 'УК РК ст. 72 ч. 7 п. 1' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
-  ground: string;
-}
-
-/** Event types a user may send over HTTP, with their DTO. */
-export const USER_EVENTS = {
+/** Event types users send over HTTP, with their DTO. Every user event of the catalogue has exactly one. */
+export const EVENT_DTOS = {
   'case.accepted': CaseAcceptedEvent,
-  'case.declined': ReasonEvent,
-  'invitation.sent': InvitationSentEvent,
-  'invitation.accepted': ClaimStepEvent,
-  'invitation.refused': ClaimStepEvent,
-  'contract.signed': ContractSignedEvent,
-  'term.extended': TermExtendedEvent,
-  'session.held': SessionHeldEvent,
-  'agreement.signed': AgreementSignedEvent,
-  'agreement.amended': AgreementAmendedEvent,
-  'mediation.terminated': MediationTerminatedEvent,
-  'payment.recorded': PaymentRecordedEvent,
-  'payment.missed.explained': PaymentMissedExplainedEvent,
-  'default.reported': DefaultReportedEvent,
+  'case.declined': CaseDeclinedEvent,
   'petition.filed': PetitionFiledEvent,
   'hearing.scheduled': HearingScheduledEvent,
   'court.decided': CourtDecidedEvent,
   'convict.released': ConvictReleasedEvent,
   'parole.revoked': ParoleRevokedEvent,
-  'case.withdrawn': ReasonEvent,
-} as const;
+  'case.withdrawn': CaseWithdrawnEvent,
+  'invitation.sent': InvitationSentEvent,
+  'invitation.accepted': InvitationAcceptedEvent,
+  'invitation.refused': InvitationRefusedEvent,
+  'contract.signed': ContractSignedEvent,
+  'session.held': SessionHeldEvent,
+  'term.extended': TermExtendedEvent,
+  'agreement.signed': AgreementSignedEvent,
+  'mediation.terminated': MediationTerminatedEvent,
+  'payment.recorded': PaymentRecordedEvent,
+  'payment.missed.explained': PaymentMissedExplainedEvent,
+  'default.reported': DefaultReportedEvent,
+  'agreement.amended': AgreementAmendedEvent,
+} as const satisfies { readonly [T in UserEventType]: new () => EventBody<T> };
 
-/** Sent only by the deadline sweeper. */
-export const SYSTEM_EVENTS = ['invitation.expired', 'term.expired', 'payment.overdue'] as const;
+type AllTrue<R extends Record<string, true>> = R;
+type SameFields<D, P> = [Exclude<keyof D, keyof P | 'type' | 'claimId' | 'expectedVersion'>, Exclude<keyof P, keyof D>] extends [never, never] ? true : false;
+/** Compile-time proof that each DTO declares exactly its payload's fields (besides type, claimId, expectedVersion). */
+export type DtoFieldsMatchPayloads = AllTrue<{ [T in UserEventType]: SameFields<InstanceType<(typeof EVENT_DTOS)[T]>, EventPayloads[T]> }>;
 
-export type UserEventType = keyof typeof USER_EVENTS;
+/** One example body per event, shown in OpenAPI; a test POSTs each and expects no 400 for its shape. */
+export const EVENT_EXAMPLES: { readonly [T in UserEventType]: Omit<EventBody<T>, 'expectedVersion'> } = {
+  'case.accepted': {
+    type: 'case.accepted',
+    mediator: { fullName: 'Касымова Айгерім Маратқызы', registry: 'Реестр профессиональных медиаторов № 77', organisation: 'ОЮЛ «Палата медиаторов ВКО»' },
+  },
+  'case.declined': { type: 'case.declined', reason: 'Конфликт интересов: медиатор ранее консультировал осуждённого' },
+  'petition.filed': { type: 'petition.filed', filedOn: '2026-11-25', court: 'Усть-Каменогорский городской суд' },
+  'hearing.scheduled': { type: 'hearing.scheduled', hearingDate: '2027-02-01' },
+  'court.decided': { type: 'court.decided', decision: 'parole', decisionDate: '2026-11-26', ruling: '1-123/2026' },
+  'convict.released': { type: 'convict.released', releaseDate: '2026-11-27' },
+  'parole.revoked': { type: 'parole.revoked', decisionDate: '2026-11-28', ground: 'УК РК ст. 72 ч. 7 п. 1' },
+  'case.withdrawn': { type: 'case.withdrawn', reason: 'Осуждённый отозвал обращение' },
+  'invitation.sent': { type: 'invitation.sent', claimId: EXAMPLE_CLAIM_ID, replyDays: mediation.invitationReplyDays.value },
+  'invitation.accepted': { type: 'invitation.accepted', claimId: EXAMPLE_CLAIM_ID },
+  'invitation.refused': { type: 'invitation.refused', claimId: EXAMPLE_CLAIM_ID, reason: 'Потерпевшая письменно отказалась от медиации' },
+  'contract.signed': { type: 'contract.signed', claimId: EXAMPLE_CLAIM_ID, contractDate: '2026-11-20', fee: 0, language: 'ru', meetingForms: ['video', 'in_person'] },
+  'session.held': { type: 'session.held', claimId: EXAMPLE_CLAIM_ID, form: 'video' },
+  'term.extended': { type: 'term.extended', claimId: EXAMPLE_CLAIM_ID, days: mediation.maxExtensionDays.value },
+  'agreement.signed': {
+    type: 'agreement.signed',
+    claimId: EXAMPLE_CLAIM_ID,
+    signedBy: { mediator: true, victim: true, convict: true },
+    terms: {
+      paidBeforeHearing: 20_000_000,
+      paidBeforeHearingBy: '2027-01-15',
+      waived: 0,
+      instalments: { total: 180_000_000, monthly: 5_000_000, dayOfMonth: 10, startsMonthAfterRelease: true },
+      paymentDetails: { method: 'bank_transfer', account: 'KZ86125KZT5004100100', bank: 'АО «Halyk Bank»' },
+    },
+  },
+  'mediation.terminated': { type: 'mediation.terminated', claimId: EXAMPLE_CLAIM_ID, reason: 'refusal_of_party', party: 'victim' },
+  'payment.recorded': { type: 'payment.recorded', claimId: EXAMPLE_CLAIM_ID, amount: 5_000_000, date: '2026-11-30', evidence: 'bank_transfer', reference: 'KASPI-2026-11-30-0001' },
+  'payment.missed.explained': { type: 'payment.missed.explained', claimId: EXAMPLE_CLAIM_ID, instalmentNo: 3, goodReason: true, reason: 'Больничный лист с 01.11.2026 по 20.11.2026' },
+  'default.reported': { type: 'default.reported', claimId: EXAMPLE_CLAIM_ID },
+  'agreement.amended': { type: 'agreement.amended', claimId: EXAMPLE_CLAIM_ID, instalments: { total: 150_000_000, monthly: 2_500_000, dayOfMonth: 15, firstDueDate: '2027-01-15' } },
+};
+
+// ── reading a body ─────────────────────────────────────────────────────────────────────────────────────
+export interface ParsedEvent<T extends UserEventType = UserEventType> {
+  type: T;
+  /** The validated payload (with `claimId` for claim events), without `type` and `expectedVersion`. */
+  payload: Record<string, unknown>;
+  expectedVersion?: number;
+}
+
+const typeError = (rule: string, message: string) => DomainError.validation([{ field: 'type', rule, message }]);
+
+/**
+ * The body `{ type, claimId?, expectedVersion?, ...payload }` of a user's event, validated against its DTO; dates
+ * that describe the past must not be later than `today`. Any failure is a 400 naming the field and the rule.
+ */
+export function parseEventBody(body: unknown, today: LocalDate): ParsedEvent {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw DomainError.validation([{ field: 'body', rule: 'isObject', message: 'Ожидается объект события { type, … }' }]);
+  }
+  const type: unknown = (body as { type?: unknown }).type;
+  if (isSystemEventType(type)) {
+    throw typeError('system_event', `Событие «${type}» отправляет только служба сроков (истечение срока наступает само)`);
+  }
+  // Own keys only: `valueOf`, `constructor` or `__proto__` are names on every object, not event types.
+  if (!isUserEventType(type)) throw typeError('isIn', `Неизвестный тип события; допустимы: ${USER_EVENT_TYPES.join(', ')}`);
+  const dto = plainToInstance(EVENT_DTOS[type] as new () => object, body) as Record<string, unknown>;
+  const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length) throw DomainError.validation(flattenValidationErrors(errors));
+  const future: FieldError[] = EVENT_CATALOGUE[type].pastDates
+    .filter((field) => typeof dto[field] === 'string' && isAfter(dto[field] as string, today))
+    .map((field) => ({ field, rule: 'not_in_future', message: `Дата не может быть позже сегодняшней (${today})` }));
+  if (future.length) throw DomainError.validation(future);
+  const { expectedVersion, ...payload } = JSON.parse(JSON.stringify(dto)) as Record<string, unknown> & { expectedVersion?: number };
+  delete payload.type;
+  return { type, payload, expectedVersion };
+}

@@ -40,13 +40,13 @@ export class ConvictDto {
   @MaxLength(300)
   institution: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 'г. Усть-Каменогорск, ул. Казахстан, 10, кв. 5' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   address?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: '+77010000002' })
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -97,7 +97,7 @@ export class SentenceDto {
   @Nested(() => TermDto)
   term: TermDto;
 
-  @ApiPropertyOptional({ default: false })
+  @ApiPropertyOptional({ default: false, example: false })
   @IsOptional()
   @IsBoolean()
   lifeImprisonment?: boolean;
@@ -106,16 +106,16 @@ export class SentenceDto {
   @IsLocalDate()
   startDate: string;
 
-  @ApiProperty({ enum: GRAVITY })
+  @ApiProperty({ enum: GRAVITY, example: 'grave' })
   @IsIn(GRAVITY)
   gravity: (typeof GRAVITY)[number];
 
-  @ApiPropertyOptional({ default: false, description: 'Grave crime against life or health (art. 72 ч. 3 п. 3)' })
+  @ApiPropertyOptional({ default: false, example: false, description: 'Grave crime against life or health (art. 72 ч. 3 п. 3)' })
   @IsOptional()
   @IsBoolean()
   againstLifeOrHealth?: boolean;
 
-  @ApiPropertyOptional({ default: 0, description: 'Days of pre-trial detention credited' })
+  @ApiPropertyOptional({ default: 0, example: 0, description: 'Days of pre-trial detention credited' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -124,13 +124,13 @@ export class SentenceDto {
 }
 
 export class RepresentativeDto {
-  @ApiProperty()
+  @ApiProperty({ example: 'Петров Андрей Викторович' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   fullName: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: '650707300018', description: 'ИИН, 12 digits with a valid control digit' })
   @IsOptional()
   @IsIin()
   iin?: string;
@@ -143,7 +143,7 @@ export class RepresentativeDto {
 }
 
 export class VictimDto {
-  @ApiProperty({ enum: ['person', 'legal_entity'] })
+  @ApiProperty({ enum: ['person', 'legal_entity'], example: 'person' })
   @IsIn(['person', 'legal_entity'])
   type: 'person' | 'legal_entity';
 
@@ -153,23 +153,23 @@ export class VictimDto {
   @MaxLength(300)
   fullName: string;
 
-  @ApiPropertyOptional({ description: 'ИИН — required for a person' })
+  @ApiPropertyOptional({ example: '850505400127', description: 'ИИН — required for a person (12 digits with a valid control digit)' })
   @ValidateIf((o: VictimDto) => o.type === 'person' || o.iin !== undefined)
   @IsIin()
   iin?: string;
 
-  @ApiPropertyOptional({ description: 'БИН — required for a legal entity' })
+  @ApiPropertyOptional({ example: '150340001236', description: 'БИН — required for a legal entity, not given for a person' })
   @ValidateIf((o: VictimDto) => o.type === 'legal_entity' || o.bin !== undefined)
   @IsBin()
   bin?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 'г. Усть-Каменогорск, ул. Абая, 1' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   address?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: '+77010000001' })
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -180,7 +180,7 @@ export class VictimDto {
 }
 
 export class ClaimDto {
-  @ApiPropertyOptional({ enum: ['victim', 'state'], default: 'victim', description: "'state': e.g. the Victims Compensation Fund's recourse claim — tracked, not mediated" })
+  @ApiPropertyOptional({ enum: ['victim', 'state'], default: 'victim', example: 'victim', description: "'state': e.g. the Victims Compensation Fund's recourse claim — tracked, not mediated" })
   @IsOptional()
   @IsIn(['victim', 'state'])
   kind?: 'victim' | 'state';
@@ -204,13 +204,13 @@ export class LawyerDto {
   @MaxLength(200)
   fullName: string;
 
-  @ApiPropertyOptional({ description: 'Licence of the advocate' })
+  @ApiPropertyOptional({ example: '0001234', description: 'Licence of the advocate' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   licence?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: '+77010000003' })
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -218,19 +218,19 @@ export class LawyerDto {
 }
 
 export class MediatorDto {
-  @ApiProperty()
+  @ApiProperty({ example: 'Касымова Айгерім Маратқызы' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   fullName: string;
 
-  @ApiPropertyOptional({ description: 'Entry in the register of professional mediators' })
+  @ApiPropertyOptional({ example: 'Реестр профессиональных медиаторов № 77', description: 'Entry in the register of professional mediators' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   registry?: string;
 
-  @ApiPropertyOptional({ description: 'Organisation of mediators' })
+  @ApiPropertyOptional({ example: 'ОЮЛ «Палата медиаторов ВКО»', description: 'Organisation of mediators' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
@@ -251,7 +251,7 @@ export class MediatorDto {
 }
 
 export class CreateCaseDto {
-  @ApiProperty({ enum: ['parole', 'replacement'], description: 'УДО (CC art. 72) or replacement with a milder punishment (art. 73)' })
+  @ApiProperty({ enum: ['parole', 'replacement'], example: 'parole', description: 'УДО (CC art. 72) or replacement with a milder punishment (art. 73)' })
   @IsIn(['parole', 'replacement'])
   procedure: 'parole' | 'replacement';
 
@@ -279,6 +279,31 @@ export class CreateCaseDto {
   @MaxLength(200)
   place?: string;
 }
+
+/** A parole application with one victim, as a lawyer files it (synthetic ИИН with valid control digits). */
+export const CREATE_CASE_EXAMPLE = {
+  procedure: 'parole',
+  convict: { fullName: 'Серіков Болат Нұрланұлы', iin: '900101300017', birthDate: '1990-01-01', institution: 'Учреждение ВК-167/22, г. Усть-Каменогорск' },
+  sentence: {
+    court: 'Усть-Каменогорский городской суд',
+    date: '2022-03-15',
+    articles: ['188 ч. 2 п. 4'],
+    term: { years: 6, months: 0, days: 0 },
+    startDate: '2022-01-10',
+    gravity: 'grave',
+    pretrialDetentionDays: 0,
+  },
+  claims: [
+    {
+      victim: { type: 'person', fullName: 'Ахметова Гүлнар Серікқызы', iin: '850505400127', address: 'г. Усть-Каменогорск, ул. Абая, 1', phone: '+77010000001' },
+      amountAwarded: 200_000_000,
+      amountRecovered: 0,
+    },
+  ],
+  lawyer: { fullName: 'Иванов Пётр Сергеевич', licence: '0001234' },
+  mediator: { fullName: 'Касымова Айгерім Маратқызы', registry: 'Реестр профессиональных медиаторов № 77', organisation: 'ОЮЛ «Палата медиаторов ВКО»' },
+  place: 'г. Усть-Каменогорск',
+} satisfies Partial<Record<keyof CreateCaseDto, unknown>>;
 
 /** States of a claim a listing can filter on: its mediation, then (after an agreement) its restitution. */
 export const CLAIM_STATES = [

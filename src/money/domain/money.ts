@@ -26,6 +26,15 @@ export class MoneyError extends Error {
   }
 }
 
+/**
+ * The largest amount the service takes: 999 999 999 999,99 ₸ (10¹⁴ − 1 tiyn), the most the documents can write
+ * out in words. Every amount a user enters is checked against it at the edge (`IsTiyn`, `IsPositiveTiyn`).
+ */
+export const MAX_TIYN: Tiyn = 10 ** 14 - 1;
+
+/** Within what the service takes (and so below 2^53: a safe integer). Not a check of integrality. */
+export const notAboveMaxTiyn = (value: unknown): boolean => !(typeof value === 'number' && value > MAX_TIYN);
+
 export function isTiyn(value: unknown): value is Tiyn {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }

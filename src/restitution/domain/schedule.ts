@@ -9,6 +9,7 @@ import { DomainError, type FieldError } from '../../common/domain-error';
 import { dayOfMonthIn, isLocalDate, parts, type LocalDate } from '../../common/local-date';
 import { settings } from '../../law/legal-rules';
 import { isTiyn, TIYN_PER_TENGE, type Tiyn } from '../../money/domain/money';
+import { DUE_DAY_OF_MONTH, isDueDayOfMonth } from './instalment-terms';
 import { nextWorkingDay } from './work-calendar';
 
 export interface ScheduleInput {
@@ -104,11 +105,12 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   if (input.months !== undefined && !(Number.isSafeInteger(input.months) && input.months >= 1)) {
     err('months', SCHEDULE_RULES.monthsRange, `число месяцев должно быть целым ≥ 1, получено ${String(input.months)}`);
   }
-  if (input.dayOfMonth !== undefined && !(Number.isInteger(input.dayOfMonth) && input.dayOfMonth >= 1 && input.dayOfMonth <= 31)) {
-    err('dayOfMonth', SCHEDULE_RULES.dayOfMonthRange, `день месяца — от 1 до 31, получено ${String(input.dayOfMonth)}`);
+  const { min, max } = DUE_DAY_OF_MONTH;
+  if (input.dayOfMonth !== undefined && !isDueDayOfMonth(input.dayOfMonth)) {
+    err('dayOfMonth', SCHEDULE_RULES.dayOfMonthRange, `день месяца — от ${min} до ${max}, получено ${String(input.dayOfMonth)}`);
   }
   if (input.dayOfMonth === undefined && input.firstDueDate === undefined) {
-    err('dayOfMonth', SCHEDULE_RULES.dayOfMonthRange, 'укажите день месяца для платежей (1–31)');
+    err('dayOfMonth', SCHEDULE_RULES.dayOfMonthRange, `укажите день месяца для платежей (${min}–${max})`);
   }
   if (errors.length) throw DomainError.validation(errors);
 

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { IsLocalDate, IsTiyn } from '../../common/validation';
+import { IsBoolean, IsInt, IsOptional, Min } from 'class-validator';
+import { IsDueDayOfMonth, IsLocalDate, IsTiyn } from '../../common/validation';
+import { settings } from '../../law/legal-rules';
+import { DUE_DAY_OF_MONTH } from '../domain/instalment-terms';
 
 /**
  * A schedule to preview. Amounts in tiyn (1 ₸ = 100 tiyn). Give the amount either as `outstanding` or as
@@ -39,7 +41,7 @@ export class PreviewScheduleDto {
   @IsTiyn()
   monthly?: number;
 
-  @ApiPropertyOptional({ description: 'Число ежемесячных платежей (либо monthly)', example: 40 })
+  @ApiPropertyOptional({ description: 'Число ежемесячных платежей (либо monthly)', example: 40, minimum: 1, maximum: settings.maxScheduleMonths })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -55,11 +57,14 @@ export class PreviewScheduleDto {
   @IsLocalDate()
   releaseDate?: string;
 
-  @ApiPropertyOptional({ description: 'День месяца для платежей, 1–31 (31 → последний день короткого месяца); по умолчанию — день firstDueDate', example: 10, minimum: 1, maximum: 31 })
+  @ApiPropertyOptional({
+    description: `День месяца для платежей, ${DUE_DAY_OF_MONTH.min}–${DUE_DAY_OF_MONTH.max} (${DUE_DAY_OF_MONTH.max} → последний день короткого месяца); по умолчанию — день firstDueDate`,
+    example: 10,
+    minimum: DUE_DAY_OF_MONTH.min,
+    maximum: DUE_DAY_OF_MONTH.max,
+  })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(31)
+  @IsDueDayOfMonth()
   dayOfMonth?: number;
 
   @ApiPropertyOptional({ description: 'Переносить срок с нерабочего дня на следующий рабочий (ГК ст. 175); по умолчанию — да', example: true })

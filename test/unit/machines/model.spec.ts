@@ -158,12 +158,12 @@ describe('restitution machine', () => {
     const last = c.payments.at(-1);
     const watch = nextInstalmentToWatch(c);
     const unexplained = c.misses.find((m) => m.goodReason === null);
-    const pay = (amount: number, reference: string): RestitutionEvent => ({ type: 'payment.recorded', at, amount, date: at, reference, evidence: 'receipt' });
+    const pay = (amount: number, reference: string): RestitutionEvent => ({ type: 'payment.recorded', at, amount, date: at, reference, evidence: 'victim_receipt' });
     const list: RestitutionEvent[] = [
       pay(balance(c), `full-${c.payments.length}`),
       pay(balance(c) + 1, 'over'),
       pay(0, 'zero'),
-      { type: 'payment.recorded', at, amount: 1, date: '2025-01-19', reference: 'early' },
+      { type: 'payment.recorded', at, amount: 1, date: '2025-01-19', reference: 'early', evidence: 'victim_receipt' },
       { type: 'convict.released', at: RELEASED, releaseDate: RELEASED, schedule: schedule({ outstanding: instalments.total, monthly: instalments.monthly, firstDueDate: '2025-04-10', dayOfMonth: 10 }) },
       { type: 'default.reported', at },
     ];
