@@ -48,7 +48,7 @@ describe('listing and searching cases', () => {
     const all = await list({});
     expect(ids(all)).toEqual([accepted.id, petrova.id, ivanov.id, zhumabekov.id, arrears.id]);
     expect(all).toMatchObject({ total: 5, totalExact: true, nextCursor: null });
-    expect(all.items[4]).toMatchObject({ number: arrears.number, convict: 'Омаров Бауыржан', state: 'restitution', nextDeadline: '2027-03-12' });
+    expect(all.items[4]).toMatchObject({ number: arrears.number, convict: 'Омаров Бауыржан', state: 'restitution', nextDeadline: '2027-03-13' }); // instalment 2 of 10.02: overdue from the 31st day (30 days' grace)
   });
 
   it('filters by case state, with an exact total per state', async () => {
