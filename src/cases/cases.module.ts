@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
 import { EligibilityModule } from '../eligibility/eligibility.module';
-import { DeadlineSweeper } from '../workflow/deadline-sweeper';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 
+/** Cases over HTTP: the application logic and views. Writes go through the workflow store (WorkflowModule). */
 @Module({
-  imports: [ScheduleModule.forRoot(), EligibilityModule],
+  imports: [EligibilityModule],
   controllers: [CasesController],
-  providers: [CasesRepository, CasesService, DeadlineSweeper],
-  exports: [CasesService, CasesRepository, DeadlineSweeper],
+  providers: [CasesRepository, CasesService],
+  exports: [CasesService, CasesRepository],
 })
 export class CasesModule {}

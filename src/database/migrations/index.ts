@@ -1,4 +1,5 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
+import { Outbox1764100000000 } from './1764100000000-outbox';
 
 /** Every migration, in order. The service runs them on start; `synchronize` is never used. */
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, Outbox1764100000000];
