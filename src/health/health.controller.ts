@@ -1,6 +1,7 @@
-import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { DomainError } from '../common/domain-error';
 import { Readiness } from '../workflow/readiness';
 
 @ApiTags('health')
@@ -25,7 +26,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'Start-up work still running; `waitingFor` names it' })
   ready(): { status: 'ready' } {
     if (!this.readiness.ready) {
-      throw new HttpException({ status: 'starting', waitingFor: this.readiness.waitingFor }, HttpStatus.SERVICE_UNAVAILABLE);
+      throw new DomainError('service_unavailable', 'Служба запускается: не завершена начальная работа', { waitingFor: this.readiness.waitingFor });
     }
     return { status: 'ready' };
   }
