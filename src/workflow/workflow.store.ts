@@ -92,11 +92,6 @@ export class WorkflowStore {
     this.hooks.push(hook);
   }
 
-  /** The case as committed (the row cache on SQLite), or null. */
-  find(id: string): Promise<CaseEntity | null> {
-    return this.access.read((em) => this.repo.findCase(em, id));
-  }
-
   /** Opens a case: number, version 1, the application event, the first deadlines. */
   async create(draft: NewCase): Promise<Saved> {
     const today = this.clock.today();

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { OutboxDispatcher } from '../../src/workflow/outbox.dispatcher';
 import { TENGE } from '../factories/case.factory';
 import { startTestApp, TestApp } from '../support/app';
@@ -70,7 +71,7 @@ describe('two instances on one PostgreSQL database', () => {
       await c.send(kase.id, { type: 'invitation.sent', claimId: kase.claims[0].id });
       cases.push(kase.id);
     }
-    const db = a.app.get(require('typeorm').DataSource);
+    const db = a.app.get(DataSource);
     const rows: { idempotency_key: string; effect_type: string }[] = await db.query(
       `SELECT idempotency_key, effect_type FROM outbox WHERE case_id = ANY($1) AND status = 'pending'`,
       [cases],
