@@ -96,7 +96,7 @@ export class WorkflowStore {
   async create(draft: NewCase): Promise<Saved> {
     const today = this.clock.today();
     const now = this.clock.now().toISOString();
-    const saved = await this.access.atomically(async (em) => {
+    return this.access.atomically(async (em) => {
       const number = await this.repo.nextCaseNumber(em, Number(today.slice(0, 4)));
       const entity = Object.assign(new CaseEntity(), {
         id: randomUUID(),
@@ -132,7 +132,6 @@ export class WorkflowStore {
       for (const hook of this.hooks) await hook(em, { case: entity, before: null, event, effects: [], recordedAt: now });
       return { ok: true as const, case: entity, deadlines: await this.repo.deadlinesOf(em, entity.id), changed: true, effects: [] };
     });
-    return saved;
   }
 
   /**
