@@ -225,7 +225,7 @@ export class WorkflowStore {
       id: randomUUID(),
       caseId: entity.id,
       effectType: effect.type,
-      params: effect.params ?? null,
+      params: ('params' in effect ? effect.params : undefined) ?? null, // generic: whatever the effect carries
       idempotencyKey: `${entity.id}:${entity.version}:${i}`,
       createdAt: new Date().toISOString(), // wall clock: the dispatcher's retries run in real time
     }));
