@@ -32,7 +32,8 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnModuleDestroy 
   ) {}
 
   onApplicationBootstrap(): void {
-    this.readiness.track('start-up deadline sweep', this.sweep());
+    const startup = this.sweep().catch((e) => this.logger.error(`start-up sweep failed: ${e instanceof Error ? e.message : String(e)}`));
+    this.readiness.track('start-up deadline sweep', startup);
     const handle = setInterval(() => void this.sweep(), this.env.SWEEP_INTERVAL_SECONDS * 1000);
     handle.unref();
     this.scheduler.addInterval('deadline-sweeper', handle);
