@@ -32,9 +32,9 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnModuleDestroy 
   ) {}
 
   onApplicationBootstrap(): void {
-    const startup = this.sweep().catch((e) => this.logger.error(`start-up sweep failed: ${e instanceof Error ? e.message : String(e)}`));
-    this.readiness.track('start-up deadline sweep', startup);
-    const handle = setInterval(() => void this.sweep(), this.env.SWEEP_INTERVAL_SECONDS * 1000);
+    const sweepLogged = () => this.sweep().catch((e) => this.logger.error(`sweep failed: ${e instanceof Error ? e.message : String(e)}`));
+    this.readiness.track('start-up deadline sweep', sweepLogged());
+    const handle = setInterval(() => void sweepLogged(), this.env.SWEEP_INTERVAL_SECONDS * 1000);
     handle.unref();
     this.scheduler.addInterval('deadline-sweeper', handle);
   }
