@@ -6,8 +6,10 @@ import { CasesModule } from './cases/cases.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
 import { RestitutionModule } from './restitution/restitution.module';
+import { WorkflowModule } from './workflow/workflow.module';
 
 export const FEATURE_MODULES: Type[] = [
+  WorkflowModule,
   CasesModule,
   EligibilityModule,
   RestitutionModule,

@@ -4,8 +4,8 @@ import { ReadConnection, type ReadQuery } from '../database/read-connection';
 import { caseView, type CaseView } from './case-view';
 import { filterKey } from './case-index';
 import type { ListCasesQuery } from './dto/create-case.dto';
-import { CaseEntity } from './entities/case.entity';
-import type { CaseEventEntity } from './entities/case-event.entity';
+import { CaseEntity } from '../workflow/entities/case.entity';
+import type { CaseEventEntity } from '../workflow/entities/case-event.entity';
 import { searchWords } from './search/fold';
 
 /** Above this many matches a combined filter's total is not counted further: "more than 10 000". */

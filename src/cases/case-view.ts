@@ -1,6 +1,6 @@
 import { describeProcedure } from '../../machines/procedure';
 import type { DeadlineEntity } from '../workflow/deadline.entity';
-import type { CaseEntity } from './entities/case.entity';
+import type { CaseEntity } from '../workflow/entities/case.entity';
 
 /** What GET /api/cases/:id answers: the application, where the procedure stands, what may happen next. */
 /** A deadline as stored, or as the machines plan it (always pending). */

@@ -1,17 +1,16 @@
 import { Module } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
 import { EligibilityModule } from '../eligibility/eligibility.module';
-import { DeadlineSweeper } from '../workflow/deadline-sweeper';
 import { ReadConnection } from '../database/read-connection';
 import { CaseQueries } from './case-queries';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 
+/** Cases over HTTP: the application logic and views. Writes go through the workflow store (WorkflowModule). */
 @Module({
-  imports: [ScheduleModule.forRoot(), EligibilityModule],
+  imports: [EligibilityModule],
   controllers: [CasesController],
-  providers: [CasesRepository, CasesService, DeadlineSweeper, ReadConnection, CaseQueries],
-  exports: [CasesService, CasesRepository, DeadlineSweeper, CaseQueries],
+  providers: [CasesRepository, CasesService, ReadConnection, CaseQueries],
+  exports: [CasesService, CasesRepository, CaseQueries],
 })
 export class CasesModule {}

@@ -1,7 +1,8 @@
-import { CaseEntity } from '../cases/entities/case.entity';
-import { CaseEventEntity } from '../cases/entities/case-event.entity';
+import { CaseEntity } from '../workflow/entities/case.entity';
+import { CaseEventEntity } from '../workflow/entities/case-event.entity';
 import { DeadlineEntity } from '../workflow/deadline.entity';
-import { ConfidentialNoteEntity } from '../cases/entities/confidential-note.entity';
+import { ConfidentialNoteEntity } from '../workflow/entities/confidential-note.entity';
+import { OutboxEntity } from '../workflow/entities/outbox.entity';
 import { IssuedDocumentEntity } from '../documents/issued-document.entity';
 
-export const ENTITIES = [CaseEntity, CaseEventEntity, DeadlineEntity, ConfidentialNoteEntity, IssuedDocumentEntity];
+export const ENTITIES = [CaseEntity, CaseEventEntity, DeadlineEntity, ConfidentialNoteEntity, OutboxEntity, IssuedDocumentEntity];

@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { CasesRepository } from '../../src/cases/cases.repository';
+import { WorkflowRepository } from '../../src/workflow/workflow.repository';
 import { replayHistory } from '../../src/cases/domain/replay';
-import { CaseEntity } from '../../src/cases/entities/case.entity';
+import { CaseEntity } from '../../src/workflow/entities/case.entity';
 import { DeadlineSweeper } from '../../src/workflow/deadline-sweeper';
 import { procedureDeps } from '../../src/workflow/procedure-deps';
 import { DataSource } from 'typeorm';
@@ -157,7 +157,7 @@ describe('bad input, conflicts and faults', () => {
     const kase = await c.open();
     const claimId = kase.claims[0].id;
     await c.send(kase.id, { type: 'case.accepted' });
-    const repo = t.app.get(CasesRepository);
+    const repo = t.app.get(WorkflowRepository);
     const spy = jest.spyOn(repo, 'syncDeadlines').mockRejectedValueOnce(new Error('disk gone'));
     await request(t.http).post(`/api/cases/${kase.id}/events`).send({ type: 'invitation.sent', claimId }).expect(500);
     spy.mockRestore();

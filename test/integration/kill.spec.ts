@@ -5,7 +5,7 @@ import { Agent } from 'node:http';
 import { call, startChildService } from '../support/child-service';
 import { DataSource } from 'typeorm';
 import { replayHistory } from '../../src/cases/domain/replay';
-import { CaseEntity } from '../../src/cases/entities/case.entity';
+import { CaseEntity } from '../../src/workflow/entities/case.entity';
 import { procedureDeps } from '../../src/workflow/procedure-deps';
 import { startTestApp } from '../support/app';
 import { application } from '../factories/case.factory';

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CasesRepository } from '../../src/cases/cases.repository';
+import { WorkflowRepository } from '../../src/workflow/workflow.repository';
 import { replayHistory } from '../../src/cases/domain/replay';
-import { CaseEntity } from '../../src/cases/entities/case.entity';
+import { CaseEntity } from '../../src/workflow/entities/case.entity';
 import { DeadlineSweeper } from '../../src/workflow/deadline-sweeper';
 import { procedureDeps } from '../../src/workflow/procedure-deps';
 import { application, TENGE } from '../factories/case.factory';
@@ -42,8 +42,24 @@ describe('on PostgreSQL', () => {
     expect(db.options.type).toBe('postgres');
     expect(db.options.synchronize).toBe(false);
     const tables = (await db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`)).map((r: any) => r.table_name);
-    expect(tables).toEqual(['case_claim_states', 'case_counts', 'case_events', 'case_iin', 'case_index', 'cases', 'confidential_notes', 'deadlines', 'issued_documents', 'migrations']);
-    expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([{ name: 'InitialSchema1764000000000' }, { name: 'CaseListingIndex1764200000000' }]);
+    expect(tables).toEqual([
+      'case_claim_states',
+      'case_counts',
+      'case_events',
+      'case_iin',
+      'case_index',
+      'cases',
+      'confidential_notes',
+      'deadlines',
+      'issued_documents',
+      'migrations',
+      'outbox',
+    ]);
+    expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([
+      { name: 'InitialSchema1764000000000' },
+      { name: 'Outbox1764100000000' },
+      { name: 'CaseListingIndex1764200000000' },
+    ]);
     expect(await db.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")).toEqual([{ extname: 'pg_trgm' }]);
     // Counters are int4 (pg hands them back as numbers); amounts live in the JSON text columns.
     const cols = await db.query(
@@ -178,7 +194,7 @@ describe('on PostgreSQL', () => {
     c.setDate(t, due);
     // The sweeper marks the deadline fired, then a payment arrives (it moves that same deadline) before
     // the sweeper writes the case: both must not wait for each other.
-    const repo = t.app.get(CasesRepository);
+    const repo = t.app.get(WorkflowRepository);
     const original = repo.markDeadlineFired.bind(repo);
     let payment: Promise<request.Response> | undefined;
     const spy = jest.spyOn(repo, 'markDeadlineFired').mockImplementation(async (...args) => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { startTestApp } from '../support/app';
+import { Readiness } from '../../src/workflow/readiness';
 import { CaseClient } from '../support/case-client';
 
 /**
@@ -26,6 +27,7 @@ describe('deadlines survive a restart', () => {
 
     // stopped for three weeks
     t = await startTestApp({ now: '2026-12-22T08:00:00+05:00', databasePath });
+    await t.app.get(Readiness).whenReady(); // the start-up sweep runs in the background
     const after = await new CaseClient(t).get(kase.id);
     expect(after.claims[0]).toMatchObject({ state: 'silent', outcome: 'silent' });
     expect(after.deadlines).toEqual([]);
@@ -45,9 +47,13 @@ describe('deadlines survive a restart', () => {
     expect(db.options.synchronize).toBe(false);
     const tables = (await db.query(`SELECT name FROM sqlite_master WHERE type='table' ORDER BY name`)).map((r: any) => r.name);
     expect(tables).toEqual(
-      expect.arrayContaining(['cases', 'case_events', 'deadlines', 'confidential_notes', 'issued_documents', 'migrations', 'case_index', 'case_counts', 'case_fts']),
+      expect.arrayContaining(['cases', 'case_events', 'deadlines', 'confidential_notes', 'issued_documents', 'outbox', 'migrations', 'case_index', 'case_counts', 'case_fts']),
     );
-    expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([{ name: 'InitialSchema1764000000000' }, { name: 'CaseListingIndex1764200000000' }]);
+    expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([
+      { name: 'InitialSchema1764000000000' },
+      { name: 'Outbox1764100000000' },
+      { name: 'CaseListingIndex1764200000000' },
+    ]);
     const journal = await db.query('PRAGMA journal_mode');
     expect(journal[0].journal_mode).toBe('wal');
     await t.close();

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { jsonText } from '../../database/json.transformer';
-import type { CaseApplication } from '../domain/case-application';
+import type { CaseApplication } from '../../cases/domain/case-application';
 import type { ProcedureState } from '../../../machines/snapshot';
 
 /** One mediation case: the application as filed, and the persisted snapshot of the procedure's machines. */

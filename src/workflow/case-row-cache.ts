@@ -1,5 +1,5 @@
 import { CaseEntity } from './entities/case.entity';
-import type { GroupCommitHooks } from '../workflow/group-commit';
+import type { GroupCommitHooks } from './group-commit';
 
 /**
  * The last committed row of recently used cases, so that an event on SQLite does not wait for a SELECT.
