@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { FixedClock } from '../../src/common/clock';
 import { loadEnv } from '../../src/config/env';
 
 export interface TestApp {
-  app: INestApplication;
+  app: NestFastifyApplication;
   http: any; // the Node http.Server supertest talks to
   clock: FixedClock;
   databasePath: string;
@@ -27,6 +27,7 @@ export async function startTestApp(
   const env = loadEnv({ DATABASE_PATH: databasePath, LOG_LEVEL: 'silent', SWEEP_INTERVAL_SECONDS: '3600', ...opts.env });
   const app = await createApp({ env, clock }, { logger: false });
   await app.init();
+  await app.getHttpAdapter().getInstance().ready(); // supertest talks to the Node server, not to Fastify's inject
   return {
     app,
     http: app.getHttpServer(),
