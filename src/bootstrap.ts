@@ -4,12 +4,15 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
+import type { Logger as PinoLogger } from 'pino';
 import { AppModule, AppOptions } from './app.module';
+import { createLogger, logRequests } from './common/logging';
 import { BODY_LIMIT_BYTES, frameworkError, JsonTooDeepError, jsonDeeperThan, MAX_JSON_DEPTH, RouteTable } from './common/http-errors';
 import { createValidationPipe } from './common/validation.pipe';
 
 /** Builds the HTTP application (Fastify) exactly as production runs it; e2e tests use the same function. */
 export async function createApp(options: AppOptions, { logger = true }: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const log = createLogger(options.env.LOG_LEVEL);
   const routes = new RouteTable();
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
@@ -21,9 +24,9 @@ export async function createApp(options: AppOptions, { logger = true }: { logger
     },
   });
   adapter.getInstance().addHook('onRoute', (route) => routes.add(route.url));
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, { bufferLogs: true, logger: logger ? undefined : false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ ...options, logger: log }), adapter, { bufferLogs: true, logger: logger ? undefined : false });
   if (logger) app.useLogger(app.get(Logger));
-  registerHttpPlugins(app);
+  registerHttpPlugins(app, log);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const config = new DocumentBuilder()
@@ -40,11 +43,12 @@ export async function createApp(options: AppOptions, { logger = true }: { logger
 }
 
 /**
- * The one place where the HTTP layer is put together: body parsers now; the cookie, CSRF, helmet, view and static
+ * The one place where the HTTP layer is put together: the request log and body parsers now; the cookie, CSRF, helmet, view and static
  * plugins of sign-in and the web pages belong here too (Fastify plugins, `app.register(...)`).
  */
-function registerHttpPlugins(app: NestFastifyApplication): void {
+function registerHttpPlugins(app: NestFastifyApplication, log: PinoLogger): void {
   const fastify = app.getHttpAdapter().getInstance();
+  logRequests(fastify, log);
   // JSON bodies: Fastify's parser (prototype-poisoning checks on), after a depth check that a body nested
   // thousands of levels deep never reaches the parser or the validators
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
