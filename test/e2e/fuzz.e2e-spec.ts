@@ -166,7 +166,7 @@ const json = (payload: unknown) => ({ headers: { 'content-type': 'application/js
 const POST_ROUTES = () => [`/api/cases`, `/api/cases/${target.negotiating}/events`, `/api/cases/${target.applied}/events`, '/api/eligibility', '/api/schedules/preview'];
 
 const someId = () => fc.oneof(fc.constant(target.negotiating), fc.constant(target.applied), fc.uuid(), fc.string({ maxLength: 40 }).map(encodeURIComponent));
-const badEscape = fc.tuple(fc.string({ maxLength: 6 }).map(encodeURIComponent), fc.constantFrom(...BAD_ESCAPES), fc.string({ maxLength: 6 }).map(encodeURIComponent)).map(([a, b, c]) => a + b + c);
+const badEscape = fc.tuple(fc.string({ maxLength: 6 }).map(encodeURIComponent), fc.constantFrom(...BAD_ESCAPES), fc.string({ maxLength: 6 }).map(encodeURIComponent)).map(([a, b, c]) => `${a}${b}~${c}`); // '~' ends the escape: '%E0%A4%A' + 'b' would be a valid one
 
 /** Every GET route with its parameters filled by `id`, `claimId`, `kind`, `sha` (already URL-encoded). */
 function getRoutes(p: { id: string; claimId: string; kind: string; sha: string }): string[] {
