@@ -2,12 +2,11 @@ import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import type { Logger as PinoLogger } from 'pino';
 import { AppModule, AppOptions } from './app.module';
 import { createLogger, logRequests } from './common/logging';
-import { BODY_LIMIT_BYTES, frameworkError, JsonTooDeepError, jsonDeeperThan, MAX_JSON_DEPTH, RouteTable } from './common/http-errors';
+import { BODY_LIMIT_BYTES, frameworkErrorHandler, JsonTooDeepError, jsonDeeperThan, MAX_JSON_DEPTH, RouteTable } from './common/http-errors';
 import { createValidationPipe } from './common/validation.pipe';
 
 /** Builds the HTTP application (Fastify) exactly as production runs it; e2e tests use the same function. */
@@ -16,12 +15,7 @@ export async function createApp(options: AppOptions, { logger = true }: { logger
   const routes = new RouteTable();
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    // Errors Fastify meets before routing (an undecodable URL): the API's error shape, naming the path parameter
-    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      const answer = frameworkError(error) ?? frameworkError({ code: 'FST_ERR_BAD_URL' })!;
-      if (error.code === 'FST_ERR_BAD_URL') answer.body.errors[0].field = routes.parameterAt(request.url);
-      void reply.code(answer.status).send(answer.body);
-    },
+    frameworkErrors: frameworkErrorHandler(routes),
   });
   adapter.getInstance().addHook('onRoute', (route) => routes.add(route.url));
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ ...options, logger: log }), adapter, { bufferLogs: true, logger: logger ? undefined : false });
@@ -37,14 +31,16 @@ export async function createApp(options: AppOptions, { logger = true }: { logger
     )
     .setVersion('1')
     .build();
-  // The UI's files are served by @fastify/static; the JSON and YAML descriptions need nothing more
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config), { ui: installed('@fastify/static') });
+  // The UI's files are served by @fastify/static (without it Nest would exit); /api/docs-json needs nothing more
+  const ui = installed('@fastify/static');
+  if (!ui) log.warn('Swagger UI at /api/docs is off: @fastify/static is not installed (the description stays at /api/docs-json)');
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config), { ui });
   return app;
 }
 
 /**
- * The one place where the HTTP layer is put together: the request log and body parsers now; the cookie, CSRF, helmet, view and static
- * plugins of sign-in and the web pages belong here too (Fastify plugins, `app.register(...)`).
+ * The one place where the HTTP layer is put together: the request log and body parsers now; the cookie, CSRF,
+ * helmet, view and static plugins of sign-in and the web pages belong here too (Fastify plugins, `app.register`).
  */
 function registerHttpPlugins(app: NestFastifyApplication, log: PinoLogger): void {
   const fastify = app.getHttpAdapter().getInstance();

@@ -1,3 +1,4 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from './domain-error';
 
 /** The largest request body the API takes (the same 100 KB Express's JSON parser allowed before). */
@@ -74,8 +75,9 @@ export function frameworkError(err: unknown): FrameworkErrorAnswer | null {
       return answer(414, 'validation_failed', 'path', 'max_length', 'Слишком длинная часть адреса');
   }
   if (err instanceof SyntaxError && statusCode === 400) return answer(400, 'validation_failed', 'body', 'json', INVALID_JSON);
-  if (typeof code === 'string' && code.startsWith('FST_ERR_') && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-    return answer(statusCode, 'http_error', '', code.slice('FST_ERR_'.length).toLowerCase(), 'Запрос не может быть обработан');
+  // any other Fastify (or plugin) error the client caused, e.g. FST_ERR_… or a plugin's FST_CSRF_…
+  if (typeof code === 'string' && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    return answer(statusCode, 'http_error', '', code.replace(/^FST_(ERR_)?/, '').toLowerCase(), 'Запрос не может быть обработан');
   }
   return null;
 }
@@ -103,6 +105,18 @@ export class RouteTable {
     }
     return 'path';
   }
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors it meets before routing (an undecodable URL, a parameter too long)
+ * in the API's shape, the undecodable URL naming the path parameter it stands for.
+ */
+export function frameworkErrorHandler(routes: RouteTable) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    const found = frameworkError(error) ?? answer(400, 'http_error', 'path', 'url', 'Запрос не может быть обработан');
+    if (error.code === 'FST_ERR_BAD_URL') found.body.errors[0].field = routes.parameterAt(request.url);
+    void reply.code(found.status).send(found.body);
+  };
 }
 
 function decodes(segment: string): boolean {
