@@ -48,6 +48,8 @@ interface Probe {
   request: { method: string; url: string; headers?: Record<string, string>; payload?: string };
   /** What the answer must be beyond "below 500, 4xx in the API's shape". */
   expect?: { status: number; field?: RegExp; rule?: string };
+  /** What was changed, when the payload is too long to show. */
+  note?: string;
 }
 
 /** The cases the generated requests aim at: one just filed, one in negotiation (ids filled in beforeAll). */
@@ -87,7 +89,7 @@ describe('fuzz: no input gets a 5xx', () => {
         const problem = check(probe, res.status, res.text);
         if (problem) {
           const list = failures.get(probe.category) ?? [];
-          const sent = probe.request.payload === undefined ? '' : ` ${probe.request.payload.slice(0, 300)}`;
+          const sent = probe.note ?? (probe.request.payload === undefined ? '' : ` ${probe.request.payload.slice(0, 300)}`);
           list.push(`${probe.request.method} ${probe.request.url.slice(0, 120)}${sent} → ${res.status}: ${problem} ${res.text.slice(0, 200)}`);
           failures.set(probe.category, list);
         }
@@ -201,7 +203,7 @@ const mutatedApplication = fc
     let at = doc;
     for (const k of keys.slice(0, -1)) at = at[k] = typeof at[k] === 'object' && at[k] !== null ? at[k] : {};
     Object.defineProperty(at, keys[keys.length - 1], { value, enumerable: true, writable: true, configurable: true });
-    return doc;
+    return { doc, note: ` ${path} = ${JSON.stringify(value)?.slice(0, 100)}` };
   });
 
 const deepJson = fc.tuple(fc.integer({ min: 33, max: 5000 }), fc.constantFrom('[', '{"a":'), fc.boolean()).map(([depth, open, closed]) => {
@@ -270,7 +272,7 @@ function probes(): fc.Arbitrary<Probe> {
         expect: { status: 400, field: /^claims\[0\]\.amount(Awarded|Recovered)$/ },
       };
     }),
-    mutatedApplication.map((doc): Probe => ({ category: 'unknown fields and wrong types', request: { method: 'POST', url: '/api/cases', ...json(doc) } })),
+    mutatedApplication.map(({ doc, note }): Probe => ({ category: 'unknown fields and wrong types', request: { method: 'POST', url: '/api/cases', ...json(doc) }, note })),
     fc
       .tuple(fc.constantFrom(...EVENT_TYPES), fc.dictionary(fc.oneof(fc.constantFrom('claimId', 'expectedVersion', 'contractDate', 'form', 'notes', 'terms', 'amount', 'paidOn', 'reference', 'signedBy', 'reason', 'date', 'decision', 'days', 'replyDays'), fc.string({ maxLength: 8 })), fc.oneof(fc.anything({ maxDepth: 3 }), fc.constant(target.claimId), fc.constantFrom(1e308, -1, 0.1, '2026-13-45', '')), { maxKeys: 5 }), fc.boolean())
       .map(([type, fields, applied]): Probe => ({ category: 'random event payload', request: { method: 'POST', url: `/api/cases/${applied ? target.applied : target.negotiating}/events`, ...json({ ...fields, type }) } })),
