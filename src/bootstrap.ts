@@ -6,7 +6,7 @@ import { Logger } from 'nestjs-pino';
 import type { Logger as PinoLogger } from 'pino';
 import { AppModule, AppOptions } from './app.module';
 import { createLogger, logRequests } from './common/logging';
-import { BODY_LIMIT_BYTES, frameworkErrorHandler, JsonTooDeepError, jsonDeeperThan, MAX_JSON_DEPTH, RouteTable } from './common/http-errors';
+import { BODY_LIMIT_BYTES, clientErrorHandler, frameworkErrorHandler, JsonTooDeepError, jsonDeeperThan, MAX_JSON_DEPTH, RouteTable } from './common/http-errors';
 import { createValidationPipe } from './common/validation.pipe';
 
 /** Builds the HTTP application (Fastify) exactly as production runs it; e2e tests use the same function. */
@@ -16,6 +16,7 @@ export async function createApp(options: AppOptions, { logger = true }: { logger
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     frameworkErrors: frameworkErrorHandler(routes),
+    clientErrorHandler,
   });
   adapter.getInstance().addHook('onRoute', (route) => routes.add(route.url));
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ ...options, logger: log }), adapter, { bufferLogs: true, logger: logger ? undefined : false });

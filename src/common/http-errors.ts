@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from './domain-error';
 
@@ -117,6 +119,28 @@ export function frameworkErrorHandler(routes: RouteTable) {
     if (error.code === 'FST_ERR_BAD_URL') found.body.errors[0].field = routes.parameterAt(request.url);
     void reply.code(found.status).send(found.body);
   };
+}
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node's HTTP parser refuses (raw non-ASCII bytes in the URL, malformed
+ * headers, headers too large, a client too slow) is answered on the socket in the API's shape, then closed.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const found =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? answer(408, 'http_error', '', 'timeout', 'Запрос не получен полностью за отведённое время')
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? answer(431, 'http_error', 'headers', 'max_size', 'Слишком большие заголовки запроса')
+        : answer(400, 'http_error', 'request', 'http_syntax', 'Запрос не соответствует протоколу HTTP (например, байты вне ASCII в адресе: их нужно кодировать %XX)');
+  const body = JSON.stringify(found.body);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${found.status} ${STATUS_CODES[found.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 function decodes(segment: string): boolean {

@@ -1,4 +1,4 @@
-import { frameworkError, jsonDeeperThan, JsonTooDeepError, RouteTable } from '../../../src/common/http-errors';
+import { clientErrorHandler, frameworkError, jsonDeeperThan, JsonTooDeepError, RouteTable } from '../../../src/common/http-errors';
 
 describe('JSON depth check before parsing', () => {
   it('counts nesting of objects and arrays, not brackets inside strings', () => {
@@ -42,4 +42,25 @@ describe('the path parameter an undecodable URL segment stands for', () => {
     ['/api/documents/verify/%', 'sha256'],
     ['/api/nowhere/%E0', 'path'],
   ])('%s → %s', (path, name) => expect(routes.parameterAt(path)).toBe(name));
+});
+
+describe('requests the HTTP parser refuses', () => {
+  const answerTo = (code: string) => {
+    let written = '';
+    const socket = { destroyed: false, writable: true, write: (text: string) => (written += text), destroy: jest.fn() };
+    clientErrorHandler(Object.assign(new Error('parse'), { code }), socket as never);
+    const [head, body] = written.split('\r\n\r\n');
+    return { statusLine: head.split('\r\n')[0], body: JSON.parse(body), destroyed: socket.destroy.mock.calls.length };
+  };
+
+  it.each([
+    ['HPE_INVALID_URL', 'HTTP/1.1 400 Bad Request', 'request'],
+    ['HPE_HEADER_OVERFLOW', 'HTTP/1.1 431 Request Header Fields Too Large', 'headers'],
+    ['ERR_HTTP_REQUEST_TIMEOUT', 'HTTP/1.1 408 Request Timeout', ''],
+  ])('%s → %s in the API shape, then the connection is closed', (code, statusLine, field) => {
+    const a = answerTo(code);
+    expect(a.statusLine).toBe(statusLine);
+    expect(a.body.errors[0]).toMatchObject({ field, message: expect.stringMatching(/[а-яА-Я]/) });
+    expect(a.destroyed).toBe(1);
+  });
 });
