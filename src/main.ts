@@ -14,7 +14,8 @@ async function main(): Promise<void> {
     throw e;
   }
   const app = await createApp({ env });
-  await app.listen(env.PORT);
+  // every interface, as Express did (Fastify alone would listen on localhost only)
+  await app.listen(env.PORT, '0.0.0.0');
   console.log(`Mediation service listening on http://localhost:${env.PORT} (API docs: /api/docs, database: ${env.DATABASE_TYPE === 'sqlite' ? env.DATABASE_PATH : 'postgres'})`);
 }
 

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../common/domain-error';
 import type { Role } from '../../machines/procedure';
 
@@ -11,13 +11,13 @@ const ROLES: Role[] = ['mediator', 'lawyer', 'court', 'officer'];
  * Without a role, the service uses the role that normally records the event.
  */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext) => {
-  const req = ctx.switchToHttp().getRequest<Request>();
-  const roleHeader = req.header('x-actor-role');
+  const req = ctx.switchToHttp().getRequest<FastifyRequest>();
+  const roleHeader = header(req, 'x-actor-role');
   if (roleHeader !== undefined && !ROLES.includes(roleHeader as Role)) {
     throw DomainError.validation([{ field: 'X-Actor-Role', rule: 'isIn', message: `Недопустимая роль; допустимы: ${ROLES.join(', ')}` }]);
   }
   let name: string | null = null;
-  const raw = req.header('x-actor-name');
+  const raw = header(req, 'x-actor-name');
   if (raw) {
     try {
       name = decodeURIComponent(raw).slice(0, 200);
@@ -27,3 +27,9 @@ export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionCont
   }
   return { role: roleHeader as Role | undefined, name };
 });
+
+/** A header's value; a header sent twice counts as its first value. */
+function header(req: FastifyRequest, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { MoneyError } from '../money/domain/money';
-import { DomainError, DomainErrorCode } from './domain-error';
+import { DomainError, DomainErrorCode, FieldError } from './domain-error';
+import { frameworkError } from './http-errors';
 
 function statusOf(code: DomainErrorCode): number {
   switch (code) {
@@ -18,51 +19,70 @@ function statusOf(code: DomainErrorCode): number {
   }
 }
 
-/** Maps every error to one JSON shape. Unknown errors are logged (without request bodies) and become 500. */
+/** The field a refusal without field errors of its own is about, so that every 4xx names one. */
+function fieldOf(error: DomainError): FieldError {
+  const { code, message, details } = error;
+  switch (code) {
+    case 'event_not_allowed':
+      return { field: 'type', rule: 'event_not_allowed', message };
+    case 'version_conflict':
+      return { field: 'expectedVersion', rule: 'version_conflict', message };
+    case 'not_found':
+      return { field: details.claimId !== undefined || details.what === 'Требование' ? 'claimId' : 'id', rule: 'not_found', message };
+    default:
+      return { field: '', rule: code, message };
+  }
+}
+
+export interface HttpErrorAnswer {
+  status: number;
+  body: { error: string; message?: string; errors: FieldError[]; [detail: string]: unknown };
+}
+
+/**
+ * Every error as one JSON shape: `{ error, message?, errors: [{ field, rule, message }], ...details }`, messages in
+ * Russian. Unknown errors become 500 (and are logged by the filter); everything the client caused is a 4xx.
+ */
+export function answerFor(exception: unknown): HttpErrorAnswer {
+  if (exception instanceof DomainError) {
+    const errors = Array.isArray(exception.details.errors) ? (exception.details.errors as FieldError[]) : [fieldOf(exception)];
+    if (exception.code === 'not_found') return { status: 404, body: { error: 'not_found', message: exception.message, errors } };
+    return { status: statusOf(exception.code), body: { error: exception.code, message: exception.message, ...exception.details, errors } };
+  }
+  if (exception instanceof MoneyError) {
+    const message = exception.message.slice(exception.field.length + 2);
+    return { status: 400, body: { error: 'validation_failed', errors: [{ field: exception.field, rule: exception.rule, message }] } };
+  }
+  if (exception instanceof HttpException) {
+    // Fastify's own 4xx errors (body parser, content type, URL) arrive wrapped, the original as the cause
+    const known = frameworkError(exception.cause ?? exception);
+    if (known) return known;
+    const status = exception.getStatus();
+    if (status === 404) {
+      const message = 'Такого адреса в API нет (см. /api/docs)';
+      return { status, body: { error: 'not_found', message, errors: [{ field: 'path', rule: 'route_not_found', message }] } };
+    }
+    if (status < 500) {
+      const message = 'Запрос не может быть обработан';
+      return { status, body: { error: 'http_error', message, errors: [{ field: '', rule: `http_${status}`, message }] } };
+    }
+  }
+  const known = frameworkError(exception);
+  if (known) return known;
+  return { status: 500, body: { error: 'internal_error', message: 'Внутренняя ошибка сервиса; данные не изменены', errors: [] } };
+}
+
+/** Maps every error to one JSON shape (see answerFor). Unknown errors are logged (without request bodies) and become 500. */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
-    if (exception instanceof DomainError) {
-      const status = statusOf(exception.code);
-      switch (exception.code) {
-        case 'event_not_allowed':
-          res.status(status).json({ error: 'event_not_allowed', message: exception.message, ...exception.details });
-          return;
-        case 'version_conflict':
-          res.status(status).json({ error: 'version_conflict', message: exception.message, ...exception.details });
-          return;
-        case 'not_found':
-          res.status(status).json({ error: 'not_found', message: exception.message });
-          return;
-        default:
-          res.status(status).json({ error: exception.code, message: exception.message, ...exception.details });
-          return;
-      }
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { status, body } = answerFor(exception);
+    if (status >= 500 && !(exception instanceof DomainError)) {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
-    if (exception instanceof MoneyError) {
-      const message = exception.message.slice(exception.field.length + 2);
-      res.status(400).json({ error: 'validation_failed', errors: [{ field: exception.field, rule: exception.rule, message }] });
-      return;
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const body = exception.getResponse();
-      if (status === 400 && typeof body === 'object' && body !== null && 'message' in body) {
-        // e.g. malformed JSON rejected by the body parser
-        res.status(400).json({ error: 'validation_failed', errors: [{ field: 'body', rule: 'json', message: 'Тело запроса не является корректным JSON' }] });
-        return;
-      }
-      if (status === 404) {
-        res.status(404).json({ error: 'not_found', message: 'Такого адреса в API нет (см. /api/docs)' });
-        return;
-      }
-      res.status(status).json({ error: 'http_error', message: exception.message });
-      return;
-    }
-    this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
-    res.status(500).json({ error: 'internal_error', message: 'Внутренняя ошибка сервиса; данные не изменены' });
+    void reply.status(status).send(body);
   }
 }

@@ -5,7 +5,8 @@ import { DomainError, FieldError } from './domain-error';
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const e of errors) {
-    const field = /^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : prefix ? `${prefix}.${e.property}` : e.property;
+    // no property: the value itself was wrong (e.g. a body that is not an object)
+    const field = e.property === undefined || e.property === '' ? prefix || 'body' : /^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : prefix ? `${prefix}.${e.property}` : e.property;
     for (const [rule, message] of Object.entries(e.constraints ?? {})) {
       out.push({ field, rule: rule === 'whitelistValidation' ? 'unknown_field' : rule, message: translate(rule, message) });
     }
@@ -19,6 +20,8 @@ function translate(rule: string, message: string): string {
   switch (rule) {
     case 'whitelistValidation':
       return 'Неизвестное поле: такого поля нет в этом запросе';
+    case 'unknownValue':
+      return 'Ожидается объект JSON';
     case 'isDefined':
     case 'isNotEmpty':
       return 'Поле обязательно';

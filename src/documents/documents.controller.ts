@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DomainError } from '../common/domain-error';
 import { DocumentsService } from './documents.service';
 
@@ -26,10 +26,10 @@ export class DocumentsController {
     @Param('id', uuid) id: string,
     @Param('kind') kind: string,
     @Query() query: { lang?: string; format?: string; claimId?: string },
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
     const doc = await this.documents.render(id, kind, { lang: query.lang, format: query.format, claimId: query.claimId });
-    res.setHeader('X-Document-SHA256', doc.sha256);
+    void res.header('X-Document-SHA256', doc.sha256);
     return new StreamableFile(doc.bytes, {
       type: doc.contentType,
       disposition: doc.contentType === 'application/pdf' ? `attachment; filename="${doc.fileName}"` : `inline; filename="${doc.fileName}"`,
@@ -40,9 +40,9 @@ export class DocumentsController {
   @Get('documents/verify/:sha256')
   @ApiOperation({ summary: 'Was this file issued by the service? 200 with what it is, 404 { known: false } when not' })
   @ApiOkResponse({ description: '{ known: true, caseNumber, kind, lang, format, templateVersion, machineVersion, caseVersion, issuedAt }' })
-  async verify(@Param('sha256') sha256: string, @Res({ passthrough: true }) res: Response) {
+  async verify(@Param('sha256') sha256: string, @Res({ passthrough: true }) res: FastifyReply) {
     const result = await this.documents.verify(sha256);
-    if (!result.known) res.status(404);
+    if (!result.known) void res.status(404);
     return result;
   }
 }

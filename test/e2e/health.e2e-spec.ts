@@ -15,7 +15,11 @@ describe('service health and API docs', () => {
 
   it('answers an unknown address with 404 in Russian', async () => {
     const res = await request(t.http).get('/api/nothing-here').expect(404);
-    expect(res.body).toEqual({ error: 'not_found', message: expect.stringContaining('/api/docs') });
+    expect(res.body).toEqual({
+      error: 'not_found',
+      message: expect.stringContaining('/api/docs'),
+      errors: [{ field: 'path', rule: 'route_not_found', message: expect.stringContaining('/api/docs') }],
+    });
   });
 
   it('serves the OpenAPI description at /api/docs', async () => {

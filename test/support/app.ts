@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { FixedClock } from '../../src/common/clock';
 import { loadEnv } from '../../src/config/env';
 
 export interface TestApp {
-  app: INestApplication;
+  app: NestFastifyApplication;
   http: any; // the Node http.Server supertest talks to
   clock: FixedClock;
   databasePath: string;
@@ -28,6 +28,7 @@ export async function startTestApp(
   const app = await createApp({ env, clock }, { logger: false });
   opts.beforeInit?.(app); // providers exist, start-up hooks have not run (e.g. register an outbox handler)
   await app.init();
+  await app.getHttpAdapter().getInstance().ready(); // supertest talks to the Node server, not to Fastify's inject
   return {
     app,
     http: app.getHttpServer(),
