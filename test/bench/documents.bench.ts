@@ -20,7 +20,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-async function time(run: () => unknown | Promise<unknown>): Promise<number> {
+async function time(run: () => unknown): Promise<number> {
   const t0 = process.hrtime.bigint();
   await run();
   return Number(process.hrtime.bigint() - t0) / 1e6;
@@ -45,8 +45,11 @@ export async function benchDocuments(app: INestApplication, engine: Engine): Pro
 
   const service = app.get(DocumentsService);
   const served: number[] = [];
-  for (let i = 0; i < 50; i++) served.push(await time(() => service.render(id, 'agreement', { lang: 'ru', format: 'html' })));
-  lines.push(`agreement HTML through the service (load, build, render, SHA-256, record): median ${median(served).toFixed(2)} ms`);
+  for (let i = 0; i < 50; i++)
+    served.push(await time(() => service.render(id, 'agreement', { lang: 'ru', format: 'html' })));
+  lines.push(
+    `agreement HTML through the service (load, build, render, SHA-256, record): median ${median(served).toFixed(2)} ms`,
+  );
 
   const pdf = app.get(PdfService);
   if (!(await pdf.available())) {
@@ -58,15 +61,23 @@ export async function benchDocuments(app: INestApplication, engine: Engine): Pro
   for (let i = 0; i < PDF_WARMUPS; i++) await pdf.renderPdf(page, { lang: 'ru' });
   const pdfs: number[] = [];
   for (let i = 0; i < PDF_RENDERS; i++) pdfs.push(await time(() => pdf.renderPdf(page, { lang: 'ru' })));
-  lines.push(`agreement warm PDF: median ${median(pdfs).toFixed(0)} ms over ${PDF_RENDERS} renders after ${PDF_WARMUPS} warm-ups (goal ≤ 150 ms)`);
+  lines.push(
+    `agreement warm PDF: median ${median(pdfs).toFixed(0)} ms over ${PDF_RENDERS} renders after ${PDF_WARMUPS} warm-ups (goal ≤ 150 ms)`,
+  );
 
   const t0 = process.hrtime.bigint();
   const each = await Promise.all(
-    Array.from({ length: PDF_PARALLEL }, () => time(() => service.render(id, 'agreement', { lang: 'ru', format: 'pdf' }))),
+    Array.from({ length: PDF_PARALLEL }, () =>
+      time(() => service.render(id, 'agreement', { lang: 'ru', format: 'pdf' })),
+    ),
   );
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   each.sort((a, b) => a - b);
-  lines.push(`pdf ${PDF_PARALLEL} parallel: p99 ${percentile(each, 99).toFixed(0)} ms, ${(PDF_PARALLEL / seconds).toFixed(1)} per s`);
-  lines.push(`  (the agreement, ${PDF_PARALLEL} requests at once through the documents service; p50 ${percentile(each, 50).toFixed(0)} ms, all done in ${seconds.toFixed(1)} s)`);
+  lines.push(
+    `pdf ${PDF_PARALLEL} parallel: p99 ${percentile(each, 99).toFixed(0)} ms, ${(PDF_PARALLEL / seconds).toFixed(1)} per s`,
+  );
+  lines.push(
+    `  (the agreement, ${PDF_PARALLEL} requests at once through the documents service; p50 ${percentile(each, 50).toFixed(0)} ms, all done in ${seconds.toFixed(1)} s)`,
+  );
   return lines;
 }

@@ -112,8 +112,20 @@ function percentile(sorted: number[], p: number): number {
 /** Failed requests are not hidden in the figure: the line says how many there were. */
 const failures = (n: number) => (n > 0 ? ` (${n} failed)` : '');
 
-export async function httpClosedLoop(port: number, targets: CaseRef[], seconds: number): Promise<{ line: string; detail: string }> {
-  const r = await inWorker<{ ok: number; non2xx: number; errors: number; timeouts: number; seconds: number; p50: number; p99: number }>(CLOSED_LOOP, {
+export async function httpClosedLoop(
+  port: number,
+  targets: CaseRef[],
+  seconds: number,
+): Promise<{ line: string; detail: string }> {
+  const r = await inWorker<{
+    ok: number;
+    non2xx: number;
+    errors: number;
+    timeouts: number;
+    seconds: number;
+    p50: number;
+    p99: number;
+  }>(CLOSED_LOOP, {
     autocannonPath: require.resolve('autocannon'),
     port,
     targets,
@@ -121,13 +133,26 @@ export async function httpClosedLoop(port: number, targets: CaseRef[], seconds: 
     warmupSeconds: 2,
   });
   return {
-    line: `http events closed ${targets.length}: ${(r.ok / r.seconds).toFixed(0)} req/s` + failures(r.non2xx + r.errors + r.timeouts),
+    line:
+      `http events closed ${targets.length}: ${(r.ok / r.seconds).toFixed(0)} req/s` +
+      failures(r.non2xx + r.errors + r.timeouts),
     detail: `  (closed loop: ${r.ok} answered 2xx in ${r.seconds.toFixed(1)} s, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}; p50 ${r.p50} ms, p99 ${r.p99} ms)`,
   };
 }
 
-export async function httpOpenLoop(port: number, targets: CaseRef[], rate: number, seconds: number): Promise<{ line: string; detail: string }> {
-  const r = await inWorker<{ latencies: number[]; errors: number; maxInFlight: number; lateSends: number; seconds: number }>(OPEN_LOOP, {
+export async function httpOpenLoop(
+  port: number,
+  targets: CaseRef[],
+  rate: number,
+  seconds: number,
+): Promise<{ line: string; detail: string }> {
+  const r = await inWorker<{
+    latencies: number[];
+    errors: number;
+    maxInFlight: number;
+    lateSends: number;
+    seconds: number;
+  }>(OPEN_LOOP, {
     port,
     targets,
     rate,
@@ -136,7 +161,9 @@ export async function httpOpenLoop(port: number, targets: CaseRef[], rate: numbe
   });
   const sorted = r.latencies.sort((a, b) => a - b);
   return {
-    line: `http events open ${rate}/s: p50 ${percentile(sorted, 50).toFixed(1)} ms p99 ${percentile(sorted, 99).toFixed(1)} ms` + failures(r.errors),
+    line:
+      `http events open ${rate}/s: p50 ${percentile(sorted, 50).toFixed(1)} ms p99 ${percentile(sorted, 99).toFixed(1)} ms` +
+      failures(r.errors),
     detail:
       `  (open loop: ${sorted.length} requests over ${seconds} s after 1 s of warm-up, latency from the intended send time; ` +
       `max ${percentile(sorted, 100).toFixed(1)} ms, errors ${r.errors}, at most ${r.maxInFlight} in flight, ${r.lateSends} sent > 1 ms late)`,

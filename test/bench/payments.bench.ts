@@ -11,13 +11,24 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-export async function benchPayments(engine: Engine, count = 2000, around = 5): Promise<{ line: string; detail: string }> {
+export async function benchPayments(
+  engine: Engine,
+  count = 2000,
+  around = 5,
+): Promise<{ line: string; detail: string }> {
   const { id, claimId } = await agreedCase(engine);
   const ms: number[] = [];
   const t0 = process.hrtime.bigint();
   for (let i = 1; i <= count; i++) {
     const start = process.hrtime.bigint();
-    await engine.record(id, { type: 'payment.recorded', claimId, amount: 1 * TENGE, date: '2026-12-01', evidence: 'bank_transfer', reference: `BENCH-${i}` });
+    await engine.record(id, {
+      type: 'payment.recorded',
+      claimId,
+      amount: 1 * TENGE,
+      date: '2026-12-01',
+      evidence: 'bank_transfer',
+      reference: `BENCH-${i}`,
+    });
     ms.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
