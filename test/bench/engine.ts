@@ -6,8 +6,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { CasesRepository } from '../../src/cases/cases.repository';
 import { CasesService } from '../../src/cases/cases.service';
-import type { CaseEntity } from '../../src/cases/entities/case.entity';
 import { application, TENGE } from '../factories/case.factory';
+
+/** The stored case as the repository returns it (the entity's file moves with the store rework). */
+type StoredCase = NonNullable<Awaited<ReturnType<CasesRepository['findCase']>>>;
 
 export interface CaseRef {
   id: string;
@@ -20,7 +22,7 @@ export interface Engine {
   /** One user event through the service layer, as the HTTP controller records it (no declared role). */
   record(caseId: string, event: Record<string, unknown>): Promise<void>;
   /** The stored case, for the document view model. */
-  load(caseId: string): Promise<CaseEntity>;
+  load(caseId: string): Promise<StoredCase>;
 }
 
 export function engineOf(app: INestApplication): Engine {
