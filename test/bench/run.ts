@@ -181,6 +181,8 @@ async function main() {
       groups.push(EVENTS / r.groups);
       engineRuns.push(await engineRun(engine, callers, EVENTS));
     }
+    // Diagnostic: the raw statements at the engine's pace, to tell the cost of round trips from the engine's own.
+    const paced = VERBOSE ? (await raw.run(EVENTS, { eventByEvent: true })).perSecond : null;
     await raw.close();
     const rawPerSecond = median(rawRuns);
     const enginePerSecond = median(engineRuns);
@@ -196,6 +198,11 @@ async function main() {
         `INSERT case_events; read back journal_mode=${rawPragmas.journal_mode} synchronous=${rawPragmas.synchronous} foreign_keys=${rawPragmas.foreign_keys})`,
     );
     detail(`  (engine SQL per event at ${CALLERS} callers, counted: ${captured})`);
+    if (paced !== null) {
+      detail(
+        `  (raw paced as the engine's group commit — a savepoint, then the event's writes, awaited event by event: ${paced.toFixed(0)} events/s, one run)`,
+      );
+    }
     if (unmirrored.length)
       print(
         `  note: the engine also wrote ${unmirrored.join(', ')} for session.held; the raw side does not mirror them yet`,
