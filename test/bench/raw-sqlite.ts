@@ -19,11 +19,11 @@
  * fsync per event (synchronous=FULL: ~2,500/s here). Instead the callers' events queue up, and everything
  * queued is written in one transaction: BEGIN, (the SELECTs of the whole group at once,) all UPDATEs and
  * INSERTs at once, COMMIT — one fsync per group, every statement prepared once and reused, no savepoints, no
- * ORM, no state machine. (Prepared statements awaited phase by phase measured faster here than unprepared ones
- * pipelined through `db.serialize()`.) A caller is answered only after the COMMIT that holds its event, as the
- * engine's callers are, so both sides promise the same durability. It is a fair ceiling: it issues no
- * statement the engine does not, and skips the costs the engine pays for correctness (a savepoint per event so
- * that one failing event does not fail its group, the machine transition, the JSON of the snapshot).
+ * ORM, no state machine. (Unprepared statements pipelined through `db.serialize()`, as the engine sends them,
+ * measured no faster here, on a busy machine.) A caller is answered only after the COMMIT that holds its event,
+ * as the engine's callers are, so both sides promise the same durability. It is a fair ceiling: it reads and
+ * writes nothing the engine does not, and skips what the engine pays for correctness — a savepoint per event
+ * (so that one failing event does not fail its group), the machine transition, the JSON of the snapshot.
  */
 import sqlite3 from 'sqlite3';
 
