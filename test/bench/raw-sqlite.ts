@@ -34,6 +34,11 @@ export interface RawSettings {
   schema: string[];
   /** Read the case row before writing it (when the engine does). */
   loadRow: boolean;
+  /**
+   * Other tables the engine reads a row of, by `case_id`, for every event (counted in run.ts): their rows for the
+   * bench's cases; the raw side reads them too (`SELECT * FROM <table> WHERE case_id = ?`), in the read phase.
+   */
+  pointReads?: Record<string, Record<string, unknown>[]>;
 }
 
 /** A case row as the engine stored it: the raw side writes the same snapshot bytes back, version by version. */
@@ -91,6 +96,7 @@ export class RawSqlite {
   private readonly cases = new Map<string, RawCase>();
   private readonly versions = new Map<string, number>();
   private select!: sqlite3.Statement;
+  private readonly pointReads: sqlite3.Statement[] = [];
   private update!: sqlite3.Statement;
   private insert!: sqlite3.Statement;
 
@@ -118,6 +124,19 @@ export class RawSqlite {
       );
       raw.cases.set(c.id, c);
       raw.versions.set(c.id, Number(c.row.version));
+    }
+    for (const [table, rows] of Object.entries(settings.pointReads ?? {})) {
+      for (const row of rows) {
+        const columns = Object.keys(row);
+        await promisify((cb) =>
+          db.run(
+            `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+            Object.values(row),
+            cb,
+          ),
+        );
+      }
+      raw.pointReads.push(await raw.prepare(`SELECT * FROM ${table} WHERE case_id = ?`));
     }
     raw.select = await raw.prepare('SELECT * FROM cases WHERE id = ?');
     raw.update = await raw.prepare(
@@ -163,7 +182,7 @@ export class RawSqlite {
 
   close(): Promise<void> {
     return new Promise((resolve) => {
-      for (const s of [this.select, this.update, this.insert]) s?.finalize();
+      for (const s of [this.select, this.update, this.insert, ...this.pointReads]) s?.finalize();
       this.db.close(() => resolve());
     });
   }
@@ -191,12 +210,14 @@ export class RawSqlite {
       await this.exec('BEGIN');
       // A prepared statement runs its calls in order; different statements may interleave, which is why each
       // phase is awaited before the next one starts (the UPDATE needs the version the SELECT read).
-      const versions = this.loadRow
-        ? (
-            await Promise.all(
-              group.map((j) => promisify<Record<string, unknown>>((cb) => this.select.get([j.caseId], cb))),
-            )
-          ).map((r) => Number(r.version))
+      const get = (statement: sqlite3.Statement, id: string) =>
+        promisify<Record<string, unknown> | undefined>((cb) => statement.get([id], cb));
+      const [rows] = await Promise.all([
+        this.loadRow ? Promise.all(group.map((j) => get(this.select, j.caseId))) : null,
+        ...this.pointReads.map((statement) => Promise.all(group.map((j) => get(statement, j.caseId)))),
+      ]);
+      const versions = rows
+        ? rows.map((r) => Number(r?.version))
         : group.map((j) => this.versions.get(j.caseId) as number);
       const now = new Date().toISOString();
       const writes: Promise<unknown>[] = [];
