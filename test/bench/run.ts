@@ -1,149 +1,286 @@
 /**
- * npm run bench — figures for the engine and the documents, each against a baseline measured in the same run.
- *  1. persisted events per second through the service layer vs raw SQLite single-row transactions
- *     (same sqlite3 driver, WAL, same synchronous level) → `engine/raw ratio`
- *  2. p50/p99 latency of POST /api/cases/:id/events at 50 concurrent connections
- *  3. median HTML render of the agreement and median warm PDF (when Chromium is installed)
+ * npm run bench [-- --million] [-- --verbose] — the engine's figures, each against its goal, measured in one run:
+ *
+ *   raw same statements 50 callers: N events/s    the engine's SQL for `session.held`, raw (raw-sqlite.ts)
+ *   engine 50 callers: N events/s                 the same events through the service layer (engine.ts)
+ *   engine/raw ratio: 0.NN                        medians of 3 runs each, interleaved raw, engine, raw, …  [≥ 0.8]
+ *   http events closed 50: N req/s                autocannon, 50 keep-alive connections (http.bench.ts)     [≥ 2000]
+ *   http events open 500/s: p50 N ms p99 N ms     fixed-rate sender, latency from intended send time       [p99 ≤ 15]
+ *   payment 2000 vs 1: N ms vs N ms               one claim, through the service (payments.bench.ts)       [equal]
+ *   agreement HTML render / warm PDF medians, pdf 50 parallel: p99 N ms, N per s (documents.bench.ts) [p99 ≤ 1000]
+ *   1M cases: …                                   test/bench/million.ts, when present and asked for or already seeded
+ *
+ * --verbose (or BENCH_VERBOSE=1) adds a line of detail under each figure.
  */
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
 import { FixedClock } from '../../src/common/clock';
 import { loadEnv } from '../../src/config/env';
-import { CasesService } from '../../src/cases/cases.service';
-import { application } from '../factories/case.factory';
-import { rawSqliteRowsPerSecond } from './raw-sqlite';
 import { benchDocuments } from './documents.bench';
+import { engineOf, negotiatingCase, type CaseRef, type Engine } from './engine';
+import { httpClosedLoop, httpOpenLoop } from './http.bench';
+import { benchPayments } from './payments.bench';
+import { RawSqlite, type RawCase } from './raw-sqlite';
 
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 2000);
-const HTTP_REQUESTS = Number(process.env.BENCH_HTTP_REQUESTS ?? 5000);
-const CONNECTIONS = 50;
+const args = process.argv.slice(2);
+const VERBOSE = args.includes('--verbose') || process.env.BENCH_VERBOSE === '1';
+const WANT_MILLION = args.includes('--million') || process.env.BENCH_MILLION === '1';
+const CALLERS = 50;
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 4000); // per measured run, each side
+const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+const OPEN_RATE = 500;
+const PAYMENTS = Number(process.env.BENCH_PAYMENTS ?? 2000);
+const SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const print = (line: string) => console.log(line);
+const detail = (line: string) => VERBOSE && console.log(line);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
+
+const sessionHeld = (c: CaseRef) => ({ type: 'session.held', claimId: c.claimId, form: 'phone' });
+
+/** `total` events from 50 callers at once, each on its own case, through the service layer. */
+async function engineRun(engine: Engine, callers: CaseRef[], total: number): Promise<number> {
+  let started = 0;
+  const t0 = process.hrtime.bigint();
+  await Promise.all(
+    callers.map(async (c) => {
+      while (started < total) {
+        started++;
+        await engine.record(c.id, sessionHeld(c));
+      }
+    }),
+  );
+  return started / (Number(process.hrtime.bigint() - t0) / 1e9);
 }
 
-async function openNegotiatingCase(cases: CasesService, actor = { role: 'lawyer' as const, name: null }) {
-  const kase = await cases.create(application() as never, actor);
-  const claimId = kase.claims[0].id;
-  const none = { name: null };
-  await cases.applyUserEvent(kase.id, { type: 'case.accepted' }, none);
-  await cases.applyUserEvent(kase.id, { type: 'invitation.sent', claimId }, none);
-  await cases.applyUserEvent(kase.id, { type: 'invitation.accepted', claimId }, none);
-  await cases.applyUserEvent(kase.id, { type: 'contract.signed', claimId, contractDate: '2026-12-01' }, none);
-  return { id: kase.id, claimId };
-}
-
-/** 50 keep-alive connections in a worker thread, one case each, until `total` requests are done. */
-const LOAD_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const http = require('node:http');
-const { port, targets, total } = workerData;
-const agent = new http.Agent({ keepAlive: true, maxSockets: targets.length });
-function post(path, body) {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode));
-    });
-    req.on('error', reject);
-    req.end(body);
+/**
+ * Counts the SQL the engine sends to the driver while it records `events` events from the 50 callers, to show
+ * (and keep honest) what the raw side mirrors. Wraps the TypeORM sqlite driver's connection for the duration.
+ */
+async function engineStatements(
+  db: DataSource,
+  engine: Engine,
+  callers: CaseRef[],
+  events: number,
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const conn = (db.driver as unknown as { databaseConnection?: Record<string, unknown> }).databaseConnection;
+  if (!conn) return counts;
+  const methods = ['run', 'all', 'get', 'exec', 'prepare', 'each'] as const;
+  const originals = methods.map((m) => conn[m]);
+  methods.forEach((m, i) => {
+    const original = originals[i] as (...a: unknown[]) => unknown;
+    conn[m] = function (this: unknown, sql: unknown, ...rest: unknown[]) {
+      const key =
+        String(sql)
+          .replace(/\s+/g, ' ')
+          .match(
+            /^(BEGIN|COMMIT|ROLLBACK|RELEASE|SAVEPOINT|ROLLBACK TO|SELECT .*? FROM "?\w+"?|INSERT INTO "?\w+"?|UPDATE "?\w+"?|DELETE FROM "?\w+"?)/i,
+          )?.[0]
+          .replace(/^SELECT .*? FROM/i, 'SELECT FROM')
+          .replace(/"/g, '') ?? String(sql).slice(0, 30);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      return original.call(this, sql, ...rest);
+    };
   });
+  try {
+    await engineRun(engine, callers, events);
+  } finally {
+    methods.forEach((m, i) => (conn[m] = originals[i]));
+  }
+  for (const [k, n] of counts) counts.set(k, n / events);
+  return counts;
 }
-(async () => {
-  const latencies = [];
-  let errors = 0, sent = 0;
-  const start = process.hrtime.bigint();
-  await Promise.all(targets.map(async (t) => {
-    const body = JSON.stringify({ type: 'session.held', claimId: t.claimId, form: 'phone' });
-    while (sent < total) {
-      sent++;
-      const t0 = process.hrtime.bigint();
-      const status = await post('/api/cases/' + t.id + '/events', body);
-      latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      if (status !== 200) errors++;
-    }
-  }));
-  agent.destroy();
-  parentPort.postMessage({ latencies, errors, seconds: Number(process.hrtime.bigint() - start) / 1e9 });
-})();
-`;
 
-function loadFromWorker(port: number, targets: { id: string; claimId: string }[], total: number): Promise<{ latencies: number[]; errors: number; seconds: number }> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(LOAD_WORKER, { eval: true, workerData: { port, targets, total } });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
+interface MillionBench {
+  benchMillion(): Promise<string[]>;
+  /** True when the 1M-case database is already seeded: then the default run includes the 1M lines. */
+  millionSeeded?(): boolean;
+}
+
+/**
+ * Whether the 1M-case database is seeded: million.ts says so exactly when it exports `millionSeeded`; otherwise
+ * any seeded file under data/bench/ counts (one made before a schema change would be seeded anew, for minutes).
+ */
+function millionSeeded(million: MillionBench): boolean {
+  if (million.millionSeeded) return million.millionSeeded();
+  const dir = join(__dirname, '..', '..', 'data', 'bench');
+  return existsSync(dir) && readdirSync(dir).some((f) => /^million-.*\.sqlite$/.test(f));
+}
+
+/**
+ * test/bench/million.ts comes from another branch; until it is merged the bench runs without it. A guarded
+ * require keeps this file compiling either way (a static import of a missing module would not).
+ */
+function millionBench(): MillionBench | null {
+  const base = join(__dirname, 'million');
+  if (!existsSync(`${base}.ts`) && !existsSync(`${base}.js`)) return null;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(base) as MillionBench;
 }
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'mediation-bench-'));
   try {
-    const payload = JSON.stringify({ form: 'video', at: '2026-12-01', claimId: '00000000-0000-4000-8000-000000000000' });
-    const raw = await rawSqliteRowsPerSecond(join(dir, 'raw.sqlite'), EVENTS, payload);
-
-    const env = loadEnv({ DATABASE_PATH: join(dir, 'engine.sqlite'), LOG_LEVEL: 'silent', SWEEP_INTERVAL_SECONDS: '3600' });
-    const app = await createApp({ env, clock: new FixedClock(new Date('2026-12-01T10:00:00+05:00')) }, { logger: false });
-    await app.listen(0, '127.0.0.1');
-    const cases = app.get(CasesService);
-    const db = app.get(DataSource);
-    const [{ synchronous }] = await db.query('PRAGMA synchronous');
-    const [{ journal_mode }] = await db.query('PRAGMA journal_mode');
-
-    // 1. service-layer throughput: session.held is an event a negotiating claim accepts any number of times
-    const one = await openNegotiatingCase(cases);
-    for (let i = 0; i < 20; i++) await cases.applyUserEvent(one.id, { type: 'session.held', claimId: one.claimId }, { name: null });
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < EVENTS; i++) await cases.applyUserEvent(one.id, { type: 'session.held', claimId: one.claimId }, { name: null });
-    const engineSeconds = Number(process.hrtime.bigint() - start) / 1e9;
-    const engineSequential = EVENTS / engineSeconds;
-
-    // 1b. the same with 50 callers at once (as many users are): writes that queue up share one commit
-    const callers = [];
-    for (let i = 0; i < CONNECTIONS; i++) callers.push(await openNegotiatingCase(cases));
-    let done = 0;
-    const concurrentStart = process.hrtime.bigint();
-    await Promise.all(
-      callers.map(async (target) => {
-        while (done < EVENTS) {
-          done++;
-          await cases.applyUserEvent(target.id, { type: 'session.held', claimId: target.claimId }, { name: null });
-        }
-      }),
+    const env = loadEnv({
+      DATABASE_PATH: join(dir, 'engine.sqlite'),
+      LOG_LEVEL: 'silent',
+      SWEEP_INTERVAL_SECONDS: '3600',
+    });
+    const app = await createApp(
+      { env, clock: new FixedClock(new Date('2026-12-01T10:00:00+05:00')) },
+      { logger: false },
     );
-    const enginePerSecond = done / (Number(process.hrtime.bigint() - concurrentStart) / 1e9);
-
-    // 2. HTTP latency at 50 concurrent keep-alive connections, one case per connection
-    const targets = [];
-    for (let i = 0; i < CONNECTIONS; i++) targets.push(await openNegotiatingCase(cases));
+    await app.listen(0, '127.0.0.1');
     const port = (app.getHttpServer().address() as AddressInfo).port;
-    // The load comes from another thread (the second core), as it would from other machines: a client in the
-    // service's own event loop would steal the time it measures.
-    const { latencies, errors, seconds: httpSeconds } = await loadFromWorker(port, targets, HTTP_REQUESTS);
-    latencies.sort((a, b) => a - b);
+    const db = app.get(DataSource);
+    const engine = engineOf(app);
 
-    const docs = await benchDocuments(app);
+    const pragma = async (name: string) =>
+      Object.values((await db.query(`PRAGMA ${name}`))[0] as object)[0] as string | number;
+    const synchronous = Number(await pragma('synchronous'));
+    const foreignKeys = Number(await pragma('foreign_keys'));
+    const [{ v: sqliteVersion }] = await db.query('SELECT sqlite_version() AS v');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const driverVersion = (require('sqlite3/package.json') as { version: string }).version;
+    print(
+      `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim()}), load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} at start`,
+    );
+    print(
+      `SQLite ${sqliteVersion} (sqlite3 ${driverVersion}), journal_mode=${await pragma('journal_mode')}, ` +
+        `synchronous=${SYNCHRONOUS[synchronous] ?? synchronous} (the service's database config; the raw side uses the same)`,
+    );
+
+    // --- engine against raw SQLite, 50 callers each, same statements, same file settings ---
+    const callers: CaseRef[] = [];
+    for (let i = 0; i < CALLERS; i++) callers.push(await negotiatingCase(engine));
+    await engineRun(engine, callers, 500); // warm-up: JIT, caches, the WAL file
+    const perEvent = await engineStatements(db, engine, callers, 500);
+    const captured = [...perEvent].map(([k, n]) => `${k} ${n.toFixed(2)}`).join(', ') || 'not captured';
+    const loadRow = (perEvent.get('SELECT FROM cases') ?? 0) >= 0.5;
+    // Rows of other tables the engine reads for every event (e.g. a listing index), by case: the raw side too.
+    const pointReadTables: string[] = [];
+    for (const [k, n] of perEvent) {
+      const table = /^SELECT FROM (\w+)$/.exec(k)?.[1];
+      if (!table || table === 'cases' || n < 0.5) continue;
+      const columns: { name: string }[] = await db.query(`PRAGMA table_info(${table})`);
+      if (columns.some((c) => c.name === 'case_id')) pointReadTables.push(table);
+    }
+    const mirrored = [
+      'BEGIN',
+      'COMMIT',
+      'SAVEPOINT',
+      'RELEASE',
+      'UPDATE cases',
+      'INSERT INTO case_events',
+      'SELECT FROM cases',
+    ];
+    const unmirrored = [...perEvent.keys()].filter(
+      (k) => !mirrored.includes(k) && !pointReadTables.some((t) => k === `SELECT FROM ${t}`),
+    );
+
+    const tables = ['cases', 'case_events', ...pointReadTables];
+    const schema = (
+      await db.query(
+        `SELECT sql FROM sqlite_master WHERE tbl_name IN (${tables.map(() => '?').join(', ')}) AND type IN ('table', 'index') AND sql IS NOT NULL ORDER BY type DESC`,
+        tables,
+      )
+    ).map((r: { sql: string }) => r.sql);
+    const pointReads: Record<string, Record<string, unknown>[]> = {};
+    for (const table of pointReadTables) {
+      pointReads[table] = await db.query(
+        `SELECT * FROM ${table} WHERE case_id IN (${callers.map(() => '?').join(', ')})`,
+        callers.map((c) => c.id),
+      );
+    }
+    const rawCases: RawCase[] = [];
+    for (const c of callers) {
+      const [row] = await db.query('SELECT * FROM cases WHERE id = ?', [c.id]);
+      const [history] = await db.query('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq DESC LIMIT 1', [c.id]);
+      rawCases.push({ id: c.id, row, history });
+    }
+    const raw = await RawSqlite.open(
+      join(dir, 'raw.sqlite'),
+      { synchronous, foreignKeys, schema, loadRow, pointReads },
+      rawCases,
+    );
+    const rawPragmas = await raw.pragmas();
+    await raw.run(500);
+
+    const rawRuns: number[] = [];
+    const engineRuns: number[] = [];
+    const groups: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await raw.run(EVENTS);
+      rawRuns.push(r.perSecond);
+      groups.push(EVENTS / r.groups);
+      engineRuns.push(await engineRun(engine, callers, EVENTS));
+    }
+    // Diagnostic: the raw statements at the engine's pace, to tell the cost of round trips from the engine's own.
+    const paced = VERBOSE ? (await raw.run(EVENTS, { eventByEvent: true })).perSecond : null;
+    await raw.close();
+    const rawPerSecond = median(rawRuns);
+    const enginePerSecond = median(engineRuns);
+    const snapshotBytes = Buffer.byteLength(String(rawCases[0].row.snapshot));
+    print(`raw same statements ${CALLERS} callers: ${rawPerSecond.toFixed(0)} events/s`);
+    print(`engine ${CALLERS} callers: ${enginePerSecond.toFixed(0)} events/s`);
+    print(`engine/raw ratio: ${(enginePerSecond / rawPerSecond).toFixed(2)}`);
+    detail(
+      `  (raw runs ${rawRuns.map((x) => x.toFixed(0)).join(', ')}; engine runs ${engineRuns.map((x) => x.toFixed(0)).join(', ')} events/s; ${EVENTS} events a run)`,
+    );
+    detail(
+      `  (raw: group commit, ${groups.map((g) => g.toFixed(1)).join('/')} events a transaction; per event ${[
+        loadRow ? 'cases' : null,
+        ...pointReadTables,
+      ]
+        .filter(Boolean)
+        .map((t) => `SELECT ${t}, `)
+        .join('')}UPDATE cases (CAS, ${snapshotBytes} B snapshot), ` +
+        `INSERT case_events; read back journal_mode=${rawPragmas.journal_mode} synchronous=${rawPragmas.synchronous} foreign_keys=${rawPragmas.foreign_keys})`,
+    );
+    detail(`  (engine SQL per event at ${CALLERS} callers, counted: ${captured})`);
+    if (paced !== null) {
+      detail(
+        `  (raw paced as the engine's group commit — a savepoint, then the event's writes, awaited event by event: ${paced.toFixed(0)} events/s, one run)`,
+      );
+    }
+    if (unmirrored.length) {
+      print(`  note: the raw side does not mirror these statements of the engine: ${unmirrored.join(', ')}`);
+    }
+
+    // --- HTTP, from a worker thread ---
+    const closed = await httpClosedLoop(port, callers, HTTP_SECONDS);
+    print(closed.line);
+    detail(closed.detail);
+    const open = await httpOpenLoop(port, callers, OPEN_RATE, HTTP_SECONDS);
+    print(open.line);
+    detail(open.detail);
+
+    // --- payments, documents ---
+    const payments = await benchPayments(engine, PAYMENTS);
+    print(payments.line);
+    detail(payments.detail);
+    for (const line of await benchDocuments(app, engine)) (line.startsWith('  ') ? detail : print)(line);
     await app.close();
 
-    const ratio = enginePerSecond / raw.perSecond;
-    const sequentialRatio = engineSequential / raw.perSecond;
-    console.log(`SQLite settings: journal_mode=${journal_mode} (raw: ${raw.journal}), synchronous=${synchronous} (raw: ${raw.synchronous})`);
-    console.log(`raw SQLite single-row transactions: ${raw.perSecond.toFixed(0)} rows/s (${EVENTS} rows)`);
-    console.log(`engine persisted events (service layer), one caller at a time: ${engineSequential.toFixed(0)} events/s (${EVENTS} events)`);
-    console.log(`engine persisted events (service layer), ${CONNECTIONS} callers: ${enginePerSecond.toFixed(0)} events/s (${done} events, group commit)`);
-    console.log(`engine/raw ratio, one caller at a time: ${sequentialRatio.toFixed(2)}`);
-    console.log(`engine/raw ratio: ${ratio.toFixed(2)}   (${CONNECTIONS} callers vs raw single-row transactions; goal ≥ 0.5)`);
-    console.log(
-      `POST /api/cases/:id/events at ${CONNECTIONS} connections: ${latencies.length} requests, ${(latencies.length / httpSeconds).toFixed(0)} req/s, ` +
-        `p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms (goal p99 ≤ 15 ms), errors ${errors}`,
-    );
-    for (const line of docs) console.log(line);
+    // --- 1M cases (another branch's file; its own database, seeded once and reused) ---
+    const million = millionBench();
+    if (!million) {
+      print(`1M cases: skipped (test/bench/million.ts is not on this branch)`);
+    } else if (WANT_MILLION || millionSeeded(million)) {
+      for (const line of await million.benchMillion()) print(line);
+    } else {
+      print(
+        `1M cases: skipped (not seeded yet: npm run bench -- --million, or BENCH_MILLION=1, seeds it once — minutes)`,
+      );
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
