@@ -19,7 +19,7 @@ export interface TestApp {
  * Pass `databasePath` to reopen the same file (restart tests).
  */
 export async function startTestApp(
-  opts: { now?: string; databasePath?: string; env?: Record<string, string>; beforeInit?: (app: INestApplication) => void } = {},
+  opts: { now?: string; databasePath?: string; env?: Record<string, string>; beforeInit?: (app: NestFastifyApplication) => void } = {},
 ): Promise<TestApp> {
   const dir = opts.databasePath ? undefined : mkdtempSync(join(tmpdir(), 'mediation-test-'));
   const databasePath = opts.databasePath ?? join(dir as string, 'test.sqlite');
