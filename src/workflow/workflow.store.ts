@@ -210,7 +210,7 @@ export class WorkflowStore {
   private async lookedUp(em: EntityManager, caseId: string, event: ProcedureEvent): Promise<ProcedureEvent> {
     for (const lookup of this.lookups) {
       const found = await lookup(em, caseId, event);
-      if (found) event = { ...event, ...found } as ProcedureEvent;
+      if (found) event = { ...event, ...found };
     }
     return event;
   }

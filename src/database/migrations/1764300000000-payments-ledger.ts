@@ -50,16 +50,15 @@ async function backfill(q: QueryRunner, postgres: boolean): Promise<void> {
   const sql = (text: string) => (postgres ? text.replace(/\?/g, ((n) => () => `$${++n}`)(0)) : text);
   const batch = 500;
   for (let after = ''; ; ) {
-    const rows: { id: string; snapshot: string }[] = await q.query(
-      sql(`SELECT id, snapshot FROM cases WHERE id > ? AND snapshot LIKE '%"payments":%' ORDER BY id LIMIT ${batch}`),
-      [after],
-    );
+    const rows = (await q.query(sql(`SELECT id, snapshot FROM cases WHERE id > ? AND snapshot LIKE '%"payments":%' ORDER BY id LIMIT ${batch}`), [after])) as {
+      id: string;
+      snapshot: string;
+    }[];
     for (const row of rows) {
       const snapshot = JSON.parse(row.snapshot) as StoredSnapshot;
-      const history: { seq: number | string; claim_id: string; payload: string; recorded_at: string }[] = await q.query(
-        sql("SELECT seq, claim_id, payload, recorded_at FROM case_events WHERE case_id = ? AND type = 'payment.recorded' ORDER BY seq"),
-        [row.id],
-      );
+      const history = (await q.query(sql("SELECT seq, claim_id, payload, recorded_at FROM case_events WHERE case_id = ? AND type = 'payment.recorded' ORDER BY seq"), [
+        row.id,
+      ])) as { seq: number | string; claim_id: string; payload: string; recorded_at: string }[];
       const eventOf = new Map(history.map((h) => [`${h.claim_id}\u0000${(JSON.parse(h.payload) as { reference?: string }).reference}`, h]));
       let changed = false;
       for (const [claimId, claim] of Object.entries(snapshot.claims ?? {})) {

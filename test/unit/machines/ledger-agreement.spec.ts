@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import {
   type ProcedureEvent,
   type ProcedureState,
-  applyEvent,
   arrearsOf,
   claimReading,
   initialProcedure,
