@@ -159,8 +159,19 @@ export type CaseEvent =
 export type ClaimMediationEvent = EventsOf<'mediation'>;
 
 // ── restitution ──────────────────────────────────────────────────────────────────────────────────────────
+/** The payment the ledger holds under a reference: what idempotency compares (same amount and date = the same). */
+export interface PaymentOnRecord {
+  amount: Tiyn;
+  date: LocalDate;
+}
+
 export type RestitutionEvent =
-  | Exclude<EventsOf<'restitution'>, { type: 'agreement.amended' }>
+  | Exclude<EventsOf<'restitution'>, { type: 'agreement.amended' | 'payment.recorded' }>
+  /**
+   * `onRecord` is filled in by the store from the payments ledger (the payment already recorded under this
+   * reference, or null) before the transition; never from the request.
+   */
+  | (EventOf<'payment.recorded'> & { onRecord?: PaymentOnRecord | null })
   /**
    * `schedule` is filled in by the orchestrator; `waived` (the victim waives the rest, with `instalments.total`
    * 0) is understood by the machine though the API does not offer it yet.

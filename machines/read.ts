@@ -4,7 +4,7 @@
  * one ledger (allocatePayments via the machine's dueRows), so a view cannot disagree with the machine.
  */
 import type { LocalDate } from '../src/common/local-date';
-import { type Ledger, ledgerAsOf } from '../src/restitution/domain/ledger';
+import { type Ledger, type PaymentLike, ledgerAsOf } from '../src/restitution/domain/ledger';
 import type { CaseContext } from './case.machine';
 import type { ClaimMediationContext } from './claim-mediation.machine';
 import type { AgreementTerms, Tiyn } from './events';
@@ -81,7 +81,10 @@ export function arrearsOf(state: ProcedureState, claimId: string): Arrears | nul
   return { misses, amount: rows.filter((row) => open.has(row.no)).reduce((s, row) => s + row.remaining, 0) };
 }
 
-/** A claim's restitution ledger: the machine's record and the one allocation of its payments, as of a day. */
+/**
+ * A claim's restitution ledger: the machine's record and the one allocation of its payments, as of a day. The
+ * payments come from the payments ledger table (the snapshot keeps only their total, count and last date).
+ */
 export interface ClaimLedger {
   state: RestitutionStateValue;
   context: RestitutionContext;
@@ -94,14 +97,14 @@ export interface ClaimLedger {
   excusedMisses: number;
 }
 
-export function claimLedger(state: ProcedureState, claimId: string, asOf: LocalDate, graceDays: number): ClaimLedger | null {
+export function claimLedger(state: ProcedureState, claimId: string, asOf: LocalDate, graceDays: number, payments: readonly PaymentLike[]): ClaimLedger | null {
   const r = claimReading(state, claimId)?.restitution;
   if (!r) return null;
   const c = r.context;
   return {
     state: r.state,
     context: c,
-    ledger: ledgerAsOf(dueRows(c), c.payments, asOf, graceDays),
+    ledger: ledgerAsOf(dueRows(c), payments, asOf, graceDays),
     arrears: arrearsOf(state, claimId)!,
     evasions: evasions(c),
     excusedMisses: c.misses.length - evasions(c),

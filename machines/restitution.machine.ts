@@ -7,12 +7,13 @@
 import { and, assign, setup } from 'xstate';
 import { isLocalDate } from '../src/common/local-date';
 import { parolee } from '../src/law/legal-rules';
-import { type DueRow, type PaymentAllocation, type PaymentLike, allocatePayments } from '../src/restitution/domain/ledger';
+import { type DueRow, type PaymentAllocation, allocatePaid } from '../src/restitution/domain/ledger';
 import { instalmentTermsProblems } from '../src/restitution/domain/instalment-terms';
 import {
   type Check,
   type InstalmentTerms,
   type LocalDate,
+  type PaymentOnRecord,
   type RestitutionEvent,
   type ScheduleRow,
   type Tiyn,
@@ -36,6 +37,10 @@ export interface RestitutionInput {
   releaseDate: LocalDate | null;
 }
 
+/**
+ * A payment as the ledger records it: one row of the payments table (src/restitution/payments.repository.ts),
+ * written in the transaction of its `payment.recorded` event. The machine keeps only the totals.
+ */
 export interface Payment {
   reference: string;
   amount: Tiyn;
@@ -62,7 +67,10 @@ export interface RestitutionContext extends RestitutionInput {
   scheduleVersion: number;
   /** Paid amounts before this offset went to the pre-hearing part or to an earlier schedule. */
   scheduleOffset: Tiyn;
-  payments: Payment[];
+  /** Payments recorded (the rows of the payments ledger for this claim); the payments themselves are not kept here. */
+  paymentCount: number;
+  /** Date of the latest payment by payment date; null before the first. */
+  lastPaymentOn: LocalDate | null;
   misses: Miss[];
   defaultReportedOn: LocalDate | null;
   paidInFullOn: LocalDate | null;
@@ -85,18 +93,21 @@ export function dueRows(c: C): DueRow[] {
   return [...before, ...c.schedule.map((r) => ({ no: r.no, dueDate: r.dueDate, amount: r.amount }))];
 }
 
-/** The payments applied to dueRows (oldest first); `payments` may add one not yet recorded. */
-export const allocationOf = (c: C, payments: readonly PaymentLike[] = c.payments): PaymentAllocation => allocatePayments(dueRows(c), payments);
+/**
+ * The total paid applied to dueRows (oldest first), by the one allocation: coverage depends only on the sum paid,
+ * so the machine needs no list of payments. `more` adds a payment not yet recorded (the guards look one ahead).
+ */
+export const allocationOf = (c: C, more: Tiyn = 0): PaymentAllocation => allocatePaid(dueRows(c), c.paid + more);
 
 /** An instalment of the current schedule is covered when the payments allocated to it reach its amount. */
-export function isCovered(c: C, instalmentNo: number, payments: readonly PaymentLike[] = c.payments): boolean {
-  return instalmentNo > 0 && allocationOf(c, payments).rows.some((r) => r.no === instalmentNo && r.remaining === 0);
+export function isCovered(c: C, instalmentNo: number, more: Tiyn = 0): boolean {
+  return instalmentNo > 0 && allocationOf(c, more).rows.some((r) => r.no === instalmentNo && r.remaining === 0);
 }
 
 export const missesOfCurrentSchedule = (c: C): Miss[] => c.misses.filter((m) => m.scheduleVersion === c.scheduleVersion);
 /** Misses of the current schedule that the payments do not cover yet: the restitution is in arrears while there are any. */
-export function openArrears(c: C, payments: readonly PaymentLike[] = c.payments): Miss[] {
-  const open = new Set(allocationOf(c, payments).rows.filter((r) => r.no > 0 && r.remaining > 0).map((r) => r.no));
+export function openArrears(c: C, more: Tiyn = 0): Miss[] {
+  const open = new Set(allocationOf(c, more).rows.filter((r) => r.no > 0 && r.remaining > 0).map((r) => r.no));
   return missesOfCurrentSchedule(c).filter((m) => open.has(m.instalmentNo));
 }
 /**
@@ -112,8 +123,16 @@ export function nextInstalmentToWatch(c: C): ScheduleRow | undefined {
   return c.schedule.find((row) => open.has(row.no) && !reported.has(row.no));
 }
 
-const samePayment = (p: Payment, e: E<'payment.recorded'>) => p.amount === e.amount && p.date === e.date;
-export const isRepeatedPayment = (c: C, e: E<'payment.recorded'>): boolean => c.payments.some((p) => p.reference === e.reference && samePayment(p, e));
+/**
+ * The payment already on the ledger under the event's reference, looked up by the store before the transition
+ * (`onRecord`; absent or null: none). The same reference, amount and date = the same payment recorded again.
+ */
+const samePayment = (p: PaymentOnRecord, e: E<'payment.recorded'>) => p.amount === e.amount && p.date === e.date;
+export const isRepeatedPayment = (_c: C, e: E<'payment.recorded'>): boolean => !!e.onRecord && samePayment(e.onRecord, e);
+/** The ledger row of an accepted `payment.recorded` (what the machine used to keep in its context). */
+export function paymentOf(e: Pick<E<'payment.recorded'>, 'reference' | 'amount' | 'date' | 'evidence' | 'at'>): Payment {
+  return { reference: e.reference, amount: e.amount, date: e.date, evidence: typeof e.evidence === 'string' ? e.evidence.slice(0, 200) : null, recordedOn: e.at };
+}
 const rowOf = (c: C, no: number) => c.schedule.find((r) => r.no === no);
 
 const instalmentTermsValid = (i: InstalmentTerms | undefined, at: LocalDate): boolean => {
@@ -133,7 +152,7 @@ export const restitutionChecks: Checks = {
       field: 'reference',
       rule: 'payment_reference_conflict',
       message: 'Платёж с этим номером уже записан с другой суммой или датой',
-      holds: (c, e) => c.payments.every((p) => p.reference !== e.reference || samePayment(p, e)),
+      holds: (_c, e) => !e.onRecord || samePayment(e.onRecord, e),
     },
     { field: 'amount', rule: 'overpayment', message: 'Сумма платежа больше остатка долга по соглашению', holds: (c, e) => isRepeatedPayment(c, e) || e.amount <= balance(c) },
   ],
@@ -208,11 +227,6 @@ const allHold =
   ({ context, event }: { context: C; event: RestitutionEvent }): boolean =>
     event.type === type && firstViolation(restitutionChecks[type] as Check<C, RestitutionEvent>[], context, event) === undefined;
 
-/** The payment of the event as the ledger would record it (for the guards that look one payment ahead). */
-const withPayment = (c: C, e: RestitutionEvent): PaymentLike[] => {
-  const p = e as E<'payment.recorded'>;
-  return [...c.payments, { reference: p.reference, amount: p.amount, date: p.date }];
-};
 const paidAfter = (c: C, e: RestitutionEvent) => c.paid + (e as E<'payment.recorded'>).amount;
 
 const restitution = setup({
@@ -225,7 +239,7 @@ const restitution = setup({
     paymentIsLawful: allHold('payment.recorded'),
     paymentSettlesBalance: ({ context, event }) => paidAfter(context, event) === context.owed,
     paymentCompletesPreHearingPart: ({ context, event }) => paidAfter(context, event) >= context.preHearingDue,
-    paymentClearsArrears: ({ context, event }) => openArrears(context, withPayment(context, event)).length === 0,
+    paymentClearsArrears: ({ context, event }) => openArrears(context, (event as E<'payment.recorded'>).amount).length === 0,
     instalmentIsOverdue: allHold('payment.overdue'),
     missIsOnRecord: allHold('payment.missed.explained'),
     /** Evasion more than twice without good reason (УК 72 ч. 7 п. 1). */
@@ -236,9 +250,10 @@ const restitution = setup({
   },
   actions: {
     recordPayment: assign(({ context, event }) => {
+      // The payment itself is written to the ledger table in the event's transaction (paymentOf): totals only here.
       const e = event as E<'payment.recorded'>;
-      const payment: Payment = { reference: e.reference, amount: e.amount, date: e.date, evidence: typeof e.evidence === 'string' ? e.evidence.slice(0, 200) : null, recordedOn: e.at };
-      return { paid: context.paid + e.amount, payments: [...context.payments, payment] };
+      const last = context.lastPaymentOn;
+      return { paid: context.paid + e.amount, paymentCount: context.paymentCount + 1, lastPaymentOn: last !== null && last > e.date ? last : e.date };
     }),
     recordPaidInFull: assign({ paidInFullOn: ({ event }) => event.at }),
     recordMiss: assign({
@@ -301,7 +316,8 @@ export const restitutionMachine = restitution.createMachine({
     paid: 0,
     scheduleVersion: 1,
     scheduleOffset: input.preHearingDue,
-    payments: [],
+    paymentCount: 0,
+    lastPaymentOn: null,
     misses: [],
     defaultReportedOn: null,
     paidInFullOn: null,

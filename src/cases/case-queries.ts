@@ -7,6 +7,7 @@ import type { ListCasesQuery } from './dto/create-case.dto';
 import { CaseEntity } from '../workflow/entities/case.entity';
 import type { CaseEventEntity } from '../workflow/entities/case-event.entity';
 import { searchWords } from './search/fold';
+import { casePayments, type CasePayments } from '../restitution/payments.repository';
 
 /** Above this many matches a combined filter's total is not counted further: "more than 10 000". */
 export const TOTAL_CAP = 10_000;
@@ -54,6 +55,14 @@ export class CaseQueries {
 
   findCase(id: string): Promise<CaseEntity | null> {
     return findCase(this.reads.query.bind(this.reads), id);
+  }
+
+  /** A case with its payments ledger, as one committed state (the snapshot holds only the payments' totals). */
+  withPayments(id: string): Promise<{ entity: CaseEntity; payments: CasePayments }> {
+    return this.reads.snapshot(async (query) => {
+      const entity = await mustFind(query, id);
+      return { entity, payments: await casePayments(query, id) };
+    });
   }
 
   /** A case with its deadlines, as one committed state. */

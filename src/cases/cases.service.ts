@@ -106,8 +106,9 @@ export class CasesService {
 
   /** The schedule of a claim's agreement with the payments applied (issue «Money and the law»). */
   async claimSchedule(id: string, claimId: string) {
-    const entity = await this.readCase(id);
-    return claimLedgerView(entity.snapshot, entity.application, claimId, this.clock.today(), this.deps.graceDays);
+    const { entity, payments } = await this.queries.withPayments(id);
+    const own = Object.hasOwn(payments, claimId) ? payments[claimId] : [];
+    return claimLedgerView(entity.snapshot, entity.application, claimId, this.clock.today(), this.deps.graceDays, own);
   }
 
   /**

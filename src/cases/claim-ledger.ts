@@ -1,4 +1,4 @@
-import { type ProcedureState, claimLedger, claimReading } from '../../machines';
+import { type Payment, type ProcedureState, claimLedger, claimReading } from '../../machines';
 import { DomainError } from '../common/domain-error';
 import { parolee } from '../law/legal-rules';
 import { formatTenge } from '../money/domain/money';
@@ -15,12 +15,13 @@ const revocationRule = (() => {
  * of today — what the supervising officer and the court look at. Row 0 is what was due before the current
  * schedule (the part paid before the hearing, or paid before an amendment). Arrears and the misses without a
  * good reason (УК 72 ч. 7 п. 1) are the restitution machine's own record, read through machines/read.ts.
+ * `payments` are the claim's rows of the payments ledger, in the order recorded.
  */
-export function claimLedgerView(state: ProcedureState, application: CaseApplication, claimId: string, today: string, graceDays: number) {
+export function claimLedgerView(state: ProcedureState, application: CaseApplication, claimId: string, today: string, graceDays: number, payments: readonly Payment[]) {
   const claim = application.claims.find((c) => c.id === claimId);
   if (!claim) throw DomainError.notFound('Требование', claimId);
   const agreement = claimReading(state, claimId)?.agreement;
-  const l = claimLedger(state, claimId, today, graceDays);
+  const l = claimLedger(state, claimId, today, graceDays, payments);
   if (!l || !agreement) {
     throw new DomainError('not_found', 'По этому требованию соглашение не подписано: графика погашения нет', { claimId });
   }
@@ -55,7 +56,7 @@ export function claimLedgerView(state: ProcedureState, application: CaseApplicat
       paidOn: i.paidOn ?? null,
       paidLate: i.paidLate,
     })),
-    payments: c.payments,
+    payments,
     misses: c.misses,
     missedWithoutGoodReason: l.evasions,
     missedWithGoodReason: l.excusedMisses,

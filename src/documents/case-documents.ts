@@ -11,6 +11,7 @@ import {
   type ClaimMediationContext,
   type ClaimReading,
   type MediationStateValue,
+  type Payment,
   type ProcedureState,
   type RestitutionReading,
   caseContextOf,
@@ -49,12 +50,14 @@ import type {
 } from './document-view-models';
 import { ledgerFrom, scheduleTableFrom } from './view-model.builder';
 
-/** What the document functions need of a case: the stored entity's plain fields. */
+/** What the document functions need of a case: the stored entity's plain fields, and its payments ledger. */
 export interface CaseRecord {
   number: string;
   machineVersion: number;
   application: CaseApplication;
   snapshot: ProcedureState;
+  /** The rows of the payments ledger by claim id, each claim's in the order recorded (absent: none). */
+  payments: Readonly<Record<string, readonly Payment[]>>;
 }
 
 export interface AvailableDocument {
@@ -88,7 +91,7 @@ export function availableDocuments(kase: CaseRecord): AvailableDocument[] {
       if (hasInstalments(m.agreement.terms)) add('schedule');
     }
     if (terminationOf(m, mState)) add('termination-notice');
-    if (r && (r.context.payments.length > 0 || r.state === 'paidInFull')) add('payment-statement', r.state === 'paidInFull');
+    if (r && (r.context.paymentCount > 0 || r.state === 'paidInFull')) add('payment-statement', r.state === 'paidInFull');
     if (r && (r.state === 'inArrears' || r.state === 'defaultReported' || r.context.misses.length > 0)) add('arrears-report');
   }
   return out;
@@ -190,6 +193,11 @@ class CaseDocuments {
     return { convict: convictOf(this.app), victim: partyOf(this.claim.victim), mediator: mediatorOf(this.app), sentence: sentenceOf(this.app), claim: claimOf(this.claim) };
   }
 
+  /** The claim's payments, from the payments ledger. */
+  private payments(): readonly Payment[] {
+    return Object.hasOwn(this.kase.payments, this.claimId) ? this.kase.payments[this.claimId] : [];
+  }
+
   private restitution(): RestitutionReading {
     return this.reading.restitution!;
   }
@@ -255,7 +263,7 @@ class CaseDocuments {
       sentence: sentenceOf(this.app),
       agreementDate: r.agreementDate,
       schedule: this.scheduleTable(),
-      ledger: r.payments.length > 0 ? this.ledger(r) : null,
+      ledger: r.paymentCount > 0 ? this.ledger(r) : null,
     };
   }
 
@@ -289,7 +297,7 @@ class CaseDocuments {
   }
 
   arrearsReport(): ArrearsReportView {
-    const { context: r, ledger, evasions } = claimLedger(this.state, this.claimId, this.today, settings.paymentGraceDays)!;
+    const { context: r, ledger, evasions } = claimLedger(this.state, this.claimId, this.today, settings.paymentGraceDays, this.payments())!;
     const dueSoFar = ledger.instalments.filter((i) => i.dueDate <= this.today).reduce((s, i) => s + i.amount, 0);
     const byNo = new Map(ledger.instalments.map((i) => [i.no, i]));
     const misses: MissedPaymentView[] = r.misses
@@ -328,7 +336,7 @@ class CaseDocuments {
   }
 
   private ledger(r: RestitutionReading['context']) {
-    const rows: LedgerRowView[] = r.payments.map((p) => ({ date: p.date, amount: p.amount, method: paymentMethod(p.evidence), evidence: p.reference }));
+    const rows: LedgerRowView[] = this.payments().map((p) => ({ date: p.date, amount: p.amount, method: paymentMethod(p.evidence), evidence: p.reference }));
     return ledgerFrom(this.today, rows, r.owed);
   }
 

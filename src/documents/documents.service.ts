@@ -180,8 +180,8 @@ export class DocumentsService {
   }
 
   private async load(caseId: string) {
-    const kase = await this.queries.findCase(caseId); // on the read connections, beside the writers
-    if (!kase) throw DomainError.notFound('Дело', caseId);
-    return kase;
+    // On the read connections, beside the writers: the case and its payments ledger as one committed state.
+    const { entity, payments } = await this.queries.withPayments(caseId);
+    return Object.assign(entity, { payments });
   }
 }

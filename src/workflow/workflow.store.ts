@@ -60,12 +60,19 @@ export interface WrittenEvent {
   /** The deadlines the machines await after the event. */
   deadlines: PlannedDeadline[];
   recordedAt: string;
+  /** The day of the event (Asia/Almaty), as the machines saw it. */
+  eventDate: string;
 }
 /**
  * Further rows an event writes in its own transaction (the payment ledger and the search index are the
  * next ones). Registered by providers of this module; they get the transaction, services never do.
  */
 export type EventWriteHook = (em: EntityManager, written: WrittenEvent) => Promise<void>;
+/**
+ * Facts an event needs from rows kept outside the snapshot, read in the event's transaction before the
+ * transition (the payment already on the ledger under a reference): fields added to the machines' event.
+ */
+export type EventLookup = (em: EntityManager, caseId: string, event: ProcedureEvent) => Promise<Record<string, unknown> | undefined>;
 
 /** Without expectedVersion, an event is retried on the fresh case until it settles — but not forever. */
 const RETRY = { attempts: 50, budgetMs: 10_000, maxDelayMs: 50 };
@@ -81,6 +88,7 @@ export class WorkflowStore {
   private readonly logger = new Logger(WorkflowStore.name);
   private readonly deps: ProcedureDeps = procedureDeps();
   private readonly hooks: EventWriteHook[] = [];
+  private readonly lookups: EventLookup[] = [];
 
   constructor(
     private readonly access: DatabaseAccess,
@@ -92,6 +100,11 @@ export class WorkflowStore {
   /** Adds rows of an event's own (e.g. ledger rows), written in the event's transaction. */
   addWriteHook(hook: EventWriteHook): void {
     this.hooks.push(hook);
+  }
+
+  /** Adds facts read in the event's transaction before the transition (e.g. the payment ledger's idempotency). */
+  addLookup(lookup: EventLookup): void {
+    this.lookups.push(lookup);
   }
 
   /** Opens a case: number, version 1, the application event, the first deadlines. */
@@ -131,7 +144,7 @@ export class WorkflowStore {
       const planned = pendingDeadlines(draft.state, this.deps);
       await this.repo.syncDeadlines(em, entity.id, planned);
       const event = { type: 'case.applied', actor: draft.actor.role };
-      for (const hook of this.hooks) await hook(em, { case: entity, before: null, event, effects: [], deadlines: planned, recordedAt: now });
+      for (const hook of this.hooks) await hook(em, { case: entity, before: null, event, effects: [], deadlines: planned, recordedAt: now, eventDate: today });
       return { ok: true as const, case: entity, deadlines: await this.repo.deadlinesOf(em, entity.id), changed: true, effects: [] };
     });
   }
@@ -151,7 +164,7 @@ export class WorkflowStore {
           });
         }
         const decision = decide(entity);
-        const result = applyEvent(entity.snapshot, this.procedureEvent(decision), this.deps);
+        const result = applyEvent(entity.snapshot, await this.lookedUp(em, entity.id, this.procedureEvent(decision)), this.deps);
         if (!result.ok) return { ok: false as const, refused: result };
         return this.write(em, entity, decision, result);
       }),
@@ -192,6 +205,14 @@ export class WorkflowStore {
 
   private procedureEvent(decision: EventDecision): ProcedureEvent {
     return { ...decision.event, at: this.clock.today() } as ProcedureEvent;
+  }
+
+  private async lookedUp(em: EntityManager, caseId: string, event: ProcedureEvent): Promise<ProcedureEvent> {
+    for (const lookup of this.lookups) {
+      const found = await lookup(em, caseId, event);
+      if (found) event = { ...event, ...found };
+    }
+    return event;
   }
 
   private async mustFind(em: EntityManager, id: string): Promise<CaseEntity> {
@@ -267,7 +288,7 @@ export class WorkflowStore {
       await send(this.repo.syncDeadlines(em, entity.id, planned));
     }
     await send(this.repo.insertOutbox(em, outboxRows));
-    for (const hook of this.hooks) await send(hook(em, { case: entity, before, event, effects: result.effects, deadlines: planned, recordedAt: now }));
+    for (const hook of this.hooks) await send(hook(em, { case: entity, before, event, effects: result.effects, deadlines: planned, recordedAt: now, eventDate: today }));
     if (pipelined) {
       const settled = await Promise.allSettled([saved, ...writes]);
       if (settled[0].status === 'fulfilled' && settled[0].value === false) throw await conflict();

@@ -59,6 +59,30 @@ describe('two instances on one PostgreSQL database', () => {
     expect(stale.body).toMatchObject({ error: 'version_conflict', currentVersion: after.version });
   }, 120_000);
 
+  it('one payment reference sent at once from both instances: recorded once; under another amount a 400, never a 5xx', async () => {
+    const c = new CaseClient(a);
+    const kase = await c.open();
+    const claimId = kase.claims[0].id;
+    await c.send(kase.id, { type: 'case.accepted' });
+    await c.mediateToAgreement(kase.id, claimId, { paidBeforeHearing: 2_000_000 * TENGE, waived: 0 }, '2026-12-01');
+    const body = (amount: number) => ({ type: 'payment.recorded', claimId, amount, date: '2026-12-01', evidence: 'bank_transfer', reference: 'DUP-1' });
+    const amounts = Array.from({ length: 30 }, (_, i) => (i % 3 === 2 ? 7_000 * TENGE : 5_000 * TENGE));
+    const responses = await Promise.all(amounts.map((amount, i) => post(i % 2 ? a : b, kase.id, body(amount))));
+
+    const rows: { amount: string; reference: string }[] = await a.app.get(DataSource).query('SELECT amount, reference FROM payments WHERE case_id = $1', [kase.id]);
+    expect(rows).toHaveLength(1);
+    const recorded = Number(rows[0].amount);
+    // Every request with the recorded amount is accepted (once written, the others are idempotent repeats);
+    // every other one is the reference conflict.
+    responses.forEach((r, i) => {
+      if (amounts[i] === recorded) expect([r.status, r.body.error]).toEqual([200, undefined]);
+      else expect([r.status, r.body.errors?.[0]?.rule]).toEqual([400, 'payment_reference_conflict']);
+    });
+    const schedule = (await request(b.http).get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
+    expect(schedule.paidTotal).toBe(recorded);
+    expect(schedule.payments).toEqual([{ reference: 'DUP-1', amount: recorded, date: '2026-12-01', evidence: 'bank_transfer', recordedOn: '2026-12-01' }]); // BIGINT read back as a number
+  }, 120_000);
+
   it('both instances dispatch the outbox: every row is handled exactly once', async () => {
     const dispatchers = [a, b].map((t) => t.app.get(OutboxDispatcher));
     // Rows pile up while neither dispatches, then both go at them at once.

@@ -54,11 +54,13 @@ describe('on PostgreSQL', () => {
       'issued_documents',
       'migrations',
       'outbox',
+      'payments',
     ]);
     expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([
       { name: 'InitialSchema1764000000000' },
       { name: 'Outbox1764100000000' },
       { name: 'CaseListingIndex1764200000000' },
+      { name: 'PaymentsLedger1764300000000' },
     ]);
     expect(await db.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")).toEqual([{ extname: 'pg_trgm' }]);
     // Counters are int4 (pg hands them back as numbers); amounts live in the JSON text columns.

@@ -47,12 +47,13 @@ describe('deadlines survive a restart', () => {
     expect(db.options.synchronize).toBe(false);
     const tables = (await db.query(`SELECT name FROM sqlite_master WHERE type='table' ORDER BY name`)).map((r: any) => r.name);
     expect(tables).toEqual(
-      expect.arrayContaining(['cases', 'case_events', 'deadlines', 'confidential_notes', 'issued_documents', 'outbox', 'migrations', 'case_index', 'case_counts', 'case_fts']),
+      expect.arrayContaining(['cases', 'case_events', 'deadlines', 'confidential_notes', 'issued_documents', 'outbox', 'migrations', 'case_index', 'case_counts', 'case_fts', 'payments']),
     );
     expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([
       { name: 'InitialSchema1764000000000' },
       { name: 'Outbox1764100000000' },
       { name: 'CaseListingIndex1764200000000' },
+      { name: 'PaymentsLedger1764300000000' },
     ]);
     const journal = await db.query('PRAGMA journal_mode');
     expect(journal[0].journal_mode).toBe('wal');

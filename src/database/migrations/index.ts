@@ -1,6 +1,7 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { Outbox1764100000000 } from './1764100000000-outbox';
 import { CaseListingIndex1764200000000 } from './1764200000000-case-listing-index';
+import { PaymentsLedger1764300000000 } from './1764300000000-payments-ledger';
 
 /** Every migration, in order. The service runs them on start; `synchronize` is never used. */
-export const MIGRATIONS = [InitialSchema1764000000000, Outbox1764100000000, CaseListingIndex1764200000000];
+export const MIGRATIONS = [InitialSchema1764000000000, Outbox1764100000000, CaseListingIndex1764200000000, PaymentsLedger1764300000000];

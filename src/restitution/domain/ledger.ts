@@ -145,6 +145,15 @@ export function allocatePayments(rows: readonly DueRow[], payments: readonly Pay
   return { rows: out, total, paidTotal, unallocated, ...(settledOn !== undefined && { settledOn }), payments: ordered };
 }
 
+/**
+ * The allocation of a total paid to the rows: what the restitution machine needs (is an instalment covered,
+ * which arrears are open), since coverage depends only on the sum paid. The same function as every view's
+ * (allocatePayments), given the total as one payment; the payments themselves live in the ledger table.
+ */
+export function allocatePaid(rows: readonly DueRow[], paid: Tiyn): PaymentAllocation {
+  return allocatePayments(rows, paid > 0 ? [{ reference: 'paid', amount: paid, date: rows[0]?.dueDate ?? '' }] : []);
+}
+
 /** The first day on which an unpaid rest of a row due on `dueDate` counts as overdue. */
 export const overdueFrom = (dueDate: LocalDate, graceDays: number): LocalDate => addDays(dueDate, graceDays + 1);
 

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import {
   type ProcedureEvent,
   type ProcedureState,
-  applyEvent,
   arrearsOf,
   claimReading,
   initialProcedure,
@@ -15,7 +14,7 @@ import { addDays } from '../../../src/common/local-date';
 import { documentViewModel, type CaseRecord } from '../../../src/documents/case-documents';
 import { parolee } from '../../../src/law/legal-rules';
 import { application, victimClaim } from '../../factories/case.factory';
-import { deps, tenge } from './support';
+import { PaymentBook, deps, tenge } from './support';
 
 /**
  * One ledger: the restitution machine and every view (the claim schedule, the payment statement, the arrears
@@ -27,14 +26,18 @@ const RELEASE = '2025-02-25';
 
 type Op = { gap: number; kind: 'pay' | 'explain' | 'amend'; share: number; good: boolean; day: number };
 
+/** The payments ledger beside the snapshot (the store's table), for the case of the current run. */
+let book = new PaymentBook();
+
 function apply(s: ProcedureState, e: ProcedureEvent): ProcedureState {
-  const r = applyEvent(s, e, deps);
+  const r = book.apply(s, e);
   if (!r.ok) throw new Error(`${e.type} refused: ${JSON.stringify(r)}`);
   return r.state;
 }
 
 function agreed(preHearing: number, instalments: number, monthly: number): ProcedureState {
   const signed = { mediator: true, victim: true, convict: true };
+  book = new PaymentBook();
   let s = initialProcedure({ procedure: 'parole', lifeImprisonment: false, claims: [{ id: 'v1', kind: 'victim', awarded: preHearing + instalments, recovered: 0 }] });
   const events: ProcedureEvent[] = [
     { type: 'case.accepted', at: '2025-01-10', actor: 'mediator' },
@@ -71,7 +74,7 @@ function expectAgreement(s: ProcedureState, app: CaseApplication, day: string) {
   const r = claimReading(s, 'v1')!.restitution!;
   const c = r.context;
   const machineArrears = arrearsOf(s, 'v1')!;
-  const view = claimLedgerView(s, app, 'v1', day, GRACE);
+  const view = claimLedgerView(s, app, 'v1', day, GRACE, book.of('v1'));
 
   // Balance and payments: the machine's figures everywhere.
   expect(view.paidTotal).toBe(c.paid);
@@ -89,8 +92,12 @@ function expectAgreement(s: ProcedureState, app: CaseApplication, day: string) {
     if (open.has(i.no)) expect(i.remaining > 0 && addDays(i.dueDate, GRACE + 1) <= day).toBe(true);
   }
 
-  const kase: CaseRecord = { number: 'МД-2025-000001', machineVersion: 1, application: app, snapshot: s };
-  if (c.payments.length > 0 || r.state === 'paidInFull') {
+  // The snapshot's totals are the ledger's; the views read the payments from the ledger.
+  expect(c.paymentCount).toBe(book.of('v1').length);
+  expect(book.of('v1').reduce((sum, p) => sum + p.amount, 0)).toBe(c.paid);
+  expect(view.payments).toEqual(book.of('v1'));
+  const kase: CaseRecord = { number: 'МД-2025-000001', machineVersion: 1, application: app, snapshot: s, payments: book.rows };
+  if (c.paymentCount > 0 || r.state === 'paidInFull') {
     const statement = documentViewModel(kase, 'payment-statement', 'v1', 'ru', day);
     expect(statement.ledger.totalPaid).toBe(c.paid);
     expect(statement.ledger.remaining).toBe(balance(c));

@@ -198,16 +198,27 @@ describe('payments', () => {
       onClaim('v1', 'agreement.signed', '2025-01-25', { signedBy: signed, terms: { paidBeforeHearing: tenge(100_000), waived: 0 } }),
     ]);
 
+  // The store looks the reference up in the payments ledger and passes what it holds as `onRecord`.
+  const known = (e: ProcedureEvent, amount: number, date: string) => ({ ...e, onRecord: { amount, date } });
+
   it('are idempotent by reference', () => {
     const s = run(s0(), [pay('v1', '2025-02-01', tenge(10_000), 'REF-1')]);
-    const again = applyEvent(s, pay('v1', '2025-02-01', tenge(10_000), 'REF-1'), deps);
+    const again = applyEvent(s, known(pay('v1', '2025-02-01', tenge(10_000), 'REF-1'), tenge(10_000), '2025-02-01'), deps);
     expect(again).toEqual({ ok: true, state: s, effects: [], changed: false });
-    expectViolation(s, pay('v1', '2025-02-01', tenge(20_000), 'REF-1'), 'payment_reference_conflict');
+    expectViolation(s, known(pay('v1', '2025-02-01', tenge(20_000), 'REF-1'), tenge(10_000), '2025-02-01'), 'payment_reference_conflict');
+    expectViolation(s, known({ ...pay('v1', '2025-02-01', tenge(10_000), 'REF-1'), date: '2025-01-31' }, tenge(10_000), '2025-02-01'), 'payment_reference_conflict');
+  });
+
+  it('keep only the totals in the snapshot: paid, count, last payment date', () => {
+    const s = run(s0(), [pay('v1', '2025-02-03', tenge(10_000), 'A'), { ...pay('v1', '2025-02-04', tenge(5_000), 'B'), date: '2025-02-01' }]);
+    const c = s.claims.v1.restitution!.context;
+    expect(c).toMatchObject({ paid: tenge(15_000), paymentCount: 2, lastPaymentOn: '2025-02-03' });
+    expect(c).not.toHaveProperty('payments');
   });
 
   it('accept a repeated final payment after the claim is paid in full', () => {
     const s = run(s0(), [pay('v1', '2025-02-01', tenge(100_000), 'ALL')]);
-    expect(applyEvent(s, pay('v1', '2025-02-01', tenge(100_000), 'ALL'), deps)).toMatchObject({ ok: true, changed: false });
+    expect(applyEvent(s, known(pay('v1', '2025-02-01', tenge(100_000), 'ALL'), tenge(100_000), '2025-02-01'), deps)).toMatchObject({ ok: true, changed: false });
   });
 
   it('refuse overpayment, zero or fractional amounts, and dates before the agreement or in the future', () => {
@@ -490,7 +501,7 @@ describe('history replay', () => {
         terms: { paidBeforeHearing: tenge(50_000), waived: 0, instalments: { total: tenge(150_000), monthly: tenge(50_000), startsMonthAfterRelease: true, dayOfMonth: 31 } },
       }),
       pay('v1', '2025-02-11', tenge(50_000), 'A'),
-      pay('v1', '2025-02-11', tenge(50_000), 'A'),
+      { ...pay('v1', '2025-02-11', tenge(50_000), 'A'), onRecord: { amount: tenge(50_000), date: '2025-02-11' } }, // a repeat, as the store passes it
       lawyer('petition.filed', '2025-02-12'),
       court('court.decided', '2025-03-01', { decision: 'parole', decisionDate: '2025-03-01' }),
       lawyer('convict.released', '2025-03-02', { releaseDate: '2025-03-02' }),

@@ -108,7 +108,8 @@ describe('balance and arrears', () => {
       officer('payment.missed.explained', '2025-04-10', { instalmentNo: 1, goodReason: true, reason: 'больница' }),
       pay('2025-04-20', tenge(60_000), 'R1'),
     ]);
-    const l = claimLedger(s, 'v1', '2025-05-10', 30)!;
+    // The payments as the ledger table holds them (the snapshot keeps only their total).
+    const l = claimLedger(s, 'v1', '2025-05-10', 30, [{ reference: 'R1', amount: tenge(60_000), date: '2025-04-20' }])!;
     expect(l.state).toBe('current');
     expect(l.ledger.instalments.map((i) => [i.no, i.paid / 100, i.status])).toEqual([
       [1, 50_000, 'paid'],
@@ -119,7 +120,7 @@ describe('balance and arrears', () => {
     expect(l.ledger.instalments[0]).toMatchObject({ paidOn: '2025-04-20', paidLate: true });
     expect(l.ledger.balance).toBe(tenge(140_000));
     expect(l).toMatchObject({ arrears: { misses: [], amount: 0 }, evasions: 0, excusedMisses: 1 });
-    expect(claimLedger(s, 'v2', '2025-05-20', 30)).toBeNull();
+    expect(claimLedger(s, 'v2', '2025-05-20', 30, [])).toBeNull();
   });
 });
 
@@ -137,10 +138,11 @@ describe('the claim schedule before release', () => {
       pay('2025-01-30', tenge(80_000), 'R1'),
     ]);
     expect(claimReading(s, 'v1')!.restitution!.state).toBe('awaitingRelease');
-    const l = claimLedger(s, 'v1', '2025-02-01', 30)!;
+    const payments = [{ reference: 'R1', amount: tenge(80_000), date: '2025-01-30', evidence: null, recordedOn: '2025-01-30' }];
+    const l = claimLedger(s, 'v1', '2025-02-01', 30, payments)!;
     expect(l.ledger.instalments).toEqual([expect.objectContaining({ no: 0, amount: tenge(50_000), status: 'paid' })]);
     expect(outstandingBalance(s, 'v1')).toBe(tenge(120_000));
-    expect(claimLedgerView(s, app, 'v1', '2025-02-01', 30)).toMatchObject({ paidTotal: tenge(80_000), balance: tenge(120_000), arrears: 0, scheduleFixed: false });
+    expect(claimLedgerView(s, app, 'v1', '2025-02-01', 30, payments)).toMatchObject({ paidTotal: tenge(80_000), balance: tenge(120_000), arrears: 0, scheduleFixed: false, payments });
   });
 });
 

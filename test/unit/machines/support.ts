@@ -1,5 +1,7 @@
 import { addMonths, dayOfMonthIn, parts } from '../../../src/common/local-date';
-import { type ProcedureDeps, type ProcedureEvent, type ProcedureState, applyEvent } from '../../../machines/procedure';
+import { type ApplyResult, type ProcedureDeps, type ProcedureEvent, type ProcedureState, applyEvent } from '../../../machines/procedure';
+import { claimReading } from '../../../machines/read';
+import { type Payment, paymentOf } from '../../../machines/restitution.machine';
 
 /** A plain schedule: equal monthly amounts, the last one smaller; no working-day shifts. */
 export const schedule: ProcedureDeps['schedule'] = ({ outstanding, monthly, firstDueDate, dayOfMonth }) => {
@@ -30,3 +32,28 @@ export function run(state: ProcedureState, events: ProcedureEvent[]): ProcedureS
 }
 
 export const tenge = (t: number) => t * 100;
+
+/**
+ * The payments ledger as the store keeps it beside the snapshot (the payments table): before a payment the
+ * reference is looked up (`onRecord`), after it the row the machine counted is added.
+ */
+export class PaymentBook {
+  readonly rows: Record<string, Payment[]> = {};
+
+  apply(state: ProcedureState, event: ProcedureEvent): ApplyResult {
+    const e = event as ProcedureEvent & { claimId?: string; reference?: string };
+    const own = (e.claimId && this.rows[e.claimId]) || [];
+    const known = e.type === 'payment.recorded' ? own.find((p) => p.reference === e.reference) : undefined;
+    const looked = e.type === 'payment.recorded' ? { ...event, onRecord: known ? { amount: known.amount, date: known.date } : null } : event;
+    const r = applyEvent(state, looked, deps);
+    if (r.ok && r.changed && e.type === 'payment.recorded' && e.claimId) {
+      const count = (s: ProcedureState) => claimReading(s, e.claimId!)?.restitution?.context.paymentCount ?? 0;
+      if (count(r.state) === count(state) + 1) (this.rows[e.claimId] ??= []).push(paymentOf(event as unknown as Parameters<typeof paymentOf>[0]));
+    }
+    return r;
+  }
+
+  of(claimId: string): Payment[] {
+    return this.rows[claimId] ?? [];
+  }
+}
