@@ -216,6 +216,7 @@ const withPayment = (c: C, e: RestitutionEvent): PaymentLike[] => {
 const paidAfter = (c: C, e: RestitutionEvent) => c.paid + (e as E<'payment.recorded'>).amount;
 
 const restitution = setup({
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- XState infers the machine's types from this assertion
   types: {} as { context: RestitutionContext; events: RestitutionEvent; input: RestitutionInput },
   guards: {
     nothingToPay: ({ context }) => balance(context) === 0,
