@@ -9,6 +9,7 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
     '^.+\\.m?js$': ['@swc/jest', swcForNodeModules],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  // content-disposition (under @fastify/static, which serves the Swagger UI) is ESM-only as well.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs/|content-disposition/|@fastify/static/node_modules/content-disposition/))'],
   testTimeout: 30000,
 };
