@@ -191,7 +191,7 @@ export class WorkflowStore {
   }
 
   private procedureEvent(decision: EventDecision): ProcedureEvent {
-    return { ...decision.event, at: this.clock.today() } as ProcedureEvent;
+    return { ...decision.event, at: this.clock.today() };
   }
 
   private async mustFind(em: EntityManager, id: string): Promise<CaseEntity> {
@@ -221,7 +221,7 @@ export class WorkflowStore {
     delete payload.type;
     delete payload.actor;
     delete payload.claimId;
-    const claimId = (event.claimId as string | undefined) ?? null;
+    const claimId = event.claimId ?? null;
     const planned: PlannedDeadline[] = pendingDeadlines(result.state, this.deps);
     const outboxRows: NewOutboxRow[] = result.effects.map((effect, i) => ({
       id: randomUUID(),
@@ -272,7 +272,7 @@ export class WorkflowStore {
       const settled = await Promise.allSettled([saved, ...writes]);
       if (settled[0].status === 'fulfilled' && settled[0].value === false) throw await conflict();
       const failed = settled.find((r) => r.status === 'rejected');
-      if (failed) throw (failed as PromiseRejectedResult).reason;
+      if (failed) throw failed.reason;
     }
     return { ok: true, case: entity, deadlines: planned, changed: true, effects: result.effects };
   }
