@@ -29,6 +29,8 @@ function fieldOf(error: DomainError): FieldError {
       return { field: 'expectedVersion', rule: 'version_conflict', message };
     case 'not_found':
       return { field: details.claimId !== undefined || details.what === 'Требование' ? 'claimId' : 'id', rule: 'not_found', message };
+    case 'service_unavailable':
+      return { field: 'service', rule: code, message }; // not the user's input: the service itself is not ready
     default:
       return { field: '', rule: code, message };
   }

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsOptional, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
+import { IsArray, IsDefined, IsObject, IsOptional, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
 import { isLocalDate } from './local-date';
 import { isValidBin, isValidIin } from '../identity/domain/iin';
 import { formatTenge, MAX_TIYN, notAboveMaxTiyn } from '../money/domain/money';
@@ -93,6 +93,8 @@ export function Nested(type: () => abstract new (...args: never[]) => unknown, o
   return applyDecorators(
     required ? ApiProperty(api) : ApiPropertyOptional(api),
     required ? IsDefined() : IsOptional(),
+    // ValidateNested alone lets a list stand where an object belongs (and the service then reads its fields).
+    ...(options.each ? [IsArray(), IsObject({ each: true })] : [IsObject()]),
     ValidateNested({ each: options.each }),
     Type(type),
   );

@@ -53,7 +53,12 @@ describe('start-up: alive at once, ready after the start-up sweep', () => {
       expect(await request(t.http).get('/health')).toMatchObject({ status: 200, body: { status: 'ok', database: 'sqlite' } });
       const starting = await request(t.http).get('/health/ready');
       expect(starting.status).toBe(503);
-      expect(starting.body).toEqual({ error: 'service_unavailable', message: expect.any(String), waitingFor: ['start-up deadline sweep'] });
+      expect(starting.body).toEqual({
+        error: 'service_unavailable',
+        message: expect.any(String),
+        errors: [{ field: 'service', rule: 'service_unavailable', message: expect.stringContaining('запускается') }],
+        waitingFor: ['start-up deadline sweep'],
+      });
 
       release();
       await t.app.get(Readiness).whenReady();
