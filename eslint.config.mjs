@@ -23,7 +23,7 @@ const IMPURE_PACKAGES = [
     message: 'Validation at the edges lives in the DTOs, not in pure code.',
   },
   { group: ['handlebars', 'puppeteer', 'puppeteer-core'], message: 'Pure code renders no templates or PDF.' },
-  { group: ['pino', 'pino-*', 'nestjs-pino'], message: 'Pure code does not log.' },
+  { group: ['pino', 'pino-*'], message: 'Pure code does not log.' },
   {
     group: [
       'fs',

@@ -109,6 +109,7 @@ const allHold =
 const withOutcome = (c: C, e: E<'claim.outcome'>): C['claims'] => ({ ...c.claims, [e.claimId]: { outcome: e.outcome, owes: e.owes } });
 
 export const caseMachine = setup({
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- XState infers the machine's types from this assertion
   types: {} as { context: CaseContext; events: CaseEvent; input: CaseInput },
   guards: {
     everyClaimHasOutcome: ({ context }) => everyClaimHasOutcome(context),

@@ -72,7 +72,7 @@ const PAYMENT_METHODS: readonly string[] = ['bank_transfer', 'cash_receipt', 'ba
 const BANK_NAME_MAX_LENGTH = 200;
 
 const meetingFormsValid = (forms: unknown): boolean =>
-  Array.isArray(forms) && forms.length > 0 && forms.every((f) => MEETING_FORMS.includes(f)) && new Set(forms).size === forms.length;
+  Array.isArray(forms) && forms.length > 0 && forms.every((f: unknown) => typeof f === 'string' && MEETING_FORMS.includes(f)) && new Set(forms).size === forms.length;
 
 const paymentDetailsValid = (p: PaymentDetails): boolean =>
   PAYMENT_METHODS.includes(p.method) &&
@@ -280,6 +280,7 @@ const allHold =
     event.type === type && firstViolation(claimMediationChecks[type] as Check<C, ClaimMediationEvent>[], context, event) === undefined;
 
 const claimMediation = setup({
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- XState infers the machine's types from this assertion
   types: {} as { context: ClaimMediationContext; events: ClaimMediationEvent; input: ClaimMediationInput },
   guards: {
     isStateClaim: ({ context }) => context.kind === 'state',

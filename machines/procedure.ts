@@ -109,7 +109,7 @@ export const CASE_EVENTS = eventTypesOf('case');
 export const MEDIATION_EVENTS = eventTypesOf('mediation');
 export const RESTITUTION_EVENTS = eventTypesOf('restitution');
 /** Who may record each event type. Without a prototype: `ROLES.valueOf` is not a role list. */
-export const ROLES: Readonly<Record<string, readonly Role[]>> = Object.assign(Object.create(null) as Record<string, readonly Role[]>, ...EVENT_TYPES.map((type) => ({ [type]: EVENT_CATALOGUE[type].roles })));
+export const ROLES: Readonly<Record<string, readonly Role[]>> = Object.assign(Object.create(null) as Record<string, readonly Role[]>, Object.fromEntries(EVENT_TYPES.map((type) => [type, EVENT_CATALOGUE[type].roles])));
 
 /** Case states in which claims may be (re-)mediated: before court, or after a refusal. */
 const MEDIATION_OPEN: readonly CaseStateValue[] = ['mediation', 'readyForCourt', 'refused'];
@@ -139,8 +139,12 @@ export function initialProcedure(seed: CaseSeed): ProcedureState {
 }
 
 // ── applyEvent ─────────────────────────────────────────────────────────────────────────────────────────
-class Refusal {
-  constructor(readonly result: Extract<ApplyResult, { ok: false }>) {}
+/** Thrown inside `apply` and caught by `applyEvent`, which returns its `result`: a refusal never leaves this module. */
+class Refusal extends Error {
+  constructor(readonly result: Extract<ApplyResult, { ok: false }>) {
+    super(result.error);
+    this.name = 'Refusal';
+  }
 }
 const violation = (field: string, rule: string, message: string) => new Refusal({ ok: false, error: 'rule_violation', field, rule, message });
 const fromCheck = (c: Check<unknown, unknown>) => violation(c.field, c.rule, c.message);

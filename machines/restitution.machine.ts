@@ -230,6 +230,7 @@ const allHold =
 const paidAfter = (c: C, e: RestitutionEvent) => c.paid + (e as E<'payment.recorded'>).amount;
 
 const restitution = setup({
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- XState infers the machine's types from this assertion
   types: {} as { context: RestitutionContext; events: RestitutionEvent; input: RestitutionInput },
   guards: {
     nothingToPay: ({ context }) => balance(context) === 0,

@@ -58,16 +58,16 @@ export interface ProcedureState {
   claims: Record<string, ClaimSnapshots>;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- XState's snapshot types are generic over the machine; the conversion is checked by the JSON round-trip tests */
+// XState types snapshots per machine; the casts below name its own parameter types, and the JSON round-trip
+// tests check the conversion.
 /** A live snapshot of `machine` from its persisted form. */
 export const restore = <M extends AnyStateMachine>(machine: M, persisted: Persisted<unknown, string>) =>
-  machine.resolveState(persisted as any) as ReturnType<M['resolveState']>;
+  machine.resolveState(persisted as Parameters<M['resolveState']>[0]) as ReturnType<M['resolveState']>;
 
 /** The persisted (JSON) form of a live snapshot; the caller names which machine's snapshot it is. */
 export const persist = <P extends Persisted<unknown, string>>(machine: AnyStateMachine, snapshot: unknown): P =>
-  JSON.parse(JSON.stringify(machine.getPersistedSnapshot(snapshot as any))) as P;
-/* eslint-enable @typescript-eslint/no-explicit-any */
+  JSON.parse(JSON.stringify(machine.getPersistedSnapshot(snapshot as Parameters<AnyStateMachine['getPersistedSnapshot']>[0]))) as P;
 
 /** Event types the state handles at all (guards aside); none once the machine is done. */
 export const handledIn = (machine: AnyStateMachine, persisted: Persisted<unknown, string>): string[] =>
-  persisted.status === 'done' ? [] : (machine.root.states[persisted.value]?.ownEvents ?? []);
+  persisted.status === 'done' ? [] : ((machine.root.states[persisted.value]?.ownEvents ?? []) as string[]);

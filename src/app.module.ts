@@ -1,11 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
-import type { Logger } from 'pino';
 import { Clock, FixedClock, SystemClock } from './common/clock';
 import { DomainErrorFilter } from './common/domain-error.filter';
-import { createLogger, loggerParams } from './common/logging';
 import { Env } from './config/env';
 import { databaseOptions } from './database/database.config';
 import { HealthController } from './health/health.controller';
@@ -15,8 +12,6 @@ export interface AppOptions {
   env: Env;
   /** A clock to use instead of the system clock (tests, demonstrations). */
   clock?: Clock;
-  /** The pino logger (createApp passes the one its request log writes to); by default one at env.LOG_LEVEL. */
-  logger?: Logger;
 }
 
 @Global()
@@ -42,7 +37,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(options),
-        LoggerModule.forRoot(loggerParams(options.logger ?? createLogger(options.env.LOG_LEVEL))),
         TypeOrmModule.forRoot(databaseOptions(options.env)),
         ...FEATURE_MODULES,
       ],

@@ -2,10 +2,9 @@ import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import type { Logger as PinoLogger } from 'pino';
 import { AppModule, AppOptions } from './app.module';
-import { createLogger, logRequests } from './common/logging';
+import { createLogger, logRequests, NestLogger } from './common/logging';
 import { BODY_LIMIT_BYTES, clientErrorHandler, frameworkErrorHandler, JsonTooDeepError, jsonDeeperThan, MAX_JSON_DEPTH, RouteTable } from './common/http-errors';
 import { createValidationPipe } from './common/validation.pipe';
 
@@ -19,8 +18,8 @@ export async function createApp(options: AppOptions, { logger = true }: { logger
     clientErrorHandler,
   });
   adapter.getInstance().addHook('onRoute', (route) => routes.add(route.url));
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ ...options, logger: log }), adapter, { bufferLogs: true, logger: logger ? undefined : false });
-  if (logger) app.useLogger(app.get(Logger));
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, { bufferLogs: true, logger: logger ? undefined : false });
+  if (logger) app.useLogger(new NestLogger(log));
   registerHttpPlugins(app, log);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
@@ -52,7 +51,7 @@ function registerHttpPlugins(app: NestFastifyApplication, log: PinoLogger): void
   app.useBodyParser<Server>('application/json', { bodyLimit: BODY_LIMIT_BYTES }, (request, body, done) => {
     const text = body.toString('utf8');
     if (jsonDeeperThan(text, MAX_JSON_DEPTH)) return done(new JsonTooDeepError(), undefined);
-    parseJson(request, text, done);
+    void parseJson(request, text, done); // Fastify's JSON parser answers through `done`
   });
   // The API speaks JSON (and form posts, for the web pages to come): any other content type is a 415
   fastify.removeContentTypeParser('text/plain');

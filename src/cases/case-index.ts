@@ -103,7 +103,7 @@ export async function writeCaseIndex(em: EntityManager, kase: IndexedCase, deadl
       'INSERT INTO case_index (case_id, number, state, court_key, mediator_key, next_deadline, claim_states, search_text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
     const values = [row.caseId, row.number, row.state, row.courtKey, row.mediatorKey, row.nextDeadline, claimStates, row.searchText, row.createdAt];
     // TypeORM's sqlite driver answers an INSERT with the new rowid; PostgreSQL returns the identity.
-    const seq = postgres ? Number((await em.query(sql(`${insert} RETURNING seq`), values))[0].seq) : Number(await em.query(insert, values));
+    const seq = postgres ? Number((await em.query<{ seq: string | number }[]>(sql(`${insert} RETURNING seq`), values))[0].seq) : Number(await em.query(insert, values));
     await insertClaimStates(em, sql, row.claimStates, seq, row.state);
     await insertIins(em, sql, row.iins, seq);
     if (!postgres) await em.query('INSERT INTO case_fts (rowid, body) VALUES (?, ?)', [seq, row.searchText]);

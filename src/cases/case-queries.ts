@@ -329,8 +329,8 @@ function toEntity(r: Record<string, string | number | null>): CaseEntity {
     version: Number(r.version),
     machineId: r.machine_id,
     machineVersion: r.machine_version === undefined ? undefined : Number(r.machine_version),
-    application: JSON.parse(r.application as string),
-    snapshot: r.snapshot === undefined ? undefined : JSON.parse(r.snapshot as string),
+    application: JSON.parse(r.application as string) as CaseEntity['application'],
+    snapshot: r.snapshot === undefined ? undefined : (JSON.parse(r.snapshot as string) as CaseEntity['snapshot']),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   });

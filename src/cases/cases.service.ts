@@ -129,7 +129,7 @@ export class CasesService {
       againstLifeOrHealth: sentence.againstLifeOrHealth,
       birthDate: convict.birthDate ?? iinBirthDate(convict.iin) ?? undefined,
       sex: iinSex(convict.iin) ?? undefined,
-    } as never);
+    });
     const today = this.clock.today();
     const parole = result.parole;
     const mandatoryParole = describeProcedure(entity.snapshot).mandatoryParole;

@@ -1,6 +1,6 @@
+import type { LoggerService } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
-import type { Params } from 'nestjs-pino';
-import pino, { Logger } from 'pino';
+import pino, { Level, Logger } from 'pino';
 
 /**
  * Structured logs (pino). Personal data and mediation notes must never reach a log line:
@@ -20,17 +20,55 @@ export const REDACTED_PATHS = [
   'res.body',
 ];
 
-/** The service's one pino logger: request lines and Nest's own messages (through nestjs-pino) go to it. */
+/** The service's one pino logger: request lines and Nest's own messages (through NestLogger) go to it. */
 export function createLogger(level: string): Logger {
   return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[скрыто]' } });
 }
 
 /**
- * nestjs-pino as the bridge for Nest's logger only: request lines come from the Fastify hook below, so the
- * module mounts no middleware (`forRoutes: []`).
+ * Nest's own messages (start-up, `new Logger(context)` in services, exception handlers) as pino lines on the
+ * same logger: `{ level, context, msg }`, and `err` with the stack for an error. Nest passes the context as the
+ * last argument and, to `error`, a stack before it (`Logger.error(message, stack, context)`).
  */
-export function loggerParams(logger: Logger): Params {
-  return { pinoHttp: { logger }, forRoutes: [] };
+export class NestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  log(message: unknown, ...params: unknown[]): void {
+    this.write('info', message, params);
+  }
+  error(message: unknown, ...params: unknown[]): void {
+    this.write('error', message, params);
+  }
+  warn(message: unknown, ...params: unknown[]): void {
+    this.write('warn', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]): void {
+    this.write('debug', message, params);
+  }
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.write('trace', message, params);
+  }
+  fatal(message: unknown, ...params: unknown[]): void {
+    this.write('fatal', message, params);
+  }
+
+  private write(level: Level, message: unknown, params: unknown[]): void {
+    if (!this.logger.isLevelEnabled(level)) return;
+    const stack = params.find((p): p is string => typeof p === 'string' && /\n\s*at /.test(p));
+    const last = params.at(-1);
+    const fields: Record<string, unknown> = typeof last === 'string' && last !== stack ? { context: last } : {};
+    let msg: string | undefined;
+    if (message instanceof Error) {
+      fields.err = message;
+      msg = message.message;
+    } else if (typeof message === 'object' && message !== null) {
+      Object.assign(fields, message);
+    } else {
+      msg = String(message);
+    }
+    if (stack !== undefined && fields.err === undefined) fields.err = Object.assign(new Error(msg), { stack });
+    this.logger[level](fields, msg);
+  }
 }
 
 /**

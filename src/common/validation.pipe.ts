@@ -44,8 +44,6 @@ function translate(rule: string, message: string): string {
       return `Слишком длинный список: не больше ${lastNumber(message)} элементов`;
     case 'isUuid':
       return 'Ожидается идентификатор (UUID) из ответа сервиса';
-    case 'isEmail':
-      return 'Неверный адрес электронной почты';
     case 'nestedValidation':
     case 'isObject':
       return 'Ожидается объект';

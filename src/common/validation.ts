@@ -87,7 +87,7 @@ export const IsLocalDate = (options?: ValidationOptions) => rule('local_date', i
  * A nested object (or list of objects) in a request body: documented in OpenAPI, required or optional,
  * validated recursively and turned into its class so that its own decorators apply.
  */
-export function Nested(type: () => Function, options: { required?: boolean; each?: boolean; description?: string } = {}): PropertyDecorator {
+export function Nested(type: () => abstract new (...args: never[]) => unknown, options: { required?: boolean; each?: boolean; description?: string } = {}): PropertyDecorator {
   const required = options.required ?? true;
   const api = { type: options.each ? [type()] : type(), description: options.description } as Parameters<typeof ApiProperty>[0];
   return applyDecorators(

@@ -148,7 +148,7 @@ export class DocumentNotAvailable extends Error {}
  * The view model of `kind` for `claimId` as the case stands on `today`. Throws DocumentNotAvailable when the
  * state does not allow it (callers check `availableDocuments` first).
  */
-export function documentViewModel<K extends DocumentKind>(kase: CaseRecord, kind: K, claimId: string, lang: Lang, today: LocalDate): ViewModels[K] {
+export function documentViewModel<K extends DocumentKind>(kase: CaseRecord, kind: K, claimId: string, _lang: Lang, today: LocalDate): ViewModels[K] {
   if (!availableDocuments(kase).some((d) => d.kind === kind && d.claimId === claimId)) throw new DocumentNotAvailable(`${kind} for ${claimId}`);
   const b = new CaseDocuments(kase, claimId, today);
   const build: { [T in DocumentKind]: () => ViewModels[T] } = {
@@ -160,7 +160,7 @@ export function documentViewModel<K extends DocumentKind>(kase: CaseRecord, kind
     'payment-statement': () => b.paymentStatement(),
     'arrears-report': () => b.arrearsReport(),
   };
-  return build[kind]() as ViewModels[K];
+  return build[kind]();
 }
 
 class CaseDocuments {

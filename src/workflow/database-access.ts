@@ -66,8 +66,8 @@ export class DatabaseAccess {
       version: Number(r.version),
       machineId: r.machine_id,
       machineVersion: Number(r.machine_version),
-      application: JSON.parse(r.application as string),
-      snapshot: JSON.parse(r.snapshot as string),
+      application: JSON.parse(r.application as string) as CaseEntity['application'],
+      snapshot: JSON.parse(r.snapshot as string) as CaseEntity['snapshot'],
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     });

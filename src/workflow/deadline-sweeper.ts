@@ -42,7 +42,7 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnModuleDestroy 
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     if (this.scheduler.doesExist('interval', 'deadline-sweeper')) this.scheduler.deleteInterval('deadline-sweeper');
-    await Promise.all([this.running, this.next].map((p) => p?.catch(() => 0)));
+    await Promise.all([this.running, this.next].filter((p) => p !== null).map((p) => p.catch(() => 0)));
   }
 
   /**

@@ -204,7 +204,7 @@ export class WorkflowStore {
   }
 
   private procedureEvent(decision: EventDecision): ProcedureEvent {
-    return { ...decision.event, at: this.clock.today() } as ProcedureEvent;
+    return { ...decision.event, at: this.clock.today() };
   }
 
   private async lookedUp(em: EntityManager, caseId: string, event: ProcedureEvent): Promise<ProcedureEvent> {
@@ -242,7 +242,7 @@ export class WorkflowStore {
     delete payload.type;
     delete payload.actor;
     delete payload.claimId;
-    const claimId = (event.claimId as string | undefined) ?? null;
+    const claimId = event.claimId ?? null;
     const planned: PlannedDeadline[] = pendingDeadlines(result.state, this.deps);
     const outboxRows: NewOutboxRow[] = result.effects.map((effect, i) => ({
       id: randomUUID(),
@@ -293,7 +293,7 @@ export class WorkflowStore {
       const settled = await Promise.allSettled([saved, ...writes]);
       if (settled[0].status === 'fulfilled' && settled[0].value === false) throw await conflict();
       const failed = settled.find((r) => r.status === 'rejected');
-      if (failed) throw (failed as PromiseRejectedResult).reason;
+      if (failed) throw failed.reason;
     }
     return { ok: true, case: entity, deadlines: planned, changed: true, effects: result.effects };
   }

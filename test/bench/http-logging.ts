@@ -20,8 +20,10 @@ const LEVEL = process.env.LOG_LEVEL ?? 'info';
 
 async function serve(): Promise<void> {
   // required here, not imported at the top: the load generator does not build the application
+  /* eslint-disable @typescript-eslint/no-require-imports -- import() would load the .ts natively, outside ts-node */
   const { createApp } = require('../../src/bootstrap') as typeof import('../../src/bootstrap');
   const { loadEnv } = require('../../src/config/env') as typeof import('../../src/config/env');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const app = await createApp({ env: loadEnv() });
   await app.listen(Number(process.env.PORT), '127.0.0.1');
   // the server's own CPU time on request: the figure that a machine shared with other work does not distort
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
     const targets: { id: string; claimId: string }[] = [];
     for (let i = 0; i < CONNECTIONS; i++) targets.push(await negotiatingCase(port));
     await call(port, 'POST', `/api/cases/${targets[0].id}/events`, { type: 'session.held', claimId: targets[0].claimId });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- autocannon ships no type declarations
     const autocannon = require('autocannon');
     let next = 0;
     const run = (duration: number) =>

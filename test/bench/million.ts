@@ -65,7 +65,7 @@ const ms = (x: number) => (x < 10 ? x.toFixed(1) : String(Math.round(x)));
 function fingerprint(): string {
   const h = createHash('sha256');
   // The schema as the migrations make it, and the seed that fills it: a change to either makes a new database.
-  h.update(JSON.stringify({ migrations: MIGRATIONS.map((m) => `${m.name}:${m.prototype.up.toString()}`), seed: `${openTemplates}${seed}`, SEED_VERSION, CASES }));
+  h.update(JSON.stringify({ migrations: MIGRATIONS.map((m) => `${m.name}:${m.prototype.up.toString()}`), seed: `${openTemplates.toString()}${seed.toString()}`, SEED_VERSION, CASES }));
   return h.digest('hex').slice(0, 12);
 }
 

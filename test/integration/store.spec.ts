@@ -117,8 +117,7 @@ describe('the workflow store', () => {
   describe('handlers after commit', () => {
     it('runs a handler once, after the commit, and marks the row done', async () => {
       const seen: { effect: OutboxEffect; version: number }[] = [];
-      let t: TestApp;
-      t = await startTestApp({
+      const t: TestApp = await startTestApp({
         beforeInit: (app) =>
           app.get(OutboxDispatcher).register(invitationEffect, async (effect) => {
             // the event is committed when the handler runs: a fresh read sees it
@@ -143,7 +142,7 @@ describe('the workflow store', () => {
     it('a crash between the commit and the handler: the restarted service runs it, exactly once', async () => {
       const databasePath = freshPath();
       const calls: string[] = [];
-      const handler = async (e: OutboxEffect) => void calls.push(e.idempotencyKey);
+      const handler = (e: OutboxEffect) => Promise.resolve(void calls.push(e.idempotencyKey));
       // the first run commits the event but dies before its handler runs
       let t = await startTestApp({
         databasePath,
@@ -174,7 +173,7 @@ describe('the workflow store', () => {
       await t.app.get(DataSource).query(`UPDATE outbox SET status = 'running', attempts = 1, claimed_by = 'dead', claimed_at = '2026-12-01T00:00:00.000Z'`);
       await t.close();
       const calls: number[] = [];
-      t = await startTestApp({ databasePath, beforeInit: (app) => app.get(OutboxDispatcher).register(invitationEffect, async (e) => void calls.push(e.attempt)) });
+      t = await startTestApp({ databasePath, beforeInit: (app) => app.get(OutboxDispatcher).register(invitationEffect, (e) => Promise.resolve(void calls.push(e.attempt))) });
       await t.app.get(OutboxDispatcher).dispatch();
       expect(calls).toEqual([2]);
       expect(await outboxOf(t, kase.id)).toEqual([expect.objectContaining({ status: 'done', attempts: 2 })]);
@@ -188,10 +187,10 @@ describe('the workflow store', () => {
         beforeInit: (app) => {
           const dispatcher = app.get(OutboxDispatcher);
           Object.assign(dispatcher.settings, { maxAttempts: 3, retryBaseMs: 20 });
-          dispatcher.register(invitationEffect, async (e) => {
+          dispatcher.register(invitationEffect, (e) => {
             attempts.set(e.caseId, [...(attempts.get(e.caseId) ?? []), e.attempt]);
-            if (e.caseId === flakyCase && e.attempt >= 2) return; // recovers on the second try
-            throw new Error('почтовый сервер недоступен');
+            if (e.caseId === flakyCase && e.attempt >= 2) return Promise.resolve(); // recovers on the second try
+            return Promise.reject(new Error('почтовый сервер недоступен'));
           });
         },
       });

@@ -83,7 +83,7 @@ export async function startTestPostgres(opts: { database?: string } = {}): Promi
     await asServer('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync'], 60_000);
   } catch (e) {
     cleanup();
-    throw new Error(`initdb failed: ${(e as { stderr?: string }).stderr ?? String(e)}`);
+    throw new Error(`initdb failed: ${(e as { stderr?: string }).stderr ?? String(e)}`, { cause: e });
   }
 
   let port = 0;
@@ -117,7 +117,7 @@ export async function startTestPostgres(opts: { database?: string } = {}): Promi
     await run(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', database], { timeout: 20_000 });
   } catch (e) {
     await stop();
-    throw new Error(`createdb failed: ${(e as { stderr?: string }).stderr ?? String(e)}`);
+    throw new Error(`createdb failed: ${(e as { stderr?: string }).stderr ?? String(e)}`, { cause: e });
   }
   return { url: `postgres://postgres@127.0.0.1:${port}/${database}`, port, stop };
 }

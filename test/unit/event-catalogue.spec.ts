@@ -87,17 +87,18 @@ describe('the event catalogue declares each event once', () => {
   it('declares the fields each DTO validates: same names, same required ones, nested groups alike', () => {
     const storage = getMetadataStorage();
     const IGNORED = ['type', 'claimId', 'expectedVersion'];
-    const fieldsOf = (cls: Function, top: boolean) => {
+    type Class = abstract new (...args: never[]) => unknown;
+    const fieldsOf = (cls: Class, top: boolean) => {
       const metas = storage.getTargetValidationMetadatas(cls, '', true, false);
       const names = [...new Set(metas.map((m) => m.propertyName))].filter((n) => !top || !IGNORED.includes(n));
       return names.map((name) => {
         const optional = metas.some((m) => m.propertyName === name && m.type === ValidationTypes.CONDITIONAL_VALIDATION && m.name === 'isOptional');
-        const declared = Reflect.getMetadata('design:type', cls.prototype, name) as Function | undefined;
+        const declared = Reflect.getMetadata('design:type', cls.prototype, name) as Class | undefined;
         const nested = declared && declared !== Array && storage.getTargetValidationMetadatas(declared, '', true, false).length > 0 ? declared : undefined;
         return { name, required: !optional, nested };
       });
     };
-    const compare = (cls: Function, fields: readonly FieldSpec[], where: string, top = false) => {
+    const compare = (cls: Class, fields: readonly FieldSpec[], where: string, top = false) => {
       const dto = fieldsOf(cls, top);
       expect([where, dto.map((f) => `${f.name}${f.required ? '' : '?'}`).sort()]).toEqual([where, fields.map((f) => `${f.name}${f.required ? '' : '?'}`).sort()]);
       for (const f of fields) {

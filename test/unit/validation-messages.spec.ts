@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { flattenValidationErrors } from '../../src/common/validation.pipe';
-import { CreateCaseDto } from '../../src/cases/dto/create-case.dto';
+import { CreateCaseDto, MediatorDto } from '../../src/cases/dto/create-case.dto';
 import { PaymentRecordedEvent } from '../../src/cases/dto/case-events.dto';
 import { amountInWords, MAX_AMOUNT_IN_WORDS } from '../../src/documents/domain/amount-in-words';
 import { MAX_TIYN } from '../../src/money/domain/money';
@@ -33,6 +33,11 @@ describe('validation messages', () => {
   it('an event with a wrong claim id says what is expected', () => {
     const errors = errorsOf(PaymentRecordedEvent, { type: 'payment.recorded', claimId: 'abc', amount: 1, date: '2026-12-01', evidence: 'bank_transfer', reference: 'r' });
     expect(errors).toEqual([{ field: 'claimId', rule: 'isUuid', message: expect.stringMatching(/идентификатор/) }]);
+  });
+
+  it('a bad e-mail says what an address looks like', () => {
+    const errors = errorsOf(MediatorDto, { fullName: 'Касымова Айгерім Маратқызы', email: 'kassymova-at-mediators' });
+    expect(errors).toEqual([{ field: 'email', rule: 'isEmail', message: 'Неверный адрес электронной почты (ожидается имя@домен)' }]);
   });
 });
 

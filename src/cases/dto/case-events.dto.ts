@@ -483,7 +483,7 @@ export function parseEventBody(body: unknown, today: LocalDate): ParsedEvent {
   const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) throw DomainError.validation(flattenValidationErrors(errors));
   const future: FieldError[] = EVENT_CATALOGUE[type].pastDates
-    .filter((field) => typeof dto[field] === 'string' && isAfter(dto[field] as string, today))
+    .filter((field) => typeof dto[field] === 'string' && isAfter(dto[field], today))
     .map((field) => ({ field, rule: 'not_in_future', message: `Дата не может быть позже сегодняшней (${today})` }));
   if (future.length) throw DomainError.validation(future);
   const { expectedVersion, ...payload } = JSON.parse(JSON.stringify(dto)) as Record<string, unknown> & { expectedVersion?: number };

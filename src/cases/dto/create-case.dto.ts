@@ -343,7 +343,7 @@ export class ListCasesQuery {
 
   @ApiPropertyOptional({ description: 'true: cases with a claim in arrears (restitution state inArrears)' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   arrears?: boolean;
 

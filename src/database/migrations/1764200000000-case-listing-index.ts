@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { writeCaseIndex } from '../../cases/case-index';
+import { type IndexedCase, writeCaseIndex } from '../../cases/case-index';
 
 /**
  * The listing index (src/cases/case-index.ts): filters, keyset order, exact totals and spelling-tolerant search
@@ -67,16 +67,16 @@ export class CaseListingIndex1764200000000 implements MigrationInterface {
 async function backfill(q: QueryRunner): Promise<void> {
   const batch = 1000;
   for (let offset = 0; ; offset += batch) {
-    const rows: Record<string, string>[] = await q.query(
+    const rows = (await q.query(
       `SELECT id, number, state, application, snapshot, created_at FROM cases ORDER BY created_at, number LIMIT ${batch} OFFSET ${offset}`,
-    );
+    )) as Record<string, string>[];
     for (const r of rows) {
       await writeCaseIndex(q.manager, {
         id: r.id,
         number: r.number,
         state: r.state,
-        application: JSON.parse(r.application),
-        snapshot: JSON.parse(r.snapshot),
+        application: JSON.parse(r.application) as IndexedCase['application'],
+        snapshot: JSON.parse(r.snapshot) as IndexedCase['snapshot'],
         createdAt: r.created_at,
       });
     }

@@ -43,7 +43,7 @@ export function instalmentTermsProblems(terms: unknown, options: InstalmentTerms
   const problems: InstalmentTermsProblem[] = [];
   for (const field of ['total', 'monthly'] as const) {
     if (!notAboveMaxTiyn(i[field])) problems.push({ field, rule: INSTALMENT_RULES.tooLarge, message: 'Сумма больше допустимой' });
-    else if (!(isTiyn(i[field]) && (i[field] as number) > 0)) problems.push({ field, rule: INSTALMENT_RULES.amount, message: 'Сумма — целое положительное число тиын' });
+    else if (!(isTiyn(i[field]) && i[field] > 0)) problems.push({ field, rule: INSTALMENT_RULES.amount, message: 'Сумма — целое положительное число тиын' });
   }
   if (!isDueDayOfMonth(i.dayOfMonth)) {
     problems.push({ field: 'dayOfMonth', rule: INSTALMENT_RULES.dayOfMonth, message: `День месяца — целое число от ${DUE_DAY_OF_MONTH.min} до ${DUE_DAY_OF_MONTH.max}` });

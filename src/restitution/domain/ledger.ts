@@ -11,14 +11,13 @@ import { settings } from '../../law/legal-rules';
 import { formatTenge, isTiyn, type Tiyn } from '../../money/domain/money';
 import type { ScheduleRow } from './schedule';
 
-export type PaymentEvidence = 'bank_transfer' | 'receipt' | 'bailiff_certificate' | 'other';
-
 export interface Payment {
   /** Bank reference, receipt number…: the idempotency key. */
   reference: string;
   amount: Tiyn;
   date: LocalDate;
-  evidence: PaymentEvidence | string;
+  /** How it is proven (PAYMENT_EVIDENCE in machines/events.ts); the ledger does not read it. */
+  evidence: string;
 }
 
 export type InstalmentStatus = 'paid' | 'partly_paid' | 'due' | 'overdue' | 'upcoming';
