@@ -31,7 +31,6 @@ import type {
   ConvictView,
   DocumentKind,
   InvitationView,
-  Lang,
   LedgerRowView,
   Localized,
   MediationContractView,
@@ -148,7 +147,7 @@ export class DocumentNotAvailable extends Error {}
  * The view model of `kind` for `claimId` as the case stands on `today`. Throws DocumentNotAvailable when the
  * state does not allow it (callers check `availableDocuments` first).
  */
-export function documentViewModel<K extends DocumentKind>(kase: CaseRecord, kind: K, claimId: string, _lang: Lang, today: LocalDate): ViewModels[K] {
+export function documentViewModel<K extends DocumentKind>(kase: CaseRecord, kind: K, claimId: string, today: LocalDate): ViewModels[K] {
   if (!availableDocuments(kase).some((d) => d.kind === kind && d.claimId === claimId)) throw new DocumentNotAvailable(`${kind} for ${claimId}`);
   const b = new CaseDocuments(kase, claimId, today);
   const build: { [T in DocumentKind]: () => ViewModels[T] } = {

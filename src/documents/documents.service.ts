@@ -92,7 +92,7 @@ export class DocumentsService {
       throw DomainError.rule('kind', 'document_not_available', `Документ ${kind} в состоянии дела «${kase.state}» не выдаётся; ${describeAvailable(here)}`);
     }
     const issuedAt = this.clock.now();
-    const vm = documentViewModel(kase, kind, claimId, lang, this.clock.today());
+    const vm = documentViewModel(kase, kind, claimId, this.clock.today());
     const html = this.renderer.renderHtml(kind, lang, vm);
     const bytes = format === 'pdf' ? await this.pdf.renderPdf(html, { lang }) : Buffer.from(html, 'utf8');
     const sha256 = createHash('sha256').update(bytes).digest('hex');

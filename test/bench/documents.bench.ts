@@ -35,7 +35,7 @@ export async function benchDocuments(app: INestApplication, engine: Engine): Pro
   const { id, claimId } = await agreedCase(engine);
   const kase = await engine.load(id);
   const renderer = app.get(DocumentRenderer);
-  const vm = documentViewModel({ ...kase, payments: {} }, 'agreement', claimId, 'ru', app.get(Clock).today()); // no payments yet
+  const vm = documentViewModel({ ...kase, payments: {} }, 'agreement', claimId, app.get(Clock).today()); // no payments yet
   const lines: string[] = [];
 
   for (let i = 0; i < 20; i++) renderer.renderHtml('agreement', 'ru', vm);

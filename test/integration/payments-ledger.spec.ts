@@ -35,7 +35,7 @@ describe('payments ledger', () => {
   const pay = (claimId: string, reference: string, amount: number, date = '2026-12-05') => ({ type: 'payment.recorded', claimId, amount, date, evidence: 'bank_transfer', reference });
   const rows = (caseId: string): Promise<Row[]> =>
     db.query('SELECT claim_id, seq, reference, amount, payment_date, evidence, recorded_on, history_seq FROM payments WHERE case_id = ? ORDER BY seq', [caseId]);
-  const snapshotOf = async (caseId: string) => JSON.parse(((await db.query('SELECT snapshot FROM cases WHERE id = ?', [caseId])) as { snapshot: string }[])[0].snapshot);
+  const snapshotOf = async (caseId: string) => JSON.parse((await db.query<{ snapshot: string }[]>('SELECT snapshot FROM cases WHERE id = ?', [caseId]))[0].snapshot);
   const schedule = async (id: string, claimId: string) => (await request(t.http).get(`/api/cases/${id}/claims/${claimId}/schedule`).expect(200)).body;
 
   it('writes a row per payment with its history seq; a repeat adds nothing, a conflict is a 400', async () => {

@@ -98,13 +98,13 @@ function expectAgreement(s: ProcedureState, app: CaseApplication, day: string) {
   expect(view.payments).toEqual(book.of('v1'));
   const kase: CaseRecord = { number: 'МД-2025-000001', machineVersion: 1, application: app, snapshot: s, payments: book.rows };
   if (c.paymentCount > 0 || r.state === 'paidInFull') {
-    const statement = documentViewModel(kase, 'payment-statement', 'v1', 'ru', day);
+    const statement = documentViewModel(kase, 'payment-statement', 'v1', day);
     expect(statement.ledger.totalPaid).toBe(c.paid);
     expect(statement.ledger.remaining).toBe(balance(c));
     expect(statement.fullyPaid).toBe(r.state === 'paidInFull');
   }
   if (c.misses.length > 0 || r.state === 'inArrears') {
-    const report = documentViewModel(kase, 'arrears-report', 'v1', 'ru', day);
+    const report = documentViewModel(kase, 'arrears-report', 'v1', day);
     expect(report.missesWithoutGoodReason).toBe(view.missedWithoutGoodReason);
     expect(report.thresholdExceeded).toBe(view.revocationGround);
     expect(report.thresholdExceeded).toBe(view.missedWithoutGoodReason > parolee.maxEvasionsBeforeRevocationGround.value);
