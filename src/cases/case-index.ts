@@ -50,12 +50,6 @@ export function filterKey(text: string): string {
 export function caseIndexRow(kase: IndexedCase, deadlines?: readonly { dueDate: string }[]): CaseIndexRow {
   const app = kase.application;
   const snapshot = kase.snapshot;
-  const claimStates = new Set<string>();
-  for (const claim of claimReadings(snapshot)) {
-    claimStates.add(claim.mediationState);
-    if (claim.restitution) claimStates.add(claim.restitution.state);
-  }
-  const due = (deadlines ?? pendingDeadlines(snapshot, deps)).map((d) => d.dueDate).sort();
   const iins = new Set<string>([app.convict.iin]);
   for (const c of app.claims) if (c.victim.iin) iins.add(c.victim.iin);
   return {
@@ -64,12 +58,48 @@ export function caseIndexRow(kase: IndexedCase, deadlines?: readonly { dueDate: 
     state: kase.state,
     courtKey: filterKey(app.sentence.court),
     mediatorKey: app.mediator ? filterKey(app.mediator.fullName) : null,
-    nextDeadline: due[0] ?? null,
-    claimStates: [...claimStates].sort(),
+    nextDeadline: nextDeadline(deadlines ?? pendingDeadlines(snapshot, deps)),
+    claimStates: claimStatesOf(snapshot),
     iins: [...iins].sort(),
     searchText: searchDocument([kase.number, app.convict.fullName, ...app.claims.map((c) => c.victim.fullName)]),
     createdAt: kase.createdAt,
   };
+}
+
+function claimStatesOf(snapshot: ProcedureState): string[] {
+  const claimStates = new Set<string>();
+  for (const claim of claimReadings(snapshot)) {
+    claimStates.add(claim.mediationState);
+    if (claim.restitution) claimStates.add(claim.restitution.state);
+  }
+  return [...claimStates].sort();
+}
+
+function nextDeadline(deadlines: readonly { dueDate: string }[]): string | null {
+  let first: string | null = null;
+  for (const d of deadlines) if (first === null || d.dueDate < first) first = d.dueDate;
+  return first;
+}
+
+/** The case before a write, as far as the index is concerned (see WrittenEvent.previous). */
+export interface IndexedBefore {
+  state: string;
+  snapshot: ProcedureState;
+  /** Undefined when the write amended the application (names, court, mediator): then nothing is assumed. */
+  application: CaseApplication | undefined;
+  deadlines: readonly { dueDate: string }[];
+}
+
+/**
+ * True when a write cannot have changed the index row: the same application (hence number, court, mediator,
+ * ИИН, names) and the same state, claim states and next deadline. Then writeCaseIndex needs no statement.
+ */
+export function listedTheSame(kase: IndexedCase, deadlines: readonly { dueDate: string }[], before: IndexedBefore): boolean {
+  if (before.application !== kase.application || before.state !== kase.state) return false;
+  if (nextDeadline(before.deadlines) !== nextDeadline(deadlines)) return false;
+  const now = claimStatesOf(kase.snapshot);
+  const then = claimStatesOf(before.snapshot);
+  return now.length === then.length && now.every((s, i) => s === then[i]);
 }
 
 interface StoredIndexRow {
@@ -84,9 +114,16 @@ interface StoredIndexRow {
 
 /**
  * Brings the listing index of one case up to date with `kase`, inside the caller's transaction.
- * A write that changes nothing listed (most payments, sessions) costs one primary-key read.
+ * A write that changes nothing listed (most payments, sessions) costs no statement when `before` is given (the
+ * store's hook), one primary-key read otherwise.
  */
-export async function writeCaseIndex(em: EntityManager, kase: IndexedCase, deadlines?: readonly { dueDate: string }[]): Promise<void> {
+export async function writeCaseIndex(
+  em: EntityManager,
+  kase: IndexedCase,
+  deadlines?: readonly { dueDate: string }[],
+  before?: IndexedBefore,
+): Promise<void> {
+  if (before && listedTheSame(kase, deadlines ?? pendingDeadlines(kase.snapshot, deps), before)) return; // e.g. a session held
   const postgres = em.connection.options.type === 'postgres';
   const sql = (text: string) => (postgres ? numbered(text) : text);
   const row = caseIndexRow(kase, deadlines);

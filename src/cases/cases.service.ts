@@ -44,7 +44,14 @@ export class CasesService {
     private readonly queries: CaseQueries,
   ) {
     // The listing index (filters, counts, search) is written in the transaction of every case write.
-    store.addWriteHook((em, written) => writeCaseIndex(em, written.case, written.deadlines));
+    store.addWriteHook((em, written) =>
+      writeCaseIndex(
+        em,
+        written.case,
+        written.deadlines,
+        written.previous && written.before ? { ...written.previous, snapshot: written.before } : undefined,
+      ),
+    );
   }
 
   /** Who normally records an event (the catalogue's `usualRole`), used when the request does not declare a role. */

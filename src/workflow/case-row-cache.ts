@@ -10,7 +10,7 @@ import type { GroupCommitHooks } from './group-commit';
  */
 export class CaseRowCache implements GroupCommitHooks {
   private readonly committed = new Map<string, CaseEntity>();
-  private readonly group = new Map<string, CaseEntity>();
+  private group = new Map<string, CaseEntity>();
   private readonly job = new Map<string, CaseEntity>();
 
   constructor(private readonly capacity = 5000) {}
@@ -48,6 +48,15 @@ export class CaseRowCache implements GroupCommitHooks {
     if (committed) for (const row of this.group.values()) this.remember(this.committed, row);
     else this.committed.clear(); // a failed COMMIT: trust nothing cached
     this.group.clear();
+    this.job.clear();
+  }
+
+  mark(): Map<string, CaseEntity> {
+    return new Map(this.group);
+  }
+
+  restore(mark: unknown): void {
+    this.group = mark as Map<string, CaseEntity>;
     this.job.clear();
   }
 

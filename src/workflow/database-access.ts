@@ -36,6 +36,14 @@ export class DatabaseAccess {
     return this.cache !== null;
   }
 
+  /**
+   * Inside `atomically` on SQLite: the job has sent all its statements and only awaits their results, so the
+   * next job of the commit group may start behind them (see GroupCommitQueue.pipelined). Does nothing elsewhere.
+   */
+  issued(): void {
+    this.queue?.issued();
+  }
+
   /** All of `work` is written, or none of it. */
   atomically<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     return this.queue ? this.queue.write(work) : this.db.transaction(work);

@@ -68,12 +68,17 @@ export class WorkflowRepository {
     params.push(entity.id, expectedVersion);
     const sql = this.sql(`UPDATE cases SET snapshot = ?, state = ?, version = ?, updated_at = ?${set} WHERE id = ? AND version = ?`);
     if (!em.queryRunner) throw new Error('saveIfVersion runs inside a transaction');
-    const result = await em.queryRunner.query(sql, params, true); // structured: the affected row count, both drivers
+    const sent = em.queryRunner.query(sql, params, true); // structured: the affected row count, both drivers
+    // Cached as sent: a later job of the group may start before the result is back (a failure evicts it).
+    this.access.cache?.wrote(entity);
+    const result = await sent.catch((e: unknown) => {
+      this.access.cache?.evict(entity.id);
+      throw e;
+    });
     if (result.affected !== 1) {
       this.access.cache?.evict(entity.id);
       return false;
     }
-    this.access.cache?.wrote(entity);
     return true;
   }
 

@@ -59,6 +59,11 @@ export interface WrittenEvent {
   effects: Effect[];
   /** The deadlines the machines await after the event. */
   deadlines: PlannedDeadline[];
+  /**
+   * The case as it stood before the event, where a hook may compare (absent when the case is created):
+   * its stored state, its application (undefined when the event amended it) and its awaited deadlines.
+   */
+  previous?: { state: string; application: CaseApplication | undefined; deadlines: PlannedDeadline[] };
   recordedAt: string;
   /** The day of the event (Asia/Almaty), as the machines saw it. */
   eventDate: string;
@@ -73,6 +78,18 @@ export type EventWriteHook = (em: EntityManager, written: WrittenEvent) => Promi
  * transition (the payment already on the ledger under a reference): fields added to the machines' event.
  */
 export type EventLookup = (em: EntityManager, caseId: string, event: ProcedureEvent) => Promise<Record<string, unknown> | undefined>;
+
+/** The same deadlines, due the same days with the same payloads (in the machines' order). */
+function sameDeadlines(a: readonly PlannedDeadline[], b: readonly PlannedDeadline[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.key !== y.key || x.type !== y.type || x.claimId !== y.claimId || x.dueDate !== y.dueDate) return false;
+    if (x.payload !== y.payload && JSON.stringify(x.payload) !== JSON.stringify(y.payload)) return false;
+  }
+  return true;
+}
 
 /** Without expectedVersion, an event is retried on the fresh case until it settles — but not forever. */
 const RETRY = { attempts: 50, budgetMs: 10_000, maxDelayMs: 50 };
@@ -283,15 +300,24 @@ export class WorkflowStore {
         stateAfter: entity.state,
       }),
     );
-    // Most events (a session, a payment on time) leave the awaited deadlines as they were: no need to touch them.
-    if (JSON.stringify(planned) !== JSON.stringify(pendingDeadlines(before, this.deps))) {
-      await send(this.repo.syncDeadlines(em, entity.id, planned));
-    }
     await send(this.repo.insertOutbox(em, outboxRows));
-    for (const hook of this.hooks) await send(hook(em, { case: entity, before, event, effects: result.effects, deadlines: planned, recordedAt: now, eventDate: today }));
+    // Most events (a session, a payment on time) leave the awaited deadlines as they were: no need to touch them.
+    // The deadline sync and the hooks read before they write, so they are awaited even when pipelined: a later
+    // job of the group (maybe on the same case) starts only once every statement of this one has been sent.
+    const previous = { state: stateBefore, application: applicationChanged ? undefined : entity.application, deadlines: pendingDeadlines(before, this.deps) };
+    let late: { error: unknown } | null = null;
+    try {
+      if (!sameDeadlines(planned, previous.deadlines)) await this.repo.syncDeadlines(em, entity.id, planned);
+      for (const hook of this.hooks) await hook(em, { case: entity, before, previous, event, effects: result.effects, deadlines: planned, recordedAt: now, eventDate: today });
+    } catch (error) {
+      if (!pipelined) throw error;
+      late = { error };
+    }
     if (pipelined) {
+      if (!late) this.access.issued();
       const settled = await Promise.allSettled([saved, ...writes]);
       if (settled[0].status === 'fulfilled' && settled[0].value === false) throw await conflict();
+      if (late) throw late.error;
       const failed = settled.find((r) => r.status === 'rejected');
       if (failed) throw failed.reason;
     }
