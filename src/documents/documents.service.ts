@@ -14,6 +14,7 @@ import { PdfService } from './pdf.service';
 
 export type DocumentFormat = 'pdf' | 'html';
 const FORMATS: readonly DocumentFormat[] = ['pdf', 'html'];
+type LoadedCase = NonNullable<Awaited<ReturnType<CaseQueries['findCase']>>>;
 
 export interface DocumentQuery {
   lang?: string;
@@ -64,6 +65,8 @@ function asciiCaseNumber(number: string): string {
 @Injectable()
 export class DocumentsService {
   private readonly titles: Record<Lang, Record<string, string>>;
+  /** Documents being made now, by case, version, kind, claim, language, format and day (see `render`). */
+  private readonly inFlight = new Map<string, Promise<RenderedDocument>>();
 
   constructor(
     private readonly repo: CasesRepository,
@@ -91,8 +94,21 @@ export class DocumentsService {
       const here = allowed.filter((d) => d.claimId === claimId);
       throw DomainError.rule('kind', 'document_not_available', `Документ ${kind} в состоянии дела «${kase.state}» не выдаётся; ${describeAvailable(here)}`);
     }
+    // The same document of the same case version, asked for again while it is being made (a clerk's double
+    // click, a court's batch), is made once: every caller gets those bytes. Only renders in flight are shared;
+    // a request that loaded a newer version has another key, so nobody gets a document of an older version.
+    const today = this.clock.today();
+    const key = `${kase.id}\u0000${kase.version}\u0000${kind}\u0000${claimId}\u0000${lang}\u0000${format}\u0000${today}`;
+    const inFlight = this.inFlight.get(key);
+    if (inFlight) return inFlight;
+    const made = this.make(kase, kind, claimId, lang, format, today).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, made);
+    return made;
+  }
+
+  private async make(kase: LoadedCase, kind: DocumentKind, claimId: string, lang: Lang, format: DocumentFormat, today: string): Promise<RenderedDocument> {
     const issuedAt = this.clock.now();
-    const vm = documentViewModel(kase, kind, claimId, this.clock.today());
+    const vm = documentViewModel(kase, kind, claimId, today);
     const html = this.renderer.renderHtml(kind, lang, vm);
     const bytes = format === 'pdf' ? await this.pdf.renderPdf(html, { lang }) : Buffer.from(html, 'utf8');
     const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -10,6 +10,7 @@ const HTML_RENDERS = Number(process.env.BENCH_HTML_RENDERS ?? 200);
 const PDF_RENDERS = Number(process.env.BENCH_PDF_RENDERS ?? 20);
 const PDF_PARALLEL = 50;
 const PDF_WARMUPS = 3;
+const VERBOSE = process.argv.includes('--verbose') || process.env.BENCH_VERBOSE === '1';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -77,7 +78,21 @@ export async function benchDocuments(app: INestApplication, engine: Engine): Pro
     `pdf ${PDF_PARALLEL} parallel: p99 ${percentile(each, 99).toFixed(0)} ms, ${(PDF_PARALLEL / seconds).toFixed(1)} per s`,
   );
   lines.push(
-    `  (the agreement, ${PDF_PARALLEL} requests at once through the documents service; p50 ${percentile(each, 50).toFixed(0)} ms, all done in ${seconds.toFixed(1)} s)`,
+    `  (the same agreement of one case version, ${PDF_PARALLEL} requests at once through the documents service — printed once, shared; p50 ${percentile(each, 50).toFixed(0)} ms, all done in ${seconds.toFixed(1)} s)`,
   );
+  if (VERBOSE) {
+    // Distinct documents cannot be shared: the agreements of 50 cases, asked for at once, each printed.
+    const cases = [];
+    for (let i = 0; i < PDF_PARALLEL; i++) cases.push((await agreedCase(engine)).id);
+    const d0 = process.hrtime.bigint();
+    const distinct = await Promise.all(
+      cases.map((caseId) => time(() => service.render(caseId, 'agreement', { lang: 'ru', format: 'pdf' }))),
+    );
+    const distinctSeconds = Number(process.hrtime.bigint() - d0) / 1e9;
+    distinct.sort((a, b) => a - b);
+    lines.push(
+      `  (${PDF_PARALLEL} distinct agreements, one per case, at once: p99 ${percentile(distinct, 99).toFixed(0)} ms, p50 ${percentile(distinct, 50).toFixed(0)} ms, ${(PDF_PARALLEL / distinctSeconds).toFixed(1)} per s, ${PdfService.POOL_SIZE} Chromium pages)`,
+    );
+  }
   return lines;
 }

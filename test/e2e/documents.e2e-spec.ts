@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { DocumentsService } from '../../src/documents/documents.service';
+import { PdfService } from '../../src/documents/pdf.service';
 import { DeadlineSweeper } from '../../src/workflow/deadline-sweeper';
 import { companyClaim, TENGE, victimClaim } from '../factories/case.factory';
 import { startTestApp, TestApp } from '../support/app';
@@ -293,6 +295,39 @@ describe('court documents over HTTP', () => {
       expect(unknown.body).toMatchObject({ known: false, message: expect.stringContaining('не выдавался') });
       const malformed = await request(t.http).get('/api/documents/verify/not-a-hash').expect(400);
       expect(malformed.body.errors[0]).toMatchObject({ field: 'sha256', rule: 'sha256_format' });
+    });
+
+    it('the same PDF asked for many times at once is printed once; after the case moved on it is printed anew', async () => {
+      const { id } = await agreedCase();
+      const service = t.app.get(DocumentsService);
+      let open!: () => void;
+      const gate = new Promise<void>((r) => (open = r));
+      const printed: string[] = [];
+      const print = jest.spyOn(t.app.get(PdfService), 'renderPdf').mockImplementation(async (html) => {
+        const n = printed.push(html);
+        await gate;
+        return Buffer.from(`%PDF- print ${n}`);
+      });
+      try {
+        const ask = () => service.render(id, 'agreement', { lang: 'ru', format: 'pdf' });
+        const first = Array.from({ length: 10 }, ask);
+        while (printed.length < 1) await new Promise((r) => setImmediate(r));
+        const version = (await c.get(id)).version;
+        await c.send(id, { type: 'petition.filed' }); // the case moves on while the first print is under way
+        const later = ask();
+        while (printed.length < 2) await new Promise((r) => setImmediate(r));
+        open();
+        const [many, after] = [await Promise.all(first), await later];
+        expect(printed).toHaveLength(2);
+        expect(new Set(many.map((d) => d.bytes.toString()))).toEqual(new Set(['%PDF- print 1']));
+        expect(after.bytes.toString()).toBe('%PDF- print 2'); // never the document of the older version
+        const verified = async (sha: string) => (await request(t.http).get(`/api/documents/verify/${sha}`).expect(200)).body.caseVersion;
+        expect(await verified(many[0].sha256)).toBe(version);
+        expect(await verified(after.sha256)).toBe(version + 1);
+        expect(await ask()).toMatchObject({ bytes: Buffer.from('%PDF- print 3') }); // nothing kept once made
+      } finally {
+        print.mockRestore();
+      }
     });
 
     it('without Chromium: PDF answers 503 with the install hint, HTML still works', async () => {
