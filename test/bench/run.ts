@@ -217,11 +217,23 @@ async function main() {
     const rawRuns: number[] = [];
     const engineRuns: number[] = [];
     const groups: number[] = [];
+    // The process's CPU per event (main thread and the driver's threads): what neighbours on a shared machine
+    // distort least; events/s there follow the CPU the machine leaves us.
+    const rawCpu: number[] = [];
+    const engineCpu: number[] = [];
+    const cpuPerEvent = (since: NodeJS.CpuUsage) => {
+      const { user, system } = process.cpuUsage(since);
+      return (user + system) / EVENTS;
+    };
     for (let i = 0; i < 3; i++) {
+      let c0 = process.cpuUsage();
       const r = await raw.run(EVENTS);
+      rawCpu.push(cpuPerEvent(c0));
       rawRuns.push(r.perSecond);
       groups.push(EVENTS / r.groups);
+      c0 = process.cpuUsage();
       engineRuns.push(await engineRun(engine, callers, EVENTS));
+      engineCpu.push(cpuPerEvent(c0));
     }
     // Diagnostic: the raw statements at the engine's pace, to tell the cost of round trips from the engine's own.
     const paced = VERBOSE ? (await raw.run(EVENTS, { eventByEvent: true })).perSecond : null;
@@ -234,6 +246,9 @@ async function main() {
     print(`engine/raw ratio: ${(enginePerSecond / rawPerSecond).toFixed(2)}`);
     detail(
       `  (raw runs ${rawRuns.map((x) => x.toFixed(0)).join(', ')}; engine runs ${engineRuns.map((x) => x.toFixed(0)).join(', ')} events/s; ${EVENTS} events a run)`,
+    );
+    detail(
+      `  (process CPU per event, median: raw ${median(rawCpu).toFixed(0)} µs, engine ${median(engineCpu).toFixed(0)} µs; ratio of CPU ${(median(rawCpu) / median(engineCpu)).toFixed(2)}; runs raw ${rawCpu.map((x) => x.toFixed(0)).join('/')}, engine ${engineCpu.map((x) => x.toFixed(0)).join('/')} µs)`,
     );
     detail(
       `  (raw: group commit, ${groups.map((g) => g.toFixed(1)).join('/')} events a transaction; per event ${[
