@@ -231,7 +231,7 @@ function pureTransition(machine: AnyStateMachine, snap: ReturnType<typeof restor
   if (!scope) {
     const self = createActor(machine);
     const noop = () => undefined;
-    scope = { self, defer: noop, id: '', logger: noop, sessionId: '', stopChild: noop, system: self.system, emit: noop, actionExecutor: noop } as unknown as Scope;
+    scope = { self, defer: noop, id: '', logger: noop, sessionId: '', stopChild: noop, system: self.system, emit: noop, actionExecutor: noop };
     scopes.set(machine, scope);
   }
   const actions: { type: string; params?: unknown }[] = [];

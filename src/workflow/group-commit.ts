@@ -127,8 +127,12 @@ export class GroupCommitQueue {
    *    them too, so they run again on the state before the failed job (the cache is put back the same way).
    * Either way only the failed job's caller gets its error, and the others commit.
    */
-  private async pipelined(group: Job[], em: EntityManager, query: (sql: string) => Promise<unknown>): Promise<Outcome[]> {
-    const outcomes: Outcome[] = new Array(group.length);
+  private async pipelined(
+    group: Job[],
+    em: EntityManager,
+    query: (sql: string) => Promise<unknown>,
+  ): Promise<Outcome[]> {
+    const outcomes: Outcome[] = [];
     const marks: unknown[] = [];
     let i = 0;
     while (i < group.length) {
@@ -139,7 +143,9 @@ export class GroupCommitQueue {
         this.hooks?.jobStarted();
         const savepoint = settle(query(`SAVEPOINT group_write_${i}`));
         const issued = new Promise<'issued'>((resolve) => (this.signal = () => resolve('issued')));
-        const done = settle(start(group[i], em)).then(async (outcome) => ((await savepoint).ok ? outcome : await savepoint));
+        const done = settle(start(group[i], em)).then(async (outcome) =>
+          (await savepoint).ok ? outcome : await savepoint,
+        );
         const first = await Promise.race([issued, done]);
         this.signal = null;
         if (first === 'issued') {
@@ -177,13 +183,13 @@ function start(job: Job, em: EntityManager): Promise<unknown> {
   try {
     return job.work(em);
   } catch (error) {
-    return Promise.reject(error);
+    return Promise.reject(error); // eslint-disable-line @typescript-eslint/prefer-promise-reject-errors -- whatever the work threw, as it threw it
   }
 }
 
 function settle(p: Promise<unknown>): Promise<Outcome> {
   return p.then(
-    (value) => ({ ok: true, value }),
-    (value) => ({ ok: false, value }),
+    (value: unknown) => ({ ok: true, value }),
+    (value: unknown) => ({ ok: false, value }),
   );
 }

@@ -65,15 +65,17 @@ describe('group commit on SQLite', () => {
       queue.issued();
       const settled = await Promise.allSettled(sent);
       log.push(`settled ${name}`);
-      const failed = settled.find((r) => r.status === 'rejected');
-      if (failed) throw (failed as PromiseRejectedResult).reason;
+      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
       return name;
     });
 
   it('pipelined: the next write starts before the results of the previous one are back', async () => {
     const log: string[] = [];
     await queue.write((em) => em.query('SELECT 1')); // the writes below queue up behind nothing, in one group
-    const writes = Array.from({ length: 5 }, (_, i) => pipelinedWrite([['INSERT INTO u VALUES (?, ?)', [`p${i}`, i]]], log, `p${i}`));
+    const writes = Array.from({ length: 5 }, (_, i) =>
+      pipelinedWrite([['INSERT INTO u VALUES (?, ?)', [`p${i}`, i]]], log, `p${i}`),
+    );
     expect(await Promise.all(writes)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
     // p1 started while p0 still awaited its INSERT (p0 is alone in the first group; p1…p4 go together)
     expect(log.indexOf('start p2')).toBeLessThan(log.indexOf('settled p1'));
@@ -88,14 +90,49 @@ describe('group commit on SQLite', () => {
     const blocker = queue.write(() => new Promise((r) => setTimeout(r, 50))); // the next writes queue into one group
     const results = await Promise.allSettled([
       blocker,
-      pipelinedWrite([['INSERT INTO t VALUES (?, ?)', ['q', 0]], ['INSERT INTO u VALUES (?, ?)', ['q0', 0]]], log, 'q0'),
+      pipelinedWrite(
+        [
+          ['INSERT INTO t VALUES (?, ?)', ['q', 0]],
+          ['INSERT INTO u VALUES (?, ?)', ['q0', 0]],
+        ],
+        log,
+        'q0',
+      ),
       // fails late: its first statement succeeds, the second hits the primary key after q2 and q3 were sent
-      pipelinedWrite([['INSERT INTO t VALUES (?, ?)', ['q', 1]], ['INSERT INTO u VALUES (?, ?)', ['taken', 1]]], log, 'q1'),
-      pipelinedWrite([['INSERT INTO t VALUES (?, ?)', ['q', 2]], ['INSERT INTO u VALUES (?, ?)', ['q2', 2]]], log, 'q2'),
+      pipelinedWrite(
+        [
+          ['INSERT INTO t VALUES (?, ?)', ['q', 1]],
+          ['INSERT INTO u VALUES (?, ?)', ['taken', 1]],
+        ],
+        log,
+        'q1',
+      ),
+      pipelinedWrite(
+        [
+          ['INSERT INTO t VALUES (?, ?)', ['q', 2]],
+          ['INSERT INTO u VALUES (?, ?)', ['q2', 2]],
+        ],
+        log,
+        'q2',
+      ),
       pipelinedWrite([['INSERT INTO t VALUES (?, ?)', ['q', 3]]], log, 'q3', true), // refused before sending anything
-      pipelinedWrite([['INSERT INTO t VALUES (?, ?)', ['q', 4]], ['INSERT INTO u VALUES (?, ?)', ['q4', 4]]], log, 'q4'),
+      pipelinedWrite(
+        [
+          ['INSERT INTO t VALUES (?, ?)', ['q', 4]],
+          ['INSERT INTO u VALUES (?, ?)', ['q4', 4]],
+        ],
+        log,
+        'q4',
+      ),
     ]);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
     expect(String((results[2] as PromiseRejectedResult).reason)).toMatch(/UNIQUE/);
     expect((results[4] as PromiseRejectedResult).reason).toEqual(new Error('refused q3'));
     expect(log.indexOf('start q2')).toBeLessThan(log.indexOf('settled q1')); // q2 was indeed sent before q1 failed
