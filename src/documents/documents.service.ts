@@ -6,7 +6,7 @@ import { CaseQueries } from '../cases/case-queries';
 import { CasesRepository } from '../cases/cases.repository';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { availableDocuments, describeAvailable, documentViewModel, type AvailableDocument } from './case-documents';
+import { availableDocuments, describeAvailable, documentViewModel, type AvailableDocument, type CaseRecord } from './case-documents';
 import { DOCUMENT_KINDS, LANGS, type DocumentKind, type Lang } from './document-view-models';
 import { DocumentRenderer, TEMPLATE_VERSION } from './document-renderer';
 import { IssuedDocumentEntity } from './issued-document.entity';
@@ -14,7 +14,8 @@ import { PdfService } from './pdf.service';
 
 export type DocumentFormat = 'pdf' | 'html';
 const FORMATS: readonly DocumentFormat[] = ['pdf', 'html'];
-type LoadedCase = NonNullable<Awaited<ReturnType<CaseQueries['findCase']>>>;
+/** The case as `load` returns it: the record documents are built from, with its id and version. */
+type LoadedCase = CaseRecord & { id: string; version: number };
 
 export interface DocumentQuery {
   lang?: string;
