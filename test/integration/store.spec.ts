@@ -114,6 +114,50 @@ describe('the workflow store', () => {
     });
   });
 
+  describe('statements an event costs', () => {
+    /** The statements the service sends to SQLite while `work` runs, by kind (the bench counts them the same way). */
+    async function statements(t: TestApp, work: () => Promise<unknown>): Promise<string[]> {
+      const sent: string[] = [];
+      const conn = (t.app.get(DataSource).driver as unknown as { databaseConnection: Record<string, (...a: unknown[]) => unknown> }).databaseConnection;
+      const methods = ['run', 'all', 'get', 'exec', 'prepare', 'each'];
+      const originals = methods.map((m) => conn[m]);
+      methods.forEach((m, i) => {
+        conn[m] = function (this: unknown, sql: unknown, ...rest: unknown[]) {
+          sent.push(String(sql).replace(/\s+/g, ' ').split(' ').slice(0, 3).join(' '));
+          return originals[i].call(this, sql, ...rest);
+        };
+      });
+      try {
+        await work();
+      } finally {
+        methods.forEach((m, i) => (conn[m] = originals[i]));
+      }
+      return sent;
+    }
+
+    it('a session held writes the case and its history only; a step that changes the listing updates the index', async () => {
+      const t = await startTestApp();
+      try {
+        const c = new CaseClient(t);
+        const kase = await c.open();
+        const claimId = kase.claims[0].id;
+        await c.send(kase.id, { type: 'case.accepted' });
+        await c.send(kase.id, { type: 'invitation.sent', claimId });
+        await c.send(kase.id, { type: 'invitation.accepted', claimId });
+        await c.send(kase.id, { type: 'contract.signed', claimId, contractDate: '2026-12-01' });
+        const held = await statements(t, () => c.send(kase.id, { type: 'session.held', claimId, form: 'phone' }));
+        expect(held.filter((s) => !/^(BEGIN|COMMIT)/.test(s)).map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual(['UPDATE cases', 'INSERT INTO']);
+        expect(held.join('; ')).not.toMatch(/case_index|deadlines/);
+        const refused = await statements(t, () => c.send(kase.id, { type: 'mediation.terminated', claimId, reason: 'impossible' }));
+        expect(refused.join('; ')).toMatch(/case_index/); // the claim's state is listed: the index follows
+        const listed = await request(t.http).get('/api/cases').query({ claimState: 'terminated' }).expect(200);
+        expect(JSON.stringify(listed.body)).toContain(kase.id);
+      } finally {
+        await t.close();
+      }
+    });
+  });
+
   describe('handlers after commit', () => {
     it('runs a handler once, after the commit, and marks the row done', async () => {
       const seen: { effect: OutboxEffect; version: number }[] = [];
