@@ -74,7 +74,8 @@ export class GroupCommitQueue {
   /**
    * Called by the job that runs now once it has sent every statement it will send (and awaits only their
    * results): the next job of the group may start, its SAVEPOINT queued behind those statements. A job that
-   * never calls it runs alone to its end, as before. No-op outside a group of several writes.
+   * never calls it runs alone to its end, as before. No-op outside a group of several writes. Only for a
+   * connection in serialized mode (DatabaseAccess sets it): otherwise the driver may reorder the statements.
    */
   issued(): void {
     const signal = this.signal;

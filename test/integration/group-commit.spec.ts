@@ -13,6 +13,8 @@ describe('group commit on SQLite', () => {
   beforeAll(async () => {
     db = new DataSource({ type: 'sqlite', database: join(dir, 'g.sqlite'), enableWAL: true });
     await db.initialize();
+    // As DatabaseAccess sets it: statements run in the order sent, which pipelined writes rely on.
+    (db.driver as unknown as { databaseConnection: { serialize(): void } }).databaseConnection.serialize();
     await db.query('CREATE TABLE t (case_id TEXT, n INTEGER)');
     await db.query('CREATE TABLE u (k TEXT PRIMARY KEY, n INTEGER)');
     queue = new GroupCommitQueue(db);
