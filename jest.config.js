@@ -10,6 +10,8 @@ module.exports = {
     '^.+\\.m?js$': ['@swc/jest', swcForNodeModules],
   },
   // content-disposition (under @fastify/static, which serves the Swagger UI) is ESM-only as well.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs/|content-disposition/|@fastify/static/node_modules/content-disposition/))'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs/|content-disposition/|@fastify/static/node_modules/content-disposition/))',
+  ],
   testTimeout: 30000,
 };

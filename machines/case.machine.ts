@@ -5,7 +5,15 @@
 import { and, assign, setup } from 'xstate';
 import { addMonths, isLocalDate } from '../src/common/local-date';
 import { petition } from '../src/law/legal-rules';
-import { type CaseEvent, type Check, type ClaimOutcome, type CourtDecision, type LocalDate, firstViolation, isNonEmptyText } from './events';
+import {
+  type CaseEvent,
+  type Check,
+  type ClaimOutcome,
+  type CourtDecision,
+  type LocalDate,
+  firstViolation,
+  isNonEmptyText,
+} from './events';
 
 export interface CaseInput {
   procedure: 'parole' | 'replacement';
@@ -48,13 +56,28 @@ const DECISIONS: readonly string[] = ['parole', 'refused', 'replacement'];
 
 type Checks = { [T in CaseEvent['type']]?: Check<C, E<T>>[] };
 export const caseChecks: Checks = {
-  'case.declined': [{ field: 'reason', rule: 'reason_required', message: 'Укажите причину отказа медиатора от ведения дела', holds: (_c, e) => isNonEmptyText(e.reason) }],
-  'case.withdrawn': [{ field: 'reason', rule: 'reason_required', message: 'Укажите причину отзыва заявления', holds: (_c, e) => isNonEmptyText(e.reason) }],
+  'case.declined': [
+    {
+      field: 'reason',
+      rule: 'reason_required',
+      message: 'Укажите причину отказа медиатора от ведения дела',
+      holds: (_c, e) => isNonEmptyText(e.reason),
+    },
+  ],
+  'case.withdrawn': [
+    {
+      field: 'reason',
+      rule: 'reason_required',
+      message: 'Укажите причину отзыва заявления',
+      holds: (_c, e) => isNonEmptyText(e.reason),
+    },
+  ],
   'petition.filed': [
     {
       field: 'at',
       rule: 'refiling_too_early',
-      message: 'После отказа в УДО ходатайство можно внести повторно не ранее чем через шесть месяцев (при пожизненном лишении свободы — три года) со дня постановления (УИК ст. 162 ч. 10)',
+      message:
+        'После отказа в УДО ходатайство можно внести повторно не ранее чем через шесть месяцев (при пожизненном лишении свободы — три года) со дня постановления (УИК ст. 162 ч. 10)',
       holds: (c, e) => c.refileNotBefore === null || e.at >= c.refileNotBefore,
     },
   ],
@@ -67,7 +90,12 @@ export const caseChecks: Checks = {
     },
   ],
   'court.decided': [
-    { field: 'decision', rule: 'decision_invalid', message: 'Решение суда: parole, refused или replacement', holds: (_c, e) => DECISIONS.includes(e.decision) },
+    {
+      field: 'decision',
+      rule: 'decision_invalid',
+      message: 'Решение суда: parole, refused или replacement',
+      holds: (_c, e) => DECISIONS.includes(e.decision),
+    },
     {
       field: 'decision',
       rule: 'decision_not_for_procedure',
@@ -78,7 +106,10 @@ export const caseChecks: Checks = {
       field: 'decisionDate',
       rule: 'decision_date_invalid',
       message: 'Дата постановления — не раньше подачи ходатайства и не позже сегодняшнего дня',
-      holds: (c, e) => isLocalDate(e.decisionDate) && e.decisionDate <= e.at && (c.petitionFiledOn === null || e.decisionDate >= c.petitionFiledOn),
+      holds: (c, e) =>
+        isLocalDate(e.decisionDate) &&
+        e.decisionDate <= e.at &&
+        (c.petitionFiledOn === null || e.decisionDate >= c.petitionFiledOn),
     },
   ],
   'convict.released': [
@@ -86,18 +117,34 @@ export const caseChecks: Checks = {
       field: 'releaseDate',
       rule: 'release_date_invalid',
       message: 'Дата освобождения — не раньше постановления суда и не позже сегодняшнего дня',
-      holds: (c, e) => isLocalDate(e.releaseDate) && e.releaseDate <= e.at && (c.decisionDate === null || e.releaseDate >= c.decisionDate),
+      holds: (c, e) =>
+        isLocalDate(e.releaseDate) &&
+        e.releaseDate <= e.at &&
+        (c.decisionDate === null || e.releaseDate >= c.decisionDate),
     },
   ],
   'parole.revoked': [
-    { field: 'type', rule: 'not_on_parole', message: 'Отменить можно только условно-досрочное освобождение (УК ст. 72 ч. 7)', holds: (c) => c.decision === 'parole' },
+    {
+      field: 'type',
+      rule: 'not_on_parole',
+      message: 'Отменить можно только условно-досрочное освобождение (УК ст. 72 ч. 7)',
+      holds: (c) => c.decision === 'parole',
+    },
     {
       field: 'decisionDate',
       rule: 'decision_date_invalid',
       message: 'Дата постановления об отмене — не раньше освобождения и не позже сегодняшнего дня',
-      holds: (c, e) => isLocalDate(e.decisionDate) && e.decisionDate <= e.at && e.decisionDate >= (c.releaseDate ?? c.decisionDate ?? e.decisionDate),
+      holds: (c, e) =>
+        isLocalDate(e.decisionDate) &&
+        e.decisionDate <= e.at &&
+        e.decisionDate >= (c.releaseDate ?? c.decisionDate ?? e.decisionDate),
     },
-    { field: 'ground', rule: 'ground_required', message: 'Укажите основание отмены (УК ст. 72 ч. 7 п. 1–3)', holds: (_c, e) => isNonEmptyText(e.ground) },
+    {
+      field: 'ground',
+      rule: 'ground_required',
+      message: 'Укажите основание отмены (УК ст. 72 ч. 7 п. 1–3)',
+      holds: (_c, e) => isNonEmptyText(e.ground),
+    },
   ],
 };
 
@@ -106,7 +153,10 @@ const allHold =
   ({ context, event }: { context: C; event: CaseEvent }): boolean =>
     event.type === type && firstViolation(caseChecks[type] as Check<C, CaseEvent>[], context, event) === undefined;
 
-const withOutcome = (c: C, e: E<'claim.outcome'>): C['claims'] => ({ ...c.claims, [e.claimId]: { outcome: e.outcome, owes: e.owes } });
+const withOutcome = (c: C, e: E<'claim.outcome'>): C['claims'] => ({
+  ...c.claims,
+  [e.claimId]: { outcome: e.outcome, owes: e.owes },
+});
 
 export const caseMachine = setup({
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- XState infers the machine's types from this assertion
@@ -126,13 +176,16 @@ export const caseMachine = setup({
     releaseIsLawful: allHold('convict.released'),
     nothingLeftToPay: ({ context }) => nothingLeftToPay(context),
     isLastPayment: ({ context, event }) =>
-      event.type === 'restitution.paid' && Object.entries(context.claims).every(([id, x]) => id === event.claimId || !x.owes),
+      event.type === 'restitution.paid' &&
+      Object.entries(context.claims).every(([id, x]) => id === event.claimId || !x.owes),
     revocationIsLawful: allHold('parole.revoked'),
   },
   actions: {
     recordAcceptance: assign({ acceptedOn: ({ event }) => event.at }),
     recordDecline: assign({ declineReason: ({ event }) => (event as E<'case.declined'>).reason }),
-    recordWithdrawal: assign({ withdrawal: ({ event }) => ({ on: event.at, reason: (event as E<'case.withdrawn'>).reason }) }),
+    recordWithdrawal: assign({
+      withdrawal: ({ event }) => ({ on: event.at, reason: (event as E<'case.withdrawn'>).reason }),
+    }),
     recordOutcome: assign({ claims: ({ context, event }) => withOutcome(context, event as E<'claim.outcome'>) }),
     reopenClaim: assign({
       claims: ({ context, event }) => {
@@ -156,8 +209,14 @@ export const caseMachine = setup({
     recordHearing: assign({ hearingDate: ({ event }) => (event as E<'hearing.scheduled'>).hearingDate }),
     recordDecision: assign(({ context, event }) => {
       const e = event as E<'court.decided'>;
-      const months = context.lifeImprisonment ? petition.refilingAfterRefusalLifeMonths.value : petition.refilingAfterRefusalMonths.value;
-      return { decision: e.decision, decisionDate: e.decisionDate, refileNotBefore: e.decision === 'refused' ? addMonths(e.decisionDate, months) : null };
+      const months = context.lifeImprisonment
+        ? petition.refilingAfterRefusalLifeMonths.value
+        : petition.refilingAfterRefusalMonths.value;
+      return {
+        decision: e.decision,
+        decisionDate: e.decisionDate,
+        refileNotBefore: e.decision === 'refused' ? addMonths(e.decisionDate, months) : null,
+      };
     }),
     recordRelease: assign({ releaseDate: ({ event }) => (event as E<'convict.released'>).releaseDate }),
     recordClosing: assign({ closedOn: ({ event }) => event.at }),
@@ -248,7 +307,11 @@ export const caseMachine = setup({
       on: {
         'restitution.paid': { actions: 'recordPaid' },
         'convict.released': [
-          { guard: and(['releaseIsLawful', 'nothingLeftToPay']), target: 'closed', actions: ['recordRelease', 'recordClosing'] },
+          {
+            guard: and(['releaseIsLawful', 'nothingLeftToPay']),
+            target: 'closed',
+            actions: ['recordRelease', 'recordClosing'],
+          },
           { guard: 'releaseIsLawful', target: 'restitution', actions: 'recordRelease' },
         ],
         'parole.revoked': { guard: 'revocationIsLawful', target: 'revoked', actions: 'recordRevocation' },
@@ -259,7 +322,11 @@ export const caseMachine = setup({
       on: {
         'restitution.paid': { actions: 'recordPaid' },
         'convict.released': [
-          { guard: and(['releaseIsLawful', 'nothingLeftToPay']), target: 'closed', actions: ['recordRelease', 'recordClosing'] },
+          {
+            guard: and(['releaseIsLawful', 'nothingLeftToPay']),
+            target: 'closed',
+            actions: ['recordRelease', 'recordClosing'],
+          },
           { guard: 'releaseIsLawful', target: 'restitution', actions: 'recordRelease' },
         ],
       },

@@ -97,7 +97,12 @@ const MEETING_FORM_LABELS = options<MeetingForm>(MEETING_FORMS, {
 });
 
 // ── fields used by several events ──────────────────────────────────────────────────────────────────────
-const REASON_REQUIRED = { name: 'reason', kind: 'longText', required: true, label: t('Себебі', 'Причина', 'Reason') } as const;
+const REASON_REQUIRED = {
+  name: 'reason',
+  kind: 'longText',
+  required: true,
+  label: t('Себебі', 'Причина', 'Reason'),
+} as const;
 const REASON_OPTIONAL = { ...REASON_REQUIRED, required: false } as const;
 
 const INSTALMENT_FIELDS: readonly FieldSpec[] = [
@@ -108,22 +113,40 @@ const INSTALMENT_FIELDS: readonly FieldSpec[] = [
     label: t('Бөліп төленетін сома', 'Сумма рассрочки', 'Amount in instalments'),
     help: t('Кесте бойынша барлығы төленетін сома', 'Всего выплачивается по графику', 'Total paid under the schedule'),
   },
-  { name: 'monthly', kind: 'tiyn', required: true, label: t('Ай сайынғы төлем', 'Ежемесячный платёж', 'Monthly payment') },
+  {
+    name: 'monthly',
+    kind: 'tiyn',
+    required: true,
+    label: t('Ай сайынғы төлем', 'Ежемесячный платёж', 'Monthly payment'),
+  },
   {
     name: 'dayOfMonth',
     kind: 'integer',
     required: true,
     label: t('Төлем күні', 'День платежа', 'Day of payment'),
-    help: t('Айдың күні; 31 — қысқа айлардың соңғы күні', 'Число месяца; 31 — последний день коротких месяцев', 'Day of the month; 31 means the last day of shorter months'),
+    help: t(
+      'Айдың күні; 31 — қысқа айлардың соңғы күні',
+      'Число месяца; 31 — последний день коротких месяцев',
+      'Day of the month; 31 means the last day of shorter months',
+    ),
   },
   {
     name: 'firstDueDate',
     kind: 'date',
     required: false,
     label: t('Бірінші төлем күні', 'Дата первого платежа', 'First due date'),
-    help: t('Немесе төлемдер босатылғаннан кейінгі айда басталатынын белгілеңіз', 'Либо отметьте, что платежи начинаются в месяце после освобождения', 'Or mark that payments start in the month after release'),
+    help: t(
+      'Немесе төлемдер босатылғаннан кейінгі айда басталатынын белгілеңіз',
+      'Либо отметьте, что платежи начинаются в месяце после освобождения',
+      'Or mark that payments start in the month after release',
+    ),
   },
-  { name: 'startsMonthAfterRelease', kind: 'boolean', required: false, label: t('Босатылғаннан кейінгі айдан бастап', 'С месяца после освобождения', 'From the month after release') },
+  {
+    name: 'startsMonthAfterRelease',
+    kind: 'boolean',
+    required: false,
+    label: t('Босатылғаннан кейінгі айдан бастап', 'С месяца после освобождения', 'From the month after release'),
+  },
 ];
 
 const INSTALMENTS = {
@@ -134,9 +157,24 @@ const INSTALMENTS = {
 } as const;
 
 const MEDIATOR_FIELDS: readonly FieldSpec[] = [
-  { name: 'fullName', kind: 'text', required: true, label: t('Тегі, аты, әкесінің аты', 'Фамилия, имя, отчество', 'Full name') },
-  { name: 'registry', kind: 'text', required: false, label: t('Медиаторлар тізіліміндегі жазба', 'Запись в реестре медиаторов', 'Entry in the register of mediators') },
-  { name: 'organisation', kind: 'text', required: false, label: t('Медиаторлар ұйымы', 'Организация медиаторов', 'Organisation of mediators') },
+  {
+    name: 'fullName',
+    kind: 'text',
+    required: true,
+    label: t('Тегі, аты, әкесінің аты', 'Фамилия, имя, отчество', 'Full name'),
+  },
+  {
+    name: 'registry',
+    kind: 'text',
+    required: false,
+    label: t('Медиаторлар тізіліміндегі жазба', 'Запись в реестре медиаторов', 'Entry in the register of mediators'),
+  },
+  {
+    name: 'organisation',
+    kind: 'text',
+    required: false,
+    label: t('Медиаторлар ұйымы', 'Организация медиаторов', 'Organisation of mediators'),
+  },
   { name: 'phone', kind: 'text', required: false, label: t('Телефон', 'Телефон', 'Phone') },
   { name: 'email', kind: 'text', required: false, label: t('Электрондық пошта', 'Электронная почта', 'E-mail') },
 ];
@@ -149,7 +187,11 @@ const PAYMENT_DETAILS_FIELDS: readonly FieldSpec[] = [
     label: t('Тәсілі', 'Способ', 'Method'),
     options: options<PaymentMethod>(PAYMENT_METHODS, {
       bank_transfer: t('Банктік аударым', 'Банковский перевод', 'Bank transfer'),
-      cash_receipt: t('Жәбірленушінің қолхатымен қолма-қол ақша', 'Наличными под расписку потерпевшего', "Cash against the victim's receipt"),
+      cash_receipt: t(
+        'Жәбірленушінің қолхатымен қолма-қол ақша',
+        'Наличными под расписку потерпевшего',
+        "Cash against the victim's receipt",
+      ),
       bailiff: t('Сот орындаушысы арқылы', 'Через судебного исполнителя', 'Through the bailiff'),
     }),
   },
@@ -160,7 +202,12 @@ const PAYMENT_DETAILS_FIELDS: readonly FieldSpec[] = [
     label: t('Жәбірленушінің шоты (IBAN)', 'Счёт потерпевшего (IBAN)', "Victim's account (IBAN)"),
     help: t('Тек банктік аударым кезінде', 'Только при банковском переводе', 'Only with a bank transfer'),
   },
-  { name: 'bank', kind: 'text', required: false, label: t('Жәбірленушінің банкі', 'Банк потерпевшего', "Victim's bank") },
+  {
+    name: 'bank',
+    kind: 'text',
+    required: false,
+    label: t('Жәбірленушінің банкі', 'Банк потерпевшего', "Victim's bank"),
+  },
 ];
 
 const days = mediation.invitationReplyDays.value;
@@ -188,7 +235,11 @@ export const EVENT_CATALOGUE = {
         kind: 'group',
         required: false,
         label: t('Медиатор', 'Медиатор', 'Mediator'),
-        help: t('Өтініште медиатор көрсетілмесе, міндетті', 'Обязательно, если медиатор не указан в обращении', 'Required when the application names no mediator'),
+        help: t(
+          'Өтініште медиатор көрсетілмесе, міндетті',
+          'Обязательно, если медиатор не указан в обращении',
+          'Required when the application names no mediator',
+        ),
         fields: MEDIATOR_FIELDS,
       },
     ],
@@ -200,7 +251,11 @@ export const EVENT_CATALOGUE = {
     usualRole: 'mediator',
     pastDates: [],
     label: t('Істі қабылдаудан бас тартылды', 'В принятии дела отказано', 'Case declined'),
-    help: t('Медиатор өтінішті қабылдаудан бас тартып, себебін көрсетеді.', 'Медиатор отказывает в принятии обращения и указывает причину.', 'The mediator declines the application and gives the reason.'),
+    help: t(
+      'Медиатор өтінішті қабылдаудан бас тартып, себебін көрсетеді.',
+      'Медиатор отказывает в принятии обращения и указывает причину.',
+      'The mediator declines the application and gives the reason.',
+    ),
     fields: [REASON_REQUIRED],
   },
   'petition.filed': {
@@ -228,8 +283,19 @@ export const EVENT_CATALOGUE = {
     usualRole: 'lawyer',
     pastDates: [],
     label: t('Сот отырысы тағайындалды', 'Судебное заседание назначено', 'Hearing scheduled'),
-    help: t('Сот өтінішхатты қарайтын күнді тағайындады.', 'Суд назначил дату рассмотрения ходатайства.', 'The court set the date on which it hears the petition.'),
-    fields: [{ name: 'hearingDate', kind: 'date', required: true, label: t('Отырыс күні', 'Дата заседания', 'Date of the hearing') }],
+    help: t(
+      'Сот өтінішхатты қарайтын күнді тағайындады.',
+      'Суд назначил дату рассмотрения ходатайства.',
+      'The court set the date on which it hears the petition.',
+    ),
+    fields: [
+      {
+        name: 'hearingDate',
+        kind: 'date',
+        required: true,
+        label: t('Отырыс күні', 'Дата заседания', 'Date of the hearing'),
+      },
+    ],
   },
   'court.decided': {
     machine: 'case',
@@ -252,11 +318,25 @@ export const EVENT_CATALOGUE = {
         options: options<CourtDecision>(COURT_DECISIONS, {
           parole: t('Шартты түрде мерзімінен бұрын босату', 'Условно-досрочное освобождение', 'Parole'),
           refused: t('Бас тарту', 'Отказ', 'Refused'),
-          replacement: t('Жазаның өтелмеген бөлігін неғұрлым жеңіл жаза түрімен ауыстыру', 'Замена неотбытой части наказания более мягким видом наказания', 'Replacement with a milder punishment'),
+          replacement: t(
+            'Жазаның өтелмеген бөлігін неғұрлым жеңіл жаза түрімен ауыстыру',
+            'Замена неотбытой части наказания более мягким видом наказания',
+            'Replacement with a milder punishment',
+          ),
         }),
       },
-      { name: 'decisionDate', kind: 'date', required: true, label: t('Қаулы шығарылған күн', 'Дата постановления', 'Date of the ruling') },
-      { name: 'ruling', kind: 'text', required: false, label: t('Қаулының нөмірі', 'Номер постановления', 'Number of the ruling') },
+      {
+        name: 'decisionDate',
+        kind: 'date',
+        required: true,
+        label: t('Қаулы шығарылған күн', 'Дата постановления', 'Date of the ruling'),
+      },
+      {
+        name: 'ruling',
+        kind: 'text',
+        required: false,
+        label: t('Қаулының нөмірі', 'Номер постановления', 'Number of the ruling'),
+      },
     ],
   },
   'convict.released': {
@@ -271,7 +351,14 @@ export const EVENT_CATALOGUE = {
       'День фактического освобождения: от него считаются сроки платежей (обычно с месяца после освобождения).',
       'The day of actual release: payment dates count from it (usually from the month after release).',
     ),
-    fields: [{ name: 'releaseDate', kind: 'date', required: true, label: t('Босатылған күн', 'Дата освобождения', 'Date of release') }],
+    fields: [
+      {
+        name: 'releaseDate',
+        kind: 'date',
+        required: true,
+        label: t('Босатылған күн', 'Дата освобождения', 'Date of release'),
+      },
+    ],
   },
   'parole.revoked': {
     machine: 'case',
@@ -279,11 +366,29 @@ export const EVENT_CATALOGUE = {
     roles: ['court'],
     usualRole: 'court',
     pastDates: ['decisionDate'],
-    label: t('Шартты түрде мерзімінен бұрын босатудың күші жойылды', 'Условно-досрочное освобождение отменено', 'Parole revoked'),
-    help: t('Сот шартты түрде мерзімінен бұрын босатудың күшін жойды.', 'Суд отменил условно-досрочное освобождение.', 'The court revoked parole.'),
+    label: t(
+      'Шартты түрде мерзімінен бұрын босатудың күші жойылды',
+      'Условно-досрочное освобождение отменено',
+      'Parole revoked',
+    ),
+    help: t(
+      'Сот шартты түрде мерзімінен бұрын босатудың күшін жойды.',
+      'Суд отменил условно-досрочное освобождение.',
+      'The court revoked parole.',
+    ),
     fields: [
-      { name: 'decisionDate', kind: 'date', required: true, label: t('Қаулы шығарылған күн', 'Дата постановления', 'Date of the ruling') },
-      { name: 'ground', kind: 'text', required: true, label: t('Күшін жою негізі', 'Основание отмены', 'Ground of revocation') },
+      {
+        name: 'decisionDate',
+        kind: 'date',
+        required: true,
+        label: t('Қаулы шығарылған күн', 'Дата постановления', 'Date of the ruling'),
+      },
+      {
+        name: 'ground',
+        kind: 'text',
+        required: true,
+        label: t('Күшін жою негізі', 'Основание отмены', 'Ground of revocation'),
+      },
     ],
   },
   'case.withdrawn': {
@@ -293,7 +398,11 @@ export const EVENT_CATALOGUE = {
     usualRole: 'lawyer',
     pastDates: [],
     label: t('Өтініш кері қайтарып алынды', 'Обращение отозвано', 'Application withdrawn'),
-    help: t('Сотталған адам қорғаушы арқылы өтінішін кері қайтарып алды; іс жабылады.', 'Осуждённый через защитника отозвал обращение; дело закрывается.', 'The convict withdrew the application through the lawyer; the case is closed.'),
+    help: t(
+      'Сотталған адам қорғаушы арқылы өтінішін кері қайтарып алды; іс жабылады.',
+      'Осуждённый через защитника отозвал обращение; дело закрывается.',
+      'The convict withdrew the application through the lawyer; the case is closed.',
+    ),
     fields: [REASON_REQUIRED],
   },
 
@@ -316,7 +425,11 @@ export const EVENT_CATALOGUE = {
         kind: 'integer',
         required: false,
         label: t('Жауап беру мерзімі, күн', 'Срок ответа, дней', 'Reply period, days'),
-        help: t(`Күнтізбелік күндер; көрсетілмесе — ${days}`, `Календарных дней; если не указан — ${days}`, `Calendar days; ${days} if empty`),
+        help: t(
+          `Күнтізбелік күндер; көрсетілмесе — ${days}`,
+          `Календарных дней; если не указан — ${days}`,
+          `Calendar days; ${days} if empty`,
+        ),
       },
     ],
   },
@@ -327,7 +440,11 @@ export const EVENT_CATALOGUE = {
     usualRole: 'mediator',
     pastDates: [],
     label: t('Шақыру қабылданды', 'Приглашение принято', 'Invitation accepted'),
-    help: t('Жәбірленуші медиацияға қатысуға келісті.', 'Потерпевший согласился участвовать в медиации.', 'The victim agreed to take part in mediation.'),
+    help: t(
+      'Жәбірленуші медиацияға қатысуға келісті.',
+      'Потерпевший согласился участвовать в медиации.',
+      'The victim agreed to take part in mediation.',
+    ),
     fields: [REASON_OPTIONAL],
   },
   'invitation.refused': {
@@ -372,13 +489,22 @@ export const EVENT_CATALOGUE = {
       `Mediation starts on the day the contract is signed and lasts at most ${term} calendar days (Law on Mediation, art. 20, 23).`,
     ),
     fields: [
-      { name: 'contractDate', kind: 'date', required: true, label: t('Шарт жасалған күн', 'Дата договора', 'Date of the contract') },
+      {
+        name: 'contractDate',
+        kind: 'date',
+        required: true,
+        label: t('Шарт жасалған күн', 'Дата договора', 'Date of the contract'),
+      },
       {
         name: 'fee',
         kind: 'tiyn',
         required: false,
         label: t('Медиатордың сыйақысы', 'Вознаграждение медиатора', "Mediator's fee"),
-        help: t('0 — тегін; көрсетілмесе — жазбаша бөлек келісіледі', '0 — бесплатно; если не указано — согласуется отдельно в письменной форме', '0 = free of charge; empty = agreed separately in writing'),
+        help: t(
+          '0 — тегін; көрсетілмесе — жазбаша бөлек келісіледі',
+          '0 — бесплатно; если не указано — согласуется отдельно в письменной форме',
+          '0 = free of charge; empty = agreed separately in writing',
+        ),
       },
       {
         name: 'language',
@@ -390,7 +516,13 @@ export const EVENT_CATALOGUE = {
           ru: t('Орыс тілі', 'Русский язык', 'Russian'),
         }),
       },
-      { name: 'meetingForms', kind: 'choices', required: false, label: t('Кездесу нысандары', 'Формы встреч', 'Ways of meeting'), options: MEETING_FORM_LABELS },
+      {
+        name: 'meetingForms',
+        kind: 'choices',
+        required: false,
+        label: t('Кездесу нысандары', 'Формы встреч', 'Ways of meeting'),
+        options: MEETING_FORM_LABELS,
+      },
     ],
   },
   'session.held': {
@@ -406,8 +538,19 @@ export const EVENT_CATALOGUE = {
       'A meeting of the parties with the mediator. Notes are confidential (Law on Mediation, art. 8): they never enter the history, logs or documents.',
     ),
     fields: [
-      { name: 'form', kind: 'choice', required: false, label: t('Кездесу нысаны', 'Форма встречи', 'Way of meeting'), options: MEETING_FORM_LABELS },
-      { name: 'notes', kind: 'longText', required: false, label: t('Жазбалар (құпия)', 'Заметки (конфиденциально)', 'Notes (confidential)') },
+      {
+        name: 'form',
+        kind: 'choice',
+        required: false,
+        label: t('Кездесу нысаны', 'Форма встречи', 'Way of meeting'),
+        options: MEETING_FORM_LABELS,
+      },
+      {
+        name: 'notes',
+        kind: 'longText',
+        required: false,
+        label: t('Жазбалар (құпия)', 'Заметки (конфиденциально)', 'Notes (confidential)'),
+      },
     ],
   },
   'term.extended': {
@@ -422,7 +565,14 @@ export const EVENT_CATALOGUE = {
       `Срок медиации продлевается по соглашению сторон один раз, не более чем на ${extension} календарных дней (Закон о медиации, ст. 23).`,
       `By agreement of the parties the mediation term is extended once, by at most ${extension} calendar days (Law on Mediation, art. 23).`,
     ),
-    fields: [{ name: 'days', kind: 'integer', required: true, label: t('Қанша күнге', 'На сколько дней', 'Extended by, days') }],
+    fields: [
+      {
+        name: 'days',
+        kind: 'integer',
+        required: true,
+        label: t('Қанша күнге', 'На сколько дней', 'Extended by, days'),
+      },
+    ],
   },
   'term.expired': {
     machine: 'mediation',
@@ -473,11 +623,36 @@ export const EVENT_CATALOGUE = {
           'Paid before the hearing, waived and paid in instalments add up to the outstanding balance of the claim',
         ),
         fields: [
-          { name: 'paidBeforeHearing', kind: 'tiyn', required: true, label: t('Сот отырысына дейін төленеді', 'Оплата до заседания', 'Paid before the hearing') },
-          { name: 'paidBeforeHearingBy', kind: 'date', required: false, label: t('Отырысқа дейін төлеу мерзімі', 'Срок оплаты до заседания', 'Pay before the hearing by') },
-          { name: 'waived', kind: 'tiyn', required: true, label: t('Жәбірленуші бас тартқан сома', 'Сумма, от которой отказался потерпевший', 'Amount waived by the victim') },
+          {
+            name: 'paidBeforeHearing',
+            kind: 'tiyn',
+            required: true,
+            label: t('Сот отырысына дейін төленеді', 'Оплата до заседания', 'Paid before the hearing'),
+          },
+          {
+            name: 'paidBeforeHearingBy',
+            kind: 'date',
+            required: false,
+            label: t('Отырысқа дейін төлеу мерзімі', 'Срок оплаты до заседания', 'Pay before the hearing by'),
+          },
+          {
+            name: 'waived',
+            kind: 'tiyn',
+            required: true,
+            label: t(
+              'Жәбірленуші бас тартқан сома',
+              'Сумма, от которой отказался потерпевший',
+              'Amount waived by the victim',
+            ),
+          },
           { ...INSTALMENTS, required: false },
-          { name: 'paymentDetails', kind: 'group', required: false, label: t('Төлеу тәсілі', 'Способ оплаты', 'How payments are made'), fields: PAYMENT_DETAILS_FIELDS },
+          {
+            name: 'paymentDetails',
+            kind: 'group',
+            required: false,
+            label: t('Төлеу тәсілі', 'Способ оплаты', 'How payments are made'),
+            fields: PAYMENT_DETAILS_FIELDS,
+          },
         ],
       },
     ],
@@ -488,7 +663,11 @@ export const EVENT_CATALOGUE = {
     roles: ['mediator'],
     usualRole: 'mediator',
     pastDates: [],
-    label: t('Медиация келісімсіз тоқтатылды', 'Медиация прекращена без соглашения', 'Mediation terminated without agreement'),
+    label: t(
+      'Медиация келісімсіз тоқтатылды',
+      'Медиация прекращена без соглашения',
+      'Mediation terminated without agreement',
+    ),
     help: t(
       'Медиатор дауды реттеу мүмкін емес деп таныды немесе тараптар (не тараптардың бірі) медиацияны жалғастырудан жазбаша бас тартты (Медиация туралы заңның 26-бабы).',
       'Медиатор признал урегулирование невозможным, либо стороны (или одна из сторон) письменно отказались продолжать медиацию (Закон о медиации, ст. 26).',
@@ -502,8 +681,16 @@ export const EVENT_CATALOGUE = {
         label: t('Негізі', 'Основание', 'Ground'),
         options: options<TerminationReason>(TERMINATION_REASONS, {
           impossible: t('Дауды реттеу мүмкін емес', 'Урегулирование невозможно', 'Settlement impossible'),
-          refusal_of_parties: t('Тараптардың жазбаша бас тартуы', 'Письменный отказ сторон', 'Written refusal of the parties'),
-          refusal_of_party: t('Тараптардың бірінің жазбаша бас тартуы', 'Письменный отказ одной из сторон', 'Written refusal of one party'),
+          refusal_of_parties: t(
+            'Тараптардың жазбаша бас тартуы',
+            'Письменный отказ сторон',
+            'Written refusal of the parties',
+          ),
+          refusal_of_party: t(
+            'Тараптардың бірінің жазбаша бас тартуы',
+            'Письменный отказ одной из сторон',
+            'Written refusal of one party',
+          ),
           other: t('Өзге негіз', 'Иное основание', 'Other ground'),
         }),
       },
@@ -512,7 +699,11 @@ export const EVENT_CATALOGUE = {
         kind: 'choice',
         required: false,
         label: t('Кім бас тартты', 'Кто отказался', 'Who refused'),
-        help: t('Тек тараптардың бірі бас тартқанда', 'Только при отказе одной из сторон', 'Only when one party refused'),
+        help: t(
+          'Тек тараптардың бірі бас тартқанда',
+          'Только при отказе одной из сторон',
+          'Only when one party refused',
+        ),
         options: options<Party>(PARTIES, {
           victim: t('Жәбірленуші', 'Потерпевший', 'Victim'),
           convict: t('Сотталған адам', 'Осуждённый', 'Convict'),
@@ -545,12 +736,21 @@ export const EVENT_CATALOGUE = {
         options: options<PaymentEvidence>(PAYMENT_EVIDENCE, {
           bank_transfer: t('Банктік аударым', 'Банковский перевод', 'Bank transfer'),
           victim_receipt: t('Жәбірленушінің қолхаты', 'Расписка потерпевшего', "Victim's receipt"),
-          bailiff_certificate: t('Сот орындаушысының анықтамасы', 'Справка судебного исполнителя', "Bailiff's certificate"),
+          bailiff_certificate: t(
+            'Сот орындаушысының анықтамасы',
+            'Справка судебного исполнителя',
+            "Bailiff's certificate",
+          ),
           cash_order: t('Кіріс кассалық ордері', 'Приходный кассовый ордер', 'Cash receipt order'),
           other: t('Өзге құжат', 'Иной документ', 'Other document'),
         }),
       },
-      { name: 'reference', kind: 'text', required: true, label: t('Төлем құжатының нөмірі', 'Номер платёжного документа', 'Payment document number') },
+      {
+        name: 'reference',
+        kind: 'text',
+        required: true,
+        label: t('Төлем құжатының нөмірі', 'Номер платёжного документа', 'Payment document number'),
+      },
     ],
   },
   'payment.overdue': {
@@ -565,7 +765,14 @@ export const EVENT_CATALOGUE = {
       'Записывает служба сроков: платёж по графику не внесён в срок.',
       'Recorded by the deadline service: an instalment was not paid in time.',
     ),
-    fields: [{ name: 'instalmentNo', kind: 'integer', required: true, label: t('Кестедегі төлем нөмірі', 'Номер платежа по графику', 'Instalment number') }],
+    fields: [
+      {
+        name: 'instalmentNo',
+        kind: 'integer',
+        required: true,
+        label: t('Кестедегі төлем нөмірі', 'Номер платежа по графику', 'Instalment number'),
+      },
+    ],
   },
   'payment.missed.explained': {
     machine: 'restitution',
@@ -573,15 +780,29 @@ export const EVENT_CATALOGUE = {
     roles: ['officer'],
     usualRole: 'officer',
     pastDates: [],
-    label: t('Төлемді өткізіп алу себебі көрсетілді', 'Причина пропуска платежа указана', 'Reason for a missed payment recorded'),
+    label: t(
+      'Төлемді өткізіп алу себебі көрсетілді',
+      'Причина пропуска платежа указана',
+      'Reason for a missed payment recorded',
+    ),
     help: t(
       'Бақылауды жүзеге асыратын қызметкер төлемнің неге енгізілмегенін жазады. Дәлелді себеп (мысалы, төлеуге мүмкіндіктің жоқтығы расталса) жалтару болып саналмайды (ҚК 72-бабының 7-бөлігі).',
       'Сотрудник, осуществляющий контроль, записывает, почему платёж не внесён. Уважительная причина (например, подтверждённая невозможность платить) не считается уклонением (УК, ст. 72 ч. 7).',
       'The supervising officer records why an instalment was missed. A good reason (e.g. documented inability to pay) does not count as evasion (CC art. 72 part 7).',
     ),
     fields: [
-      { name: 'instalmentNo', kind: 'integer', required: true, label: t('Кестедегі төлем нөмірі', 'Номер платежа по графику', 'Instalment number') },
-      { name: 'goodReason', kind: 'boolean', required: true, label: t('Себебі дәлелді', 'Причина уважительная', 'Good reason') },
+      {
+        name: 'instalmentNo',
+        kind: 'integer',
+        required: true,
+        label: t('Кестедегі төлем нөмірі', 'Номер платежа по графику', 'Instalment number'),
+      },
+      {
+        name: 'goodReason',
+        kind: 'boolean',
+        required: true,
+        label: t('Себебі дәлелді', 'Причина уважительная', 'Good reason'),
+      },
       REASON_REQUIRED,
     ],
   },
@@ -591,7 +812,11 @@ export const EVENT_CATALOGUE = {
     roles: ['officer'],
     usualRole: 'officer',
     pastDates: [],
-    label: t('Залалды өтеуден жалтару туралы хабарланды', 'Сообщено об уклонении от возмещения ущерба', 'Evasion reported'),
+    label: t(
+      'Залалды өтеуден жалтару туралы хабарланды',
+      'Сообщено об уклонении от возмещения ущерба',
+      'Evasion reported',
+    ),
     help: t(
       'Қызметкер шартты түрде мерзімінен бұрын босатылған адамның дәлелді себепсіз залалды өтеуден жалтарғаны туралы хабарлайды (ҚК 72-бабының 7-бөлігі).',
       'Сотрудник сообщает, что условно-досрочно освобождённый без уважительных причин уклоняется от возмещения ущерба (УК, ст. 72 ч. 7).',
@@ -620,14 +845,20 @@ export const EVENT_CATALOGUE = {
 export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as EventType[];
 
 /** Own keys only: `valueOf`, `__proto__` or `constructor` are not event types. */
-export const isEventType = (type: unknown): type is EventType => typeof type === 'string' && Object.hasOwn(EVENT_CATALOGUE, type);
-export const isUserEventType = (type: unknown): type is UserEventType => isEventType(type) && EVENT_CATALOGUE[type].recordedBy === 'user';
-export const isSystemEventType = (type: unknown): type is SystemEventType => isEventType(type) && EVENT_CATALOGUE[type].recordedBy === 'system';
+export const isEventType = (type: unknown): type is EventType =>
+  typeof type === 'string' && Object.hasOwn(EVENT_CATALOGUE, type);
+export const isUserEventType = (type: unknown): type is UserEventType =>
+  isEventType(type) && EVENT_CATALOGUE[type].recordedBy === 'user';
+export const isSystemEventType = (type: unknown): type is SystemEventType =>
+  isEventType(type) && EVENT_CATALOGUE[type].recordedBy === 'system';
 
 export const eventSpec = (type: EventType): EventSpec => EVENT_CATALOGUE[type];
 
-const typesWhere = <T extends EventType>(test: (spec: EventSpec) => boolean) => EVENT_TYPES.filter((type) => test(EVENT_CATALOGUE[type])) as T[];
+const typesWhere = <T extends EventType>(test: (spec: EventSpec) => boolean) =>
+  EVENT_TYPES.filter((type) => test(EVENT_CATALOGUE[type])) as T[];
 
 export const USER_EVENT_TYPES: readonly UserEventType[] = typesWhere<UserEventType>((s) => s.recordedBy === 'user');
-export const SYSTEM_EVENT_TYPES: readonly SystemEventType[] = typesWhere<SystemEventType>((s) => s.recordedBy === 'system');
+export const SYSTEM_EVENT_TYPES: readonly SystemEventType[] = typesWhere<SystemEventType>(
+  (s) => s.recordedBy === 'system',
+);
 export const eventTypesOf = (machine: MachineName): readonly EventType[] => typesWhere((s) => s.machine === machine);

@@ -72,12 +72,17 @@ const PAYMENT_METHODS: readonly string[] = ['bank_transfer', 'cash_receipt', 'ba
 const BANK_NAME_MAX_LENGTH = 200;
 
 const meetingFormsValid = (forms: unknown): boolean =>
-  Array.isArray(forms) && forms.length > 0 && forms.every((f: unknown) => typeof f === 'string' && MEETING_FORMS.includes(f)) && new Set(forms).size === forms.length;
+  Array.isArray(forms) &&
+  forms.length > 0 &&
+  forms.every((f: unknown) => typeof f === 'string' && MEETING_FORMS.includes(f)) &&
+  new Set(forms).size === forms.length;
 
 const paymentDetailsValid = (p: PaymentDetails): boolean =>
   PAYMENT_METHODS.includes(p.method) &&
-  (p.account === undefined || (typeof p.account === 'string' && p.account.length <= IBAN_MAX_LENGTH && isValidIban(p.account))) &&
-  (p.bank === undefined || (typeof p.bank === 'string' && p.bank.trim().length > 0 && p.bank.length <= BANK_NAME_MAX_LENGTH));
+  (p.account === undefined ||
+    (typeof p.account === 'string' && p.account.length <= IBAN_MAX_LENGTH && isValidIban(p.account))) &&
+  (p.bank === undefined ||
+    (typeof p.bank === 'string' && p.bank.trim().length > 0 && p.bank.length <= BANK_NAME_MAX_LENGTH));
 
 const instalmentsTotal = (t: AgreementTerms): number => t.instalments?.total ?? 0;
 
@@ -100,7 +105,7 @@ const withinTerm = (c: C, e: { at: LocalDate }) => c.termEndsOn !== null && e.at
  * The legal conditions per event type, in the order they are reported. Each event type has one guard named in
  * the domain's words; it holds when all its checks hold (the orchestrator names the first that fails).
  */
-type Checks = { [T in ClaimMediationEvent['type']]?: (Check<C, E<T>>)[] };
+type Checks = { [T in ClaimMediationEvent['type']]?: Check<C, E<T>>[] };
 export const claimMediationChecks: Checks = {
   'invitation.sent': [
     {
@@ -131,12 +136,16 @@ export const claimMediationChecks: Checks = {
       field: 'contractDate',
       rule: 'contract_date_invalid',
       message: 'Дата договора о медиации должна быть не раньше согласия на медиацию и не позже сегодняшнего дня',
-      holds: (c, e) => isLocalDate(e.contractDate) && e.contractDate <= e.at && (c.acceptedOn === null || e.contractDate >= c.acceptedOn),
+      holds: (c, e) =>
+        isLocalDate(e.contractDate) &&
+        e.contractDate <= e.at &&
+        (c.acceptedOn === null || e.contractDate >= c.acceptedOn),
     },
     {
       field: 'fee',
       rule: 'fee_not_tiyn',
-      message: 'Вознаграждение медиатора указывается целым неотрицательным числом тиын; 0 — медиация без вознаграждения (ЗМед ст. 21, 22)',
+      message:
+        'Вознаграждение медиатора указывается целым неотрицательным числом тиын; 0 — медиация без вознаграждения (ЗМед ст. 21, 22)',
       holds: (_c, e) => e.fee === undefined || isTiyn(e.fee),
     },
     {
@@ -205,7 +214,11 @@ export const claimMediationChecks: Checks = {
       field: 'terms',
       rule: 'amount_not_tiyn',
       message: 'Суммы указываются целым неотрицательным числом тиын',
-      holds: (_c, e) => isTiyn(e.terms?.paidBeforeHearing) && isTiyn(e.terms?.waived) && (e.terms.instalments === undefined || (isTiyn(e.terms.instalments.total) && isTiyn(e.terms.instalments.monthly))),
+      holds: (_c, e) =>
+        isTiyn(e.terms?.paidBeforeHearing) &&
+        isTiyn(e.terms?.waived) &&
+        (e.terms.instalments === undefined ||
+          (isTiyn(e.terms.instalments.total) && isTiyn(e.terms.instalments.monthly))),
     },
     {
       field: 'terms',
@@ -216,23 +229,33 @@ export const claimMediationChecks: Checks = {
     {
       field: 'terms.paidBeforeHearingBy',
       rule: 'pre_hearing_date_invalid',
-      message: 'Срок оплаты до заседания — календарная дата не раньше соглашения, и только если такая оплата предусмотрена',
+      message:
+        'Срок оплаты до заседания — календарная дата не раньше соглашения, и только если такая оплата предусмотрена',
       holds: (_c, e) =>
-        e.terms.paidBeforeHearingBy === undefined || (e.terms.paidBeforeHearing > 0 && isLocalDate(e.terms.paidBeforeHearingBy) && e.terms.paidBeforeHearingBy >= e.at),
+        e.terms.paidBeforeHearingBy === undefined ||
+        (e.terms.paidBeforeHearing > 0 &&
+          isLocalDate(e.terms.paidBeforeHearingBy) &&
+          e.terms.paidBeforeHearingBy >= e.at),
     },
     {
       field: 'terms.instalments',
       rule: 'instalment_terms_invalid',
-      message: 'Рассрочка: ежемесячный платёж больше нуля, число месяца 1–31, дата первого платежа не раньше соглашения или «со следующего месяца после освобождения»',
+      message:
+        'Рассрочка: ежемесячный платёж больше нуля, число месяца 1–31, дата первого платежа не раньше соглашения или «со следующего месяца после освобождения»',
       holds: (_c, e) => {
         const i = e.terms.instalments;
-        return i === undefined || i.total === 0 || instalmentTermsProblems(i, { notBefore: e.at, startRequired: true }).length === 0;
+        return (
+          i === undefined ||
+          i.total === 0 ||
+          instalmentTermsProblems(i, { notBefore: e.at, startRequired: true }).length === 0
+        );
       },
     },
     {
       field: 'terms.paymentDetails',
       rule: 'payment_details_invalid',
-      message: 'Способ оплаты: bank_transfer, cash_receipt или bailiff; счёт — IBAN потерпевшего (не длиннее 34 знаков, с верными контрольными цифрами); банк — до 200 знаков',
+      message:
+        'Способ оплаты: bank_transfer, cash_receipt или bailiff; счёт — IBAN потерпевшего (не длиннее 34 знаков, с верными контрольными цифрами); банк — до 200 знаков',
       holds: (_c, e) => e.terms.paymentDetails === undefined || paymentDetailsValid(e.terms.paymentDetails),
     },
     {
@@ -261,7 +284,8 @@ export const claimMediationChecks: Checks = {
     {
       field: 'party',
       rule: 'refusing_party_required',
-      message: 'При письменном отказе одной из Сторон (ЗМед ст. 26 п. 4) укажите, кто отказался: victim (потерпевший) или convict (осуждённый)',
+      message:
+        'При письменном отказе одной из Сторон (ЗМед ст. 26 п. 4) укажите, кто отказался: victim (потерпевший) или convict (осуждённый)',
       holds: (_c, e) => e.reason !== 'refusal_of_party' || PARTIES.includes(e.party as string),
     },
     {
@@ -277,7 +301,8 @@ export const claimMediationChecks: Checks = {
 const allHold =
   (type: ClaimMediationEvent['type']) =>
   ({ context, event }: { context: C; event: ClaimMediationEvent }): boolean =>
-    event.type === type && firstViolation(claimMediationChecks[type] as Check<C, ClaimMediationEvent>[], context, event) === undefined;
+    event.type === type &&
+    firstViolation(claimMediationChecks[type] as Check<C, ClaimMediationEvent>[], context, event) === undefined;
 
 const claimMediation = setup({
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- XState infers the machine's types from this assertion
@@ -310,14 +335,20 @@ const claimMediation = setup({
     // Mediation starts on the day the contract is signed (ЗМед ст. 20 п. 5) and lasts 30 days (ст. 23 п. 1).
     recordContract: assign(({ event }) => {
       const e = event as E<'contract.signed'>;
-      return { contractDate: e.contractDate, contract: copyContract(e), termEndsOn: addDays(e.contractDate, mediation.termDays.value) };
+      return {
+        contractDate: e.contractDate,
+        contract: copyContract(e),
+        termEndsOn: addDays(e.contractDate, mediation.termDays.value),
+      };
     }),
-    recordOutcome: assign(({ event }, params: { outcome: ClaimOutcome; reason?: TerminationReason | 'expiry'; party?: Party }) => ({
-      outcome: params.outcome,
-      outcomeOn: event.at,
-      terminationReason: params.reason ?? null,
-      refusingParty: params.party ?? null,
-    })),
+    recordOutcome: assign(
+      ({ event }, params: { outcome: ClaimOutcome; reason?: TerminationReason | 'expiry'; party?: Party }) => ({
+        outcome: params.outcome,
+        outcomeOn: event.at,
+        terminationReason: params.reason ?? null,
+        refusingParty: params.party ?? null,
+      }),
+    ),
     /** An effect (effects.ts): the document the event issues. */
     'document.issue': documentIssueAction,
   },
@@ -326,10 +357,24 @@ const claimMediation = setup({
 // ── transitions shared by several states ─────────────────────────────────────────────────────────────────
 /** The document an event issues for this claim, dated the day of the event. */
 const issue = (kind: IssuedDocumentKind) =>
-  ({ type: 'document.issue', params: ({ context, event }: { context: C; event: ClaimMediationEvent }) => ({ kind, claimId: context.claimId, on: event.at }) }) as const;
+  ({
+    type: 'document.issue',
+    params: ({ context, event }: { context: C; event: ClaimMediationEvent }) => ({
+      kind,
+      claimId: context.claimId,
+      on: event.at,
+    }),
+  }) as const;
 /** An invitation (again, after a refusal, silence or termination): a new round with its own reply period. */
-const invitation = { guard: 'replyPeriodIsValid', target: 'invited', actions: ['invite', issue('invitation')] } as const;
-const refusal = { target: 'refused', actions: [{ type: 'recordOutcome', params: { outcome: 'refused' } }, issue('termination-notice')] } as const;
+const invitation = {
+  guard: 'replyPeriodIsValid',
+  target: 'invited',
+  actions: ['invite', issue('invitation')],
+} as const;
+const refusal = {
+  target: 'refused',
+  actions: [{ type: 'recordOutcome', params: { outcome: 'refused' } }, issue('termination-notice')],
+} as const;
 
 export const claimMediationMachine = claimMediation.createMachine({
   id: 'claimMediation',
@@ -352,9 +397,17 @@ export const claimMediationMachine = claimMediation.createMachine({
     tracked: { type: 'final' },
     invited: {
       on: {
-        'invitation.accepted': { guard: 'withinReplyWindow', target: 'accepted', actions: assign({ acceptedOn: ({ event }) => event.at }) },
+        'invitation.accepted': {
+          guard: 'withinReplyWindow',
+          target: 'accepted',
+          actions: assign({ acceptedOn: ({ event }) => event.at }),
+        },
         'invitation.refused': refusal,
-        'invitation.expired': { guard: 'replyWindowIsOver', target: 'silent', actions: [{ type: 'recordOutcome', params: { outcome: 'silent' } }, issue('termination-notice')] },
+        'invitation.expired': {
+          guard: 'replyWindowIsOver',
+          target: 'silent',
+          actions: [{ type: 'recordOutcome', params: { outcome: 'silent' } }, issue('termination-notice')],
+        },
       },
     },
     accepted: {
@@ -369,10 +422,16 @@ export const claimMediationMachine = claimMediation.createMachine({
     },
     negotiating: {
       on: {
-        'session.held': { guard: 'withinMediationTerm', actions: assign({ sessions: ({ context }) => context.sessions + 1 }) },
+        'session.held': {
+          guard: 'withinMediationTerm',
+          actions: assign({ sessions: ({ context }) => context.sessions + 1 }),
+        },
         'term.extended': {
           guard: 'extensionIsAllowed',
-          actions: assign(({ context, event }) => ({ extensions: context.extensions + 1, termEndsOn: addDays(context.termEndsOn!, event.days) })),
+          actions: assign(({ context, event }) => ({
+            extensions: context.extensions + 1,
+            termEndsOn: addDays(context.termEndsOn!, event.days),
+          })),
         },
         'agreement.signed': {
           guard: 'agreementIsLawful',
@@ -387,11 +446,25 @@ export const claimMediationMachine = claimMediation.createMachine({
           guard: 'terminationIsGrounded',
           target: 'terminated',
           actions: [
-            { type: 'recordOutcome', params: ({ event }) => ({ outcome: 'terminated', reason: event.reason, ...(event.party !== undefined && { party: event.party }) }) },
+            {
+              type: 'recordOutcome',
+              params: ({ event }) => ({
+                outcome: 'terminated',
+                reason: event.reason,
+                ...(event.party !== undefined && { party: event.party }),
+              }),
+            },
             issue('termination-notice'),
           ],
         },
-        'term.expired': { guard: 'mediationTermIsOver', target: 'terminated', actions: [{ type: 'recordOutcome', params: { outcome: 'terminated', reason: 'expiry' } }, issue('termination-notice')] },
+        'term.expired': {
+          guard: 'mediationTermIsOver',
+          target: 'terminated',
+          actions: [
+            { type: 'recordOutcome', params: { outcome: 'terminated', reason: 'expiry' } },
+            issue('termination-notice'),
+          ],
+        },
       },
     },
     agreed: { type: 'final' },

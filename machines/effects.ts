@@ -38,5 +38,7 @@ export const documentIssueAction = (_: unknown, _params: DocumentIssue['params']
 
 /** Keeps the machines' effects (and nothing of XState's own actions) from what `transition()` returned. */
 export function effectsFrom(actions: readonly { type: string; params?: unknown }[]): ProcedureEffect[] {
-  return actions.filter((a) => a.type === 'document.issue').map((a) => ({ type: 'document.issue', params: { ...(a.params as DocumentIssue['params']) } }));
+  return actions
+    .filter((a) => a.type === 'document.issue')
+    .map((a) => ({ type: 'document.issue', params: { ...(a.params as DocumentIssue['params']) } }));
 }

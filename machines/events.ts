@@ -35,7 +35,13 @@ export type CourtDecision = (typeof COURT_DECISIONS)[number];
 export const PAYMENT_METHODS = ['bank_transfer', 'cash_receipt', 'bailiff'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 /** The document that proves a payment. */
-export const PAYMENT_EVIDENCE = ['bank_transfer', 'victim_receipt', 'bailiff_certificate', 'cash_order', 'other'] as const;
+export const PAYMENT_EVIDENCE = [
+  'bank_transfer',
+  'victim_receipt',
+  'bailiff_certificate',
+  'cash_order',
+  'other',
+] as const;
 export type PaymentEvidence = (typeof PAYMENT_EVIDENCE)[number];
 
 // ── parts of payloads ─────────────────────────────────────────────────────────────────────────────────────
@@ -113,7 +119,12 @@ export interface EventPayloads {
    * The essential terms of the contract that vary per case (ЗМед ст. 21): `fee` in tiyn (0 = free of charge,
    * absent = not recorded), the language, the ways of meeting.
    */
-  'contract.signed': { contractDate: LocalDate; fee?: Tiyn; language?: MediationLanguage; meetingForms?: MeetingForm[] };
+  'contract.signed': {
+    contractDate: LocalDate;
+    fee?: Tiyn;
+    language?: MediationLanguage;
+    meetingForms?: MeetingForm[];
+  };
   /** `notes` are confidential (ЗМед ст. 8): the service stores them apart; they never reach a machine or the history. */
   'session.held': { form?: MeetingForm; notes?: string };
   'term.extended': { days: number };
@@ -136,7 +147,9 @@ export type EventTypeOf<M extends MachineName> = {
   [T in EventType]: (typeof EVENT_CATALOGUE)[T]['machine'] extends M ? T : never;
 }[EventType];
 /** The event types users record over HTTP; the others only the deadline sweeper records. */
-export type UserEventType = { [T in EventType]: (typeof EVENT_CATALOGUE)[T]['recordedBy'] extends 'user' ? T : never }[EventType];
+export type UserEventType = {
+  [T in EventType]: (typeof EVENT_CATALOGUE)[T]['recordedBy'] extends 'user' ? T : never;
+}[EventType];
 export type SystemEventType = Exclude<EventType, UserEventType>;
 /** An event as a machine receives it. */
 export type EventOf<T extends EventType> = { type: T } & EventPayloads[T] & At;
@@ -144,7 +157,9 @@ export type EventOf<T extends EventType> = { type: T } & EventPayloads[T] & At;
  * An event as the orchestrator receives it from the service: the payload, the day of recording, who records it,
  * and for claim events the claim. (`ProcedureEvent` in procedure.ts is its untyped predecessor.)
  */
-export type RecordedEvent = { [T in EventType]: EventOf<T> & { actor: Role } & (T extends EventTypeOf<'case'> ? unknown : { claimId: string }) }[EventType];
+export type RecordedEvent = {
+  [T in EventType]: EventOf<T> & { actor: Role } & (T extends EventTypeOf<'case'> ? unknown : { claimId: string });
+}[EventType];
 type EventsOf<M extends MachineName> = { [T in EventTypeOf<M>]: EventOf<T> }[EventTypeOf<M>];
 
 // ── case ─────────────────────────────────────────────────────────────────────────────────────────────────
@@ -190,7 +205,11 @@ export interface Check<C, E> {
   holds(context: C, event: E): boolean;
 }
 
-export function firstViolation<C, E>(checks: readonly Check<C, E>[] | undefined, context: C, event: E): Check<C, E> | undefined {
+export function firstViolation<C, E>(
+  checks: readonly Check<C, E>[] | undefined,
+  context: C,
+  event: E,
+): Check<C, E> | undefined {
   return checks?.find((c) => !safely(() => c.holds(context, event)));
 }
 

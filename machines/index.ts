@@ -1,7 +1,20 @@
 export * from './events';
 export { caseMachine, caseChecks, type CaseContext, type CaseInput } from './case.machine';
-export { claimMediationMachine, claimMediationChecks, type ClaimMediationContext, type ClaimMediationInput } from './claim-mediation.machine';
-export { restitutionMachine, restitutionChecks, type RestitutionContext, type RestitutionInput, type Payment, type Miss, paymentOf } from './restitution.machine';
+export {
+  claimMediationMachine,
+  claimMediationChecks,
+  type ClaimMediationContext,
+  type ClaimMediationInput,
+} from './claim-mediation.machine';
+export {
+  restitutionMachine,
+  restitutionChecks,
+  type RestitutionContext,
+  type RestitutionInput,
+  type Payment,
+  type Miss,
+  paymentOf,
+} from './restitution.machine';
 export * from './snapshot';
 export * from './effects';
 export * from './procedure';

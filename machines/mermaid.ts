@@ -59,7 +59,10 @@ export function updateReadme(readme: string): string {
   for (const [name, machine] of Object.entries(DIAGRAMS)) {
     const block = new RegExp(`(<!-- diagram:${name} -->)[\\s\\S]*?(<!-- /diagram:${name} -->)`);
     if (!block.test(out)) throw new Error(`README has no block <!-- diagram:${name} -->`);
-    out = out.replace(block, (_m, open: string, close: string) => `${open}\n\`\`\`mermaid\n${toMermaid(machine)}\n\`\`\`\n${close}`);
+    out = out.replace(
+      block,
+      (_m, open: string, close: string) => `${open}\n\`\`\`mermaid\n${toMermaid(machine)}\n\`\`\`\n${close}`,
+    );
   }
   return out;
 }

@@ -12,7 +12,17 @@ import { instalmentTermsProblems } from '../src/restitution/domain/instalment-te
 import { EVENT_CATALOGUE, EVENT_TYPES, eventTypesOf, type Role } from './catalogue';
 import { caseChecks, caseMachine } from './case.machine';
 import { claimMediationChecks, claimMediationMachine } from './claim-mediation.machine';
-import type { AgreementTerms, CaseEvent, Check, ClaimMediationEvent, ClaimOutcome, InstalmentTerms, LocalDate, RestitutionEvent, ScheduleRow } from './events';
+import type {
+  AgreementTerms,
+  CaseEvent,
+  Check,
+  ClaimMediationEvent,
+  ClaimOutcome,
+  InstalmentTerms,
+  LocalDate,
+  RestitutionEvent,
+  ScheduleRow,
+} from './events';
 import { firstViolation } from './events';
 import { isRepeatedPayment, nextInstalmentToWatch, restitutionChecks, restitutionMachine } from './restitution.machine';
 import { type ProcedureEffect, effectsFrom } from './effects';
@@ -58,7 +68,12 @@ export interface ProcedureEvent {
   [k: string]: unknown;
 }
 export interface ProcedureDeps {
-  schedule(input: { outstanding: number; monthly: number; firstDueDate: string; dayOfMonth: number }): { no: number; dueDate: string; amount: number }[];
+  schedule(input: {
+    outstanding: number;
+    monthly: number;
+    firstDueDate: string;
+    dayOfMonth: number;
+  }): { no: number; dueDate: string; amount: number }[];
   graceDays: number;
 }
 /** Where a claim stands: its mediation, and its restitution once agreed. */
@@ -87,12 +102,19 @@ export interface RuleViolation {
   rule: string;
   message: string;
 }
-export type ApplyResult = { ok: true; state: ProcedureState; effects: ProcedureEffect[]; changed: boolean } | EventNotAllowed | RuleViolation;
+export type ApplyResult =
+  { ok: true; state: ProcedureState; effects: ProcedureEffect[]; changed: boolean } | EventNotAllowed | RuleViolation;
 
 export interface ProcedureDescription {
   state: CaseStateValue;
   nextEvents: string[];
-  claims: { id: string; state: MediationStateValue; outcome: ClaimOutcome | null; restitution: RestitutionStateValue | null; nextEvents: string[] }[];
+  claims: {
+    id: string;
+    state: MediationStateValue;
+    outcome: ClaimOutcome | null;
+    restitution: RestitutionStateValue | null;
+    nextEvents: string[];
+  }[];
   mandatoryParole: boolean;
   refileNotBefore: string | null;
 }
@@ -109,7 +131,10 @@ export const CASE_EVENTS = eventTypesOf('case');
 export const MEDIATION_EVENTS = eventTypesOf('mediation');
 export const RESTITUTION_EVENTS = eventTypesOf('restitution');
 /** Who may record each event type. Without a prototype: `ROLES.valueOf` is not a role list. */
-export const ROLES: Readonly<Record<string, readonly Role[]>> = Object.assign(Object.create(null) as Record<string, readonly Role[]>, Object.fromEntries(EVENT_TYPES.map((type) => [type, EVENT_CATALOGUE[type].roles])));
+export const ROLES: Readonly<Record<string, readonly Role[]>> = Object.assign(
+  Object.create(null) as Record<string, readonly Role[]>,
+  Object.fromEntries(EVENT_TYPES.map((type) => [type, EVENT_CATALOGUE[type].roles])),
+);
 
 /** Case states in which claims may be (re-)mediated: before court, or after a refusal. */
 const MEDIATION_OPEN: readonly CaseStateValue[] = ['mediation', 'readyForCourt', 'refused'];
@@ -121,7 +146,12 @@ export function initialProcedure(seed: CaseSeed): ProcedureState {
   for (const c of seed.claims) {
     if (ids.has(c.id)) throw new RangeError(`duplicate claim id ${c.id}`);
     ids.add(c.id);
-    if (!Number.isSafeInteger(c.awarded) || !Number.isSafeInteger(c.recovered) || c.recovered < 0 || c.recovered > c.awarded) {
+    if (
+      !Number.isSafeInteger(c.awarded) ||
+      !Number.isSafeInteger(c.recovered) ||
+      c.recovered < 0 ||
+      c.recovered > c.awarded
+    ) {
       throw new RangeError(`claim ${c.id}: awarded and recovered must be integer tiyn, 0 ≤ recovered ≤ awarded`);
     }
   }
@@ -132,7 +162,11 @@ export function initialProcedure(seed: CaseSeed): ProcedureState {
   });
   const claims: ProcedureState['claims'] = {};
   for (const c of seed.claims) {
-    const [m] = initialTransition(claimMediationMachine, { claimId: c.id, kind: c.kind, outstanding: c.awarded - c.recovered });
+    const [m] = initialTransition(claimMediationMachine, {
+      claimId: c.id,
+      kind: c.kind,
+      outstanding: c.awarded - c.recovered,
+    });
     claims[c.id] = { mediation: persist<MediationSnapshot>(claimMediationMachine, m), restitution: null };
   }
   return { case: persist<CaseSnapshot>(caseMachine, caseSnap), claims };
@@ -146,7 +180,8 @@ class Refusal extends Error {
     this.name = 'Refusal';
   }
 }
-const violation = (field: string, rule: string, message: string) => new Refusal({ ok: false, error: 'rule_violation', field, rule, message });
+const violation = (field: string, rule: string, message: string) =>
+  new Refusal({ ok: false, error: 'rule_violation', field, rule, message });
 const fromCheck = (c: Check<unknown, unknown>) => violation(c.field, c.rule, c.message);
 
 export function applyEvent(state: ProcedureState, event: ProcedureEvent, deps: ProcedureDeps): ApplyResult {
@@ -165,8 +200,10 @@ function apply(state: ProcedureState, event: ProcedureEvent, deps: ProcedureDeps
   const isMediationEvent = includes(MEDIATION_EVENTS, type);
   const isRestitutionEvent = includes(RESTITUTION_EVENTS, type);
   if (!isCaseEvent && !isMediationEvent && !isRestitutionEvent) throw notAllowed(state, type);
-  if (!isLocalDate(event.at)) throw violation('at', 'date_invalid', 'Дата события должна быть календарной датой ГГГГ-ММ-ДД');
-  if (!ROLES[type].includes(actor)) throw violation('actor', 'role_not_allowed', `Событие ${type} записывает: ${ROLES[type].join(', ')}`);
+  if (!isLocalDate(event.at))
+    throw violation('at', 'date_invalid', 'Дата события должна быть календарной датой ГГГГ-ММ-ДД');
+  if (!ROLES[type].includes(actor))
+    throw violation('actor', 'role_not_allowed', `Событие ${type} записывает: ${ROLES[type].join(', ')}`);
 
   const next: ProcedureState = { case: state.case, claims: { ...state.claims } };
   const effects: ProcedureEffect[] = [];
@@ -174,9 +211,11 @@ function apply(state: ProcedureState, event: ProcedureEvent, deps: ProcedureDeps
   if (isCaseEvent) {
     const ev = payload as unknown as CaseEvent;
     stepCase(next, ev, effects, state);
-    if (type === 'convict.released') releaseRestitutions(next, ev as Extract<CaseEvent, { type: 'convict.released' }>, effects, deps);
+    if (type === 'convict.released')
+      releaseRestitutions(next, ev as Extract<CaseEvent, { type: 'convict.released' }>, effects, deps);
   } else {
-    if (typeof claimId !== 'string' || claimId.length === 0) throw violation('claimId', 'claim_required', 'Укажите гражданский иск (claimId)');
+    if (typeof claimId !== 'string' || claimId.length === 0)
+      throw violation('claimId', 'claim_required', 'Укажите гражданский иск (claimId)');
     const claim = Object.hasOwn(state.claims, claimId) ? state.claims[claimId] : undefined;
     if (!claim) throw violation('claimId', 'unknown_claim', 'В деле нет гражданского иска с таким идентификатором');
     const caseState = state.case.value;
@@ -226,12 +265,26 @@ const scopes = new WeakMap<AnyStateMachine, Scope>();
  * (node --cpu-prof, npm run bench). The inert scope (actions collected, never executed) is made once per machine
  * instead; the machines spawn and invoke no children, so nothing registers in its system between calls.
  */
-function pureTransition(machine: AnyStateMachine, snap: ReturnType<typeof restore>, event: { type: string }): [ReturnType<typeof restore>, { type: string; params?: unknown }[]] {
+function pureTransition(
+  machine: AnyStateMachine,
+  snap: ReturnType<typeof restore>,
+  event: { type: string },
+): [ReturnType<typeof restore>, { type: string; params?: unknown }[]] {
   let scope = scopes.get(machine);
   if (!scope) {
     const self = createActor(machine);
     const noop = () => undefined;
-    scope = { self, defer: noop, id: '', logger: noop, sessionId: '', stopChild: noop, system: self.system, emit: noop, actionExecutor: noop };
+    scope = {
+      self,
+      defer: noop,
+      id: '',
+      logger: noop,
+      sessionId: '',
+      stopChild: noop,
+      system: self.system,
+      emit: noop,
+      actionExecutor: noop,
+    };
     scopes.set(machine, scope);
   }
   const actions: { type: string; params?: unknown }[] = [];
@@ -276,9 +329,23 @@ function stepCase(next: ProcedureState, ev: CaseEvent, effects: ProcedureEffect[
   effects.push(...emitted);
 }
 
-function stepMediation(next: ProcedureState, claimId: string, ev: ClaimMediationEvent, effects: ProcedureEffect[], deps: ProcedureDeps, original: ProcedureState): void {
+function stepMediation(
+  next: ProcedureState,
+  claimId: string,
+  ev: ClaimMediationEvent,
+  effects: ProcedureEffect[],
+  deps: ProcedureDeps,
+  original: ProcedureState,
+): void {
   const before = next.claims[claimId].mediation.context;
-  const [after, emitted] = step(claimMediationMachine, next.claims[claimId].mediation, ev, claimMediationChecks[ev.type], original, claimId);
+  const [after, emitted] = step(
+    claimMediationMachine,
+    next.claims[claimId].mediation,
+    ev,
+    claimMediationChecks[ev.type],
+    original,
+    claimId,
+  );
   next.claims[claimId] = { ...next.claims[claimId], mediation: after };
   effects.push(...emitted);
 
@@ -294,12 +361,19 @@ function stepMediation(next: ProcedureState, claimId: string, ev: ClaimMediation
   tellCase(next, { type: 'claim.outcome', claimId, outcome: ctx.outcome, owes, at: ev.at }, effects);
 }
 
-function stepRestitution(next: ProcedureState, claimId: string, ev: RestitutionEvent, effects: ProcedureEffect[], original: ProcedureState): void {
+function stepRestitution(
+  next: ProcedureState,
+  claimId: string,
+  ev: RestitutionEvent,
+  effects: ProcedureEffect[],
+  original: ProcedureState,
+): void {
   const persisted = next.claims[claimId].restitution!;
   const [after, emitted] = step(restitutionMachine, persisted, ev, restitutionChecks[ev.type], original, claimId);
   next.claims[claimId] = { ...next.claims[claimId], restitution: after };
   effects.push(...emitted);
-  if (after.value === 'paidInFull' && persisted.value !== 'paidInFull') tellCase(next, { type: 'restitution.paid', claimId, at: ev.at }, effects);
+  if (after.value === 'paidInFull' && persisted.value !== 'paidInFull')
+    tellCase(next, { type: 'restitution.paid', claimId, at: ev.at }, effects);
 }
 
 function computeSchedule(deps: ProcedureDeps, i: InstalmentTerms, firstDueDate: LocalDate): ScheduleRow[] {
@@ -309,7 +383,8 @@ function computeSchedule(deps: ProcedureDeps, i: InstalmentTerms, firstDueDate: 
   } catch (e) {
     throw violation('instalments', 'schedule_invalid', `График не построен: ${(e as Error).message}`);
   }
-  if (rows.reduce((s, r) => s + r.amount, 0) !== i.total) throw violation('instalments', 'schedule_does_not_add_up', 'Сумма платежей графика не равна сумме рассрочки');
+  if (rows.reduce((s, r) => s + r.amount, 0) !== i.total)
+    throw violation('instalments', 'schedule_does_not_add_up', 'Сумма платежей графика не равна сумме рассрочки');
   return rows.map((r) => ({ no: r.no, dueDate: r.dueDate, amount: r.amount }));
 }
 
@@ -319,7 +394,12 @@ const monthAfter = (date: LocalDate, dayOfMonth: number): LocalDate => {
   return dayOfMonthIn(year, month, dayOfMonth);
 };
 
-function openRestitution(claimId: string, signedOn: LocalDate, terms: AgreementTerms, deps: ProcedureDeps): RestitutionSnapshot {
+function openRestitution(
+  claimId: string,
+  signedOn: LocalDate,
+  terms: AgreementTerms,
+  deps: ProcedureDeps,
+): RestitutionSnapshot {
   const i = terms.instalments && terms.instalments.total > 0 ? terms.instalments : null;
   const schedule = i?.firstDueDate ? computeSchedule(deps, i, i.firstDueDate) : [];
   // Dates come with release; the terms are checked now (as if released today), so that a schedule that cannot
@@ -337,30 +417,57 @@ function openRestitution(claimId: string, signedOn: LocalDate, terms: AgreementT
   return persist<RestitutionSnapshot>(restitutionMachine, snap);
 }
 
-function releaseRestitutions(next: ProcedureState, ev: Extract<CaseEvent, { type: 'convict.released' }>, effects: ProcedureEffect[], deps: ProcedureDeps): void {
+function releaseRestitutions(
+  next: ProcedureState,
+  ev: Extract<CaseEvent, { type: 'convict.released' }>,
+  effects: ProcedureEffect[],
+  deps: ProcedureDeps,
+): void {
   for (const [claimId, claim] of Object.entries(next.claims)) {
     if (!claim.restitution || !handledIn(restitutionMachine, claim.restitution).includes('convict.released')) continue;
     const ctx = claim.restitution.context;
     const needsSchedule = ctx.instalments !== null && ctx.instalments.total > 0 && ctx.schedule.length === 0;
-    const schedule = needsSchedule ? computeSchedule(deps, ctx.instalments!, monthAfter(ev.releaseDate, ctx.instalments!.dayOfMonth)) : undefined;
-    const rev: RestitutionEvent = { type: 'convict.released', releaseDate: ev.releaseDate, at: ev.at, ...(schedule && { schedule }) };
-    const [after, emitted] = step(restitutionMachine, claim.restitution, rev, restitutionChecks['convict.released'], next, claimId);
+    const schedule = needsSchedule
+      ? computeSchedule(deps, ctx.instalments!, monthAfter(ev.releaseDate, ctx.instalments!.dayOfMonth))
+      : undefined;
+    const rev: RestitutionEvent = {
+      type: 'convict.released',
+      releaseDate: ev.releaseDate,
+      at: ev.at,
+      ...(schedule && { schedule }),
+    };
+    const [after, emitted] = step(
+      restitutionMachine,
+      claim.restitution,
+      rev,
+      restitutionChecks['convict.released'],
+      next,
+      claimId,
+    );
     next.claims[claimId] = { ...claim, restitution: after };
     effects.push(...emitted);
   }
 }
 
-function withAmendedSchedule(ev: Extract<RestitutionEvent, { type: 'agreement.amended' }>, deps: ProcedureDeps): RestitutionEvent {
+function withAmendedSchedule(
+  ev: Extract<RestitutionEvent, { type: 'agreement.amended' }>,
+  deps: ProcedureDeps,
+): RestitutionEvent {
   const i = ev.instalments;
-  const schedule = instalmentTermsProblems(i, { notBefore: ev.at }).length === 0 ? computeSchedule(deps, i, i.firstDueDate ?? monthAfter(ev.at, i.dayOfMonth)) : [];
+  const schedule =
+    instalmentTermsProblems(i, { notBefore: ev.at }).length === 0
+      ? computeSchedule(deps, i, i.firstDueDate ?? monthAfter(ev.at, i.dayOfMonth))
+      : [];
   return { ...ev, schedule };
 }
 
 // ── reading the state ──────────────────────────────────────────────────────────────────────────────────
 function claimNextEvents(caseState: CaseStateValue, claim: ClaimSnapshots): string[] {
   const events: string[] = [];
-  if (includes(MEDIATION_OPEN, caseState)) events.push(...handledIn(claimMediationMachine, claim.mediation).filter((t) => includes(MEDIATION_EVENTS, t)));
-  if (claim.restitution && !includes(CASE_FINAL, caseState)) events.push(...handledIn(restitutionMachine, claim.restitution).filter((t) => includes(RESTITUTION_EVENTS, t)));
+  if (includes(MEDIATION_OPEN, caseState))
+    events.push(...handledIn(claimMediationMachine, claim.mediation).filter((t) => includes(MEDIATION_EVENTS, t)));
+  if (claim.restitution && !includes(CASE_FINAL, caseState))
+    events.push(...handledIn(restitutionMachine, claim.restitution).filter((t) => includes(RESTITUTION_EVENTS, t)));
   return events;
 }
 
@@ -407,11 +514,27 @@ export function pendingDeadlines(state: ProcedureState, deps: ProcedureDeps): De
     if (includes(MEDIATION_OPEN, caseState)) {
       // Silence counts once the last day of the reply period has ended.
       if (claim.mediation.value === 'invited' && m.replyBy)
-        out.push({ key: `${claimId}:invitation:${m.invitations}`, type: 'invitation.expired', claimId, dueDate: addDays(m.replyBy, 1), payload: {} });
+        out.push({
+          key: `${claimId}:invitation:${m.invitations}`,
+          type: 'invitation.expired',
+          claimId,
+          dueDate: addDays(m.replyBy, 1),
+          payload: {},
+        });
       if (claim.mediation.value === 'negotiating' && m.termEndsOn)
-        out.push({ key: `${claimId}:term:${m.invitations}:${m.termEndsOn}`, type: 'term.expired', claimId, dueDate: addDays(m.termEndsOn, 1), payload: {} });
+        out.push({
+          key: `${claimId}:term:${m.invitations}:${m.termEndsOn}`,
+          type: 'term.expired',
+          claimId,
+          dueDate: addDays(m.termEndsOn, 1),
+          payload: {},
+        });
     }
-    if (claim.restitution && !includes(CASE_FINAL, caseState) && handledIn(restitutionMachine, claim.restitution).includes('payment.overdue')) {
+    if (
+      claim.restitution &&
+      !includes(CASE_FINAL, caseState) &&
+      handledIn(restitutionMachine, claim.restitution).includes('payment.overdue')
+    ) {
       const r = claim.restitution.context;
       const row = nextInstalmentToWatch(r);
       if (row)

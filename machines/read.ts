@@ -9,7 +9,15 @@ import type { CaseContext } from './case.machine';
 import type { ClaimMediationContext } from './claim-mediation.machine';
 import type { AgreementTerms, Tiyn } from './events';
 import { type Deadline, type ProcedureDeps, describeProcedure, pendingDeadlines } from './procedure';
-import { type Miss, type RestitutionContext, allocationOf, balance, dueRows, evasions, openArrears } from './restitution.machine';
+import {
+  type Miss,
+  type RestitutionContext,
+  allocationOf,
+  balance,
+  dueRows,
+  evasions,
+  openArrears,
+} from './restitution.machine';
 import type { CaseStateValue, MediationStateValue, ProcedureState, RestitutionStateValue } from './snapshot';
 
 export const caseStateOf = (state: ProcedureState): CaseStateValue => state.case.value;
@@ -56,7 +64,8 @@ export function claimReading(state: ProcedureState, claimId: string): ClaimReadi
 }
 
 /** Every claim of the case, in the order of the application. */
-export const claimReadings = (state: ProcedureState): ClaimReading[] => claimIdsOf(state).map((id) => claimReading(state, id)!);
+export const claimReadings = (state: ProcedureState): ClaimReading[] =>
+  claimIdsOf(state).map((id) => claimReading(state, id)!);
 
 /** What the agreement still obliges the convict to pay (tiyn); null while the claim has no agreement. */
 export function outstandingBalance(state: ProcedureState, claimId: string): Tiyn | null {
@@ -97,7 +106,13 @@ export interface ClaimLedger {
   excusedMisses: number;
 }
 
-export function claimLedger(state: ProcedureState, claimId: string, asOf: LocalDate, graceDays: number, payments: readonly PaymentLike[]): ClaimLedger | null {
+export function claimLedger(
+  state: ProcedureState,
+  claimId: string,
+  asOf: LocalDate,
+  graceDays: number,
+  payments: readonly PaymentLike[],
+): ClaimLedger | null {
   const r = claimReading(state, claimId)?.restitution;
   if (!r) return null;
   const c = r.context;

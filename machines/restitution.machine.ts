@@ -104,10 +104,15 @@ export function isCovered(c: C, instalmentNo: number, more: Tiyn = 0): boolean {
   return instalmentNo > 0 && allocationOf(c, more).rows.some((r) => r.no === instalmentNo && r.remaining === 0);
 }
 
-export const missesOfCurrentSchedule = (c: C): Miss[] => c.misses.filter((m) => m.scheduleVersion === c.scheduleVersion);
+export const missesOfCurrentSchedule = (c: C): Miss[] =>
+  c.misses.filter((m) => m.scheduleVersion === c.scheduleVersion);
 /** Misses of the current schedule that the payments do not cover yet: the restitution is in arrears while there are any. */
 export function openArrears(c: C, more: Tiyn = 0): Miss[] {
-  const open = new Set(allocationOf(c, more).rows.filter((r) => r.no > 0 && r.remaining > 0).map((r) => r.no));
+  const open = new Set(
+    allocationOf(c, more)
+      .rows.filter((r) => r.no > 0 && r.remaining > 0)
+      .map((r) => r.no),
+  );
   return missesOfCurrentSchedule(c).filter((m) => open.has(m.instalmentNo));
 }
 /**
@@ -119,7 +124,11 @@ export const evasions = (c: C): number => c.misses.filter((m) => m.goodReason !=
 /** The earliest instalment that is unpaid and not yet reported overdue — the sweeper's next deadline. */
 export function nextInstalmentToWatch(c: C): ScheduleRow | undefined {
   const reported = new Set(missesOfCurrentSchedule(c).map((m) => m.instalmentNo));
-  const open = new Set(allocationOf(c).rows.filter((r) => r.no > 0 && r.remaining > 0).map((r) => r.no));
+  const open = new Set(
+    allocationOf(c)
+      .rows.filter((r) => r.no > 0 && r.remaining > 0)
+      .map((r) => r.no),
+  );
   return c.schedule.find((row) => open.has(row.no) && !reported.has(row.no));
 }
 
@@ -128,10 +137,19 @@ export function nextInstalmentToWatch(c: C): ScheduleRow | undefined {
  * (`onRecord`; absent or null: none). The same reference, amount and date = the same payment recorded again.
  */
 const samePayment = (p: PaymentOnRecord, e: E<'payment.recorded'>) => p.amount === e.amount && p.date === e.date;
-export const isRepeatedPayment = (_c: C, e: E<'payment.recorded'>): boolean => !!e.onRecord && samePayment(e.onRecord, e);
+export const isRepeatedPayment = (_c: C, e: E<'payment.recorded'>): boolean =>
+  !!e.onRecord && samePayment(e.onRecord, e);
 /** The ledger row of an accepted `payment.recorded` (what the machine used to keep in its context). */
-export function paymentOf(e: Pick<E<'payment.recorded'>, 'reference' | 'amount' | 'date' | 'evidence' | 'at'>): Payment {
-  return { reference: e.reference, amount: e.amount, date: e.date, evidence: typeof e.evidence === 'string' ? e.evidence.slice(0, 200) : null, recordedOn: e.at };
+export function paymentOf(
+  e: Pick<E<'payment.recorded'>, 'reference' | 'amount' | 'date' | 'evidence' | 'at'>,
+): Payment {
+  return {
+    reference: e.reference,
+    amount: e.amount,
+    date: e.date,
+    evidence: typeof e.evidence === 'string' ? e.evidence.slice(0, 200) : null,
+    recordedOn: e.at,
+  };
 }
 const rowOf = (c: C, no: number) => c.schedule.find((r) => r.no === no);
 
@@ -143,29 +161,74 @@ const instalmentTermsValid = (i: InstalmentTerms | undefined, at: LocalDate): bo
 type Checks = { [T in RestitutionEvent['type']]?: Check<C, E<T>>[] };
 export const restitutionChecks: Checks = {
   'payment.recorded': [
-    { field: 'reference', rule: 'reference_required', message: 'Укажите номер платёжного документа (он делает запись идемпотентной)', holds: (_c, e) => isNonEmptyText(e.reference) },
-    { field: 'amount', rule: 'amount_not_positive_integer', message: 'Сумма платежа — целое положительное число тиын', holds: (_c, e) => isPositiveTiyn(e.amount) },
-    { field: 'date', rule: 'payment_date_invalid', message: 'Дата платежа должна быть календарной датой ГГГГ-ММ-ДД', holds: (_c, e) => isLocalDate(e.date) },
-    { field: 'date', rule: 'payment_date_in_future', message: 'Дата платежа не может быть позже сегодняшнего дня', holds: (_c, e) => e.date <= e.at },
-    { field: 'date', rule: 'payment_before_agreement', message: 'Платёж раньше даты соглашения не засчитывается в его исполнение', holds: (c, e) => e.date >= c.agreementDate },
+    {
+      field: 'reference',
+      rule: 'reference_required',
+      message: 'Укажите номер платёжного документа (он делает запись идемпотентной)',
+      holds: (_c, e) => isNonEmptyText(e.reference),
+    },
+    {
+      field: 'amount',
+      rule: 'amount_not_positive_integer',
+      message: 'Сумма платежа — целое положительное число тиын',
+      holds: (_c, e) => isPositiveTiyn(e.amount),
+    },
+    {
+      field: 'date',
+      rule: 'payment_date_invalid',
+      message: 'Дата платежа должна быть календарной датой ГГГГ-ММ-ДД',
+      holds: (_c, e) => isLocalDate(e.date),
+    },
+    {
+      field: 'date',
+      rule: 'payment_date_in_future',
+      message: 'Дата платежа не может быть позже сегодняшнего дня',
+      holds: (_c, e) => e.date <= e.at,
+    },
+    {
+      field: 'date',
+      rule: 'payment_before_agreement',
+      message: 'Платёж раньше даты соглашения не засчитывается в его исполнение',
+      holds: (c, e) => e.date >= c.agreementDate,
+    },
     {
       field: 'reference',
       rule: 'payment_reference_conflict',
       message: 'Платёж с этим номером уже записан с другой суммой или датой',
       holds: (_c, e) => !e.onRecord || samePayment(e.onRecord, e),
     },
-    { field: 'amount', rule: 'overpayment', message: 'Сумма платежа больше остатка долга по соглашению', holds: (c, e) => isRepeatedPayment(c, e) || e.amount <= balance(c) },
+    {
+      field: 'amount',
+      rule: 'overpayment',
+      message: 'Сумма платежа больше остатка долга по соглашению',
+      holds: (c, e) => isRepeatedPayment(c, e) || e.amount <= balance(c),
+    },
   ],
   'payment.overdue': [
-    { field: 'instalmentNo', rule: 'unknown_instalment', message: 'В графике нет платежа с этим номером', holds: (c, e) => rowOf(c, e.instalmentNo) !== undefined },
-    { field: 'instalmentNo', rule: 'instalment_paid', message: 'Этот платёж по графику уже внесён', holds: (c, e) => !isCovered(c, e.instalmentNo) },
+    {
+      field: 'instalmentNo',
+      rule: 'unknown_instalment',
+      message: 'В графике нет платежа с этим номером',
+      holds: (c, e) => rowOf(c, e.instalmentNo) !== undefined,
+    },
+    {
+      field: 'instalmentNo',
+      rule: 'instalment_paid',
+      message: 'Этот платёж по графику уже внесён',
+      holds: (c, e) => !isCovered(c, e.instalmentNo),
+    },
     {
       field: 'instalmentNo',
       rule: 'already_reported_overdue',
       message: 'Просрочка этого платежа уже записана',
       holds: (c, e) => !missesOfCurrentSchedule(c).some((m) => m.instalmentNo === e.instalmentNo),
     },
-    { field: 'at', rule: 'not_yet_due', message: 'Срок этого платежа ещё не наступил', holds: (c, e) => e.at > rowOf(c, e.instalmentNo)!.dueDate },
+    {
+      field: 'at',
+      rule: 'not_yet_due',
+      message: 'Срок этого платежа ещё не наступил',
+      holds: (c, e) => e.at > rowOf(c, e.instalmentNo)!.dueDate,
+    },
   ],
   'payment.missed.explained': [
     {
@@ -174,8 +237,18 @@ export const restitutionChecks: Checks = {
       message: 'Просрочка этого платежа не записана',
       holds: (c, e) => missesOfCurrentSchedule(c).some((m) => m.instalmentNo === e.instalmentNo),
     },
-    { field: 'goodReason', rule: 'good_reason_required', message: 'Укажите, уважительна ли причина (да/нет)', holds: (_c, e) => typeof e.goodReason === 'boolean' },
-    { field: 'reason', rule: 'reason_required', message: 'Укажите причину пропуска платежа', holds: (_c, e) => isNonEmptyText(e.reason) },
+    {
+      field: 'goodReason',
+      rule: 'good_reason_required',
+      message: 'Укажите, уважительна ли причина (да/нет)',
+      holds: (_c, e) => typeof e.goodReason === 'boolean',
+    },
+    {
+      field: 'reason',
+      rule: 'reason_required',
+      message: 'Укажите причину пропуска платежа',
+      holds: (_c, e) => isNonEmptyText(e.reason),
+    },
   ],
   'default.reported': [
     {
@@ -190,7 +263,8 @@ export const restitutionChecks: Checks = {
       field: 'instalments',
       rule: 'amount_not_tiyn',
       message: 'Суммы указываются целым неотрицательным числом тиын',
-      holds: (_c, e) => isTiyn(e.instalments?.total) && isTiyn(e.instalments?.monthly) && (e.waived === undefined || isTiyn(e.waived)),
+      holds: (_c, e) =>
+        isTiyn(e.instalments?.total) && isTiyn(e.instalments?.monthly) && (e.waived === undefined || isTiyn(e.waived)),
     },
     {
       field: 'instalments.total',
@@ -208,16 +282,25 @@ export const restitutionChecks: Checks = {
       field: 'schedule',
       rule: 'schedule_does_not_add_up',
       message: 'Сумма платежей графика не равна сумме рассрочки',
-      holds: (_c, e) => Array.isArray(e.schedule) && e.schedule.reduce((s, r) => s + r.amount, 0) === e.instalments.total,
+      holds: (_c, e) =>
+        Array.isArray(e.schedule) && e.schedule.reduce((s, r) => s + r.amount, 0) === e.instalments.total,
     },
   ],
   'convict.released': [
-    { field: 'releaseDate', rule: 'release_date_invalid', message: 'Дата освобождения должна быть календарной датой не позже сегодняшнего дня', holds: (_c, e) => isLocalDate(e.releaseDate) && e.releaseDate <= e.at },
+    {
+      field: 'releaseDate',
+      rule: 'release_date_invalid',
+      message: 'Дата освобождения должна быть календарной датой не позже сегодняшнего дня',
+      holds: (_c, e) => isLocalDate(e.releaseDate) && e.releaseDate <= e.at,
+    },
     {
       field: 'schedule',
       rule: 'schedule_does_not_add_up',
       message: 'Сумма платежей графика не равна сумме рассрочки',
-      holds: (c, e) => c.schedule.length > 0 || (c.instalments?.total ?? 0) === 0 || (e.schedule ?? []).reduce((s, r) => s + r.amount, 0) === c.instalments!.total,
+      holds: (c, e) =>
+        c.schedule.length > 0 ||
+        (c.instalments?.total ?? 0) === 0 ||
+        (e.schedule ?? []).reduce((s, r) => s + r.amount, 0) === c.instalments!.total,
     },
   ],
 };
@@ -225,7 +308,8 @@ export const restitutionChecks: Checks = {
 const allHold =
   (type: RestitutionEvent['type']) =>
   ({ context, event }: { context: C; event: RestitutionEvent }): boolean =>
-    event.type === type && firstViolation(restitutionChecks[type] as Check<C, RestitutionEvent>[], context, event) === undefined;
+    event.type === type &&
+    firstViolation(restitutionChecks[type] as Check<C, RestitutionEvent>[], context, event) === undefined;
 
 const paidAfter = (c: C, e: RestitutionEvent) => c.paid + (e as E<'payment.recorded'>).amount;
 
@@ -240,7 +324,8 @@ const restitution = setup({
     paymentIsLawful: allHold('payment.recorded'),
     paymentSettlesBalance: ({ context, event }) => paidAfter(context, event) === context.owed,
     paymentCompletesPreHearingPart: ({ context, event }) => paidAfter(context, event) >= context.preHearingDue,
-    paymentClearsArrears: ({ context, event }) => openArrears(context, (event as E<'payment.recorded'>).amount).length === 0,
+    paymentClearsArrears: ({ context, event }) =>
+      openArrears(context, (event as E<'payment.recorded'>).amount).length === 0,
     instalmentIsOverdue: allHold('payment.overdue'),
     missIsOnRecord: allHold('payment.missed.explained'),
     /** Evasion more than twice without good reason (УК 72 ч. 7 п. 1). */
@@ -254,26 +339,47 @@ const restitution = setup({
       // The payment itself is written to the ledger table in the event's transaction (paymentOf): totals only here.
       const e = event as E<'payment.recorded'>;
       const last = context.lastPaymentOn;
-      return { paid: context.paid + e.amount, paymentCount: context.paymentCount + 1, lastPaymentOn: last !== null && last > e.date ? last : e.date };
+      return {
+        paid: context.paid + e.amount,
+        paymentCount: context.paymentCount + 1,
+        lastPaymentOn: last !== null && last > e.date ? last : e.date,
+      };
     }),
     recordPaidInFull: assign({ paidInFullOn: ({ event }) => event.at }),
     recordMiss: assign({
       misses: ({ context, event }) => {
         const e = event as E<'payment.overdue'>;
         const row = rowOf(context, e.instalmentNo)!;
-        return [...context.misses, { scheduleVersion: context.scheduleVersion, instalmentNo: row.no, dueDate: row.dueDate, reportedOn: e.at, goodReason: null, reason: null }];
+        return [
+          ...context.misses,
+          {
+            scheduleVersion: context.scheduleVersion,
+            instalmentNo: row.no,
+            dueDate: row.dueDate,
+            reportedOn: e.at,
+            goodReason: null,
+            reason: null,
+          },
+        ];
       },
     }),
     recordReason: assign({
       misses: ({ context, event }) => {
         const e = event as E<'payment.missed.explained'>;
-        return context.misses.map((m) => (m.scheduleVersion === context.scheduleVersion && m.instalmentNo === e.instalmentNo ? { ...m, goodReason: e.goodReason, reason: e.reason } : m));
+        return context.misses.map((m) =>
+          m.scheduleVersion === context.scheduleVersion && m.instalmentNo === e.instalmentNo
+            ? { ...m, goodReason: e.goodReason, reason: e.reason }
+            : m,
+        );
       },
     }),
     recordDefault: assign({ defaultReportedOn: ({ event }) => event.at }),
     recordRelease: assign(({ context, event }) => {
       const e = event as E<'convict.released'>;
-      return { releaseDate: e.releaseDate, schedule: context.schedule.length > 0 ? context.schedule : (e.schedule ?? []).map((r) => ({ ...r })) };
+      return {
+        releaseDate: e.releaseDate,
+        schedule: context.schedule.length > 0 ? context.schedule : (e.schedule ?? []).map((r) => ({ ...r })),
+      };
     }),
     // The parties returned to mediation: the balance gets a new schedule; earlier misses stay on record.
     amendSchedule: assign(({ context, event }) => {
@@ -295,7 +401,11 @@ const restitution = setup({
 // ── transitions shared by several states ─────────────────────────────────────────────────────────────────
 /** A payment reference recorded before: accepted, nothing changes (idempotent retries). */
 const repeatedPayment = { guard: 'isRepeatedPayment' } as const;
-const paymentSettlingTheBalance = { guard: and(['paymentIsLawful', 'paymentSettlesBalance']), target: 'paidInFull', actions: ['recordPayment', 'recordPaidInFull'] } as const;
+const paymentSettlingTheBalance = {
+  guard: and(['paymentIsLawful', 'paymentSettlesBalance']),
+  target: 'paidInFull',
+  actions: ['recordPayment', 'recordPaidInFull'],
+} as const;
 const payment = { guard: 'paymentIsLawful', actions: 'recordPayment' } as const;
 const missedInstalment = { guard: 'missIsOnRecord', actions: 'recordReason' } as const;
 const defaultReport = {
@@ -303,10 +413,21 @@ const defaultReport = {
   target: 'defaultReported',
   actions: [
     'recordDefault',
-    { type: 'document.issue', params: ({ context, event }: { context: C; event: RestitutionEvent }) => ({ kind: 'default-report' as const, claimId: context.claimId, on: event.at }) },
+    {
+      type: 'document.issue',
+      params: ({ context, event }: { context: C; event: RestitutionEvent }) => ({
+        kind: 'default-report' as const,
+        claimId: context.claimId,
+        on: event.at,
+      }),
+    },
   ],
 } as const;
-const amendmentWaivingTheRest = { guard: and(['amendmentIsLawful', 'amendmentWaivesTheRest']), target: 'paidInFull', actions: ['amendSchedule', 'recordPaidInFull'] } as const;
+const amendmentWaivingTheRest = {
+  guard: and(['amendmentIsLawful', 'amendmentWaivesTheRest']),
+  target: 'paidInFull',
+  actions: ['amendSchedule', 'recordPaidInFull'],
+} as const;
 const amendment = { guard: 'amendmentIsLawful', target: 'current', actions: 'amendSchedule' } as const;
 
 export const restitutionMachine = restitution.createMachine({
@@ -339,8 +460,16 @@ export const restitutionMachine = restitution.createMachine({
         'payment.recorded': [
           repeatedPayment,
           paymentSettlingTheBalance,
-          { guard: and(['paymentIsLawful', 'paymentCompletesPreHearingPart', 'isReleased']), target: 'current', actions: 'recordPayment' },
-          { guard: and(['paymentIsLawful', 'paymentCompletesPreHearingPart']), target: 'awaitingRelease', actions: 'recordPayment' },
+          {
+            guard: and(['paymentIsLawful', 'paymentCompletesPreHearingPart', 'isReleased']),
+            target: 'current',
+            actions: 'recordPayment',
+          },
+          {
+            guard: and(['paymentIsLawful', 'paymentCompletesPreHearingPart']),
+            target: 'awaitingRelease',
+            actions: 'recordPayment',
+          },
           payment,
         ],
         'convict.released': { guard: 'releaseIsLawful', actions: 'recordRelease' },

@@ -24,8 +24,26 @@ export const CASE_STATES = [
   'revoked',
   'withdrawn',
 ] as const;
-export const MEDIATION_STATES = ['pending', 'tracked', 'invited', 'accepted', 'negotiating', 'agreed', 'refused', 'silent', 'terminated'] as const;
-export const RESTITUTION_STATES = ['opening', 'awaitingPayment', 'awaitingRelease', 'current', 'inArrears', 'defaultReported', 'paidInFull'] as const;
+export const MEDIATION_STATES = [
+  'pending',
+  'tracked',
+  'invited',
+  'accepted',
+  'negotiating',
+  'agreed',
+  'refused',
+  'silent',
+  'terminated',
+] as const;
+export const RESTITUTION_STATES = [
+  'opening',
+  'awaitingPayment',
+  'awaitingRelease',
+  'current',
+  'inArrears',
+  'defaultReported',
+  'paidInFull',
+] as const;
 
 export type CaseStateValue = (typeof CASE_STATES)[number];
 export type MediationStateValue = (typeof MEDIATION_STATES)[number];
@@ -66,7 +84,9 @@ export const restore = <M extends AnyStateMachine>(machine: M, persisted: Persis
 
 /** The persisted (JSON) form of a live snapshot; the caller names which machine's snapshot it is. */
 export const persist = <P extends Persisted<unknown, string>>(machine: AnyStateMachine, snapshot: unknown): P =>
-  JSON.parse(JSON.stringify(machine.getPersistedSnapshot(snapshot as Parameters<AnyStateMachine['getPersistedSnapshot']>[0]))) as P;
+  JSON.parse(
+    JSON.stringify(machine.getPersistedSnapshot(snapshot as Parameters<AnyStateMachine['getPersistedSnapshot']>[0])),
+  ) as P;
 
 /** Event types the state handles at all (guards aside); none once the machine is done. */
 export const handledIn = (machine: AnyStateMachine, persisted: Persisted<unknown, string>): string[] =>

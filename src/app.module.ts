@@ -18,7 +18,9 @@ export interface AppOptions {
 @Module({})
 class CoreModule {
   static forRoot(options: AppOptions): DynamicModule {
-    const clock = options.clock ?? (options.env.FIXED_CLOCK ? new FixedClock(new Date(options.env.FIXED_CLOCK)) : new SystemClock());
+    const clock =
+      options.clock ??
+      (options.env.FIXED_CLOCK ? new FixedClock(new Date(options.env.FIXED_CLOCK)) : new SystemClock());
     return {
       module: CoreModule,
       providers: [
@@ -35,11 +37,7 @@ export class AppModule {
   static forRoot(options: AppOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [
-        CoreModule.forRoot(options),
-        TypeOrmModule.forRoot(databaseOptions(options.env)),
-        ...FEATURE_MODULES,
-      ],
+      imports: [CoreModule.forRoot(options), TypeOrmModule.forRoot(databaseOptions(options.env)), ...FEATURE_MODULES],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };

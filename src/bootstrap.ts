@@ -5,11 +5,22 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger as PinoLogger } from 'pino';
 import { AppModule, AppOptions } from './app.module';
 import { createLogger, logRequests, NestLogger } from './common/logging';
-import { BODY_LIMIT_BYTES, clientErrorHandler, frameworkErrorHandler, JsonTooDeepError, jsonDeeperThan, MAX_JSON_DEPTH, RouteTable } from './common/http-errors';
+import {
+  BODY_LIMIT_BYTES,
+  clientErrorHandler,
+  frameworkErrorHandler,
+  JsonTooDeepError,
+  jsonDeeperThan,
+  MAX_JSON_DEPTH,
+  RouteTable,
+} from './common/http-errors';
 import { createValidationPipe } from './common/validation.pipe';
 
 /** Builds the HTTP application (Fastify) exactly as production runs it; e2e tests use the same function. */
-export async function createApp(options: AppOptions, { logger = true }: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  options: AppOptions,
+  { logger = true }: { logger?: boolean } = {},
+): Promise<NestFastifyApplication> {
   const log = createLogger(options.env.LOG_LEVEL);
   const routes = new RouteTable();
   const adapter = new FastifyAdapter({
@@ -18,7 +29,10 @@ export async function createApp(options: AppOptions, { logger = true }: { logger
     clientErrorHandler,
   });
   adapter.getInstance().addHook('onRoute', (route) => routes.add(route.url));
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, { bufferLogs: true, logger: logger ? undefined : false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+    bufferLogs: true,
+    logger: logger ? undefined : false,
+  });
   if (logger) app.useLogger(new NestLogger(log));
   registerHttpPlugins(app, log);
   app.useGlobalPipes(createValidationPipe());
@@ -33,7 +47,10 @@ export async function createApp(options: AppOptions, { logger = true }: { logger
     .build();
   // The UI's files are served by @fastify/static (without it Nest would exit); /api/docs-json needs nothing more
   const ui = installed('@fastify/static');
-  if (!ui) log.warn('Swagger UI at /api/docs is off: @fastify/static is not installed (the description stays at /api/docs-json)');
+  if (!ui)
+    log.warn(
+      'Swagger UI at /api/docs is off: @fastify/static is not installed (the description stays at /api/docs-json)',
+    );
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config), { ui });
   return app;
 }

@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   const app = await createApp({ env });
   // every interface, as Express did (Fastify alone would listen on localhost only)
   await app.listen(env.PORT, '0.0.0.0');
-  console.log(`Mediation service listening on http://localhost:${env.PORT} (API docs: /api/docs, database: ${env.DATABASE_TYPE === 'sqlite' ? env.DATABASE_PATH : 'postgres'})`);
+  console.log(
+    `Mediation service listening on http://localhost:${env.PORT} (API docs: /api/docs, database: ${env.DATABASE_TYPE === 'sqlite' ? env.DATABASE_PATH : 'postgres'})`,
+  );
 }
 
 void main();

@@ -14,7 +14,9 @@ export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionCont
   const req = ctx.switchToHttp().getRequest<FastifyRequest>();
   const roleHeader = header(req, 'x-actor-role');
   if (roleHeader !== undefined && !ROLES.includes(roleHeader as Role)) {
-    throw DomainError.validation([{ field: 'X-Actor-Role', rule: 'isIn', message: `Недопустимая роль; допустимы: ${ROLES.join(', ')}` }]);
+    throw DomainError.validation([
+      { field: 'X-Actor-Role', rule: 'isIn', message: `Недопустимая роль; допустимы: ${ROLES.join(', ')}` },
+    ]);
   }
   let name: string | null = null;
   const raw = header(req, 'x-actor-name');

@@ -94,7 +94,11 @@ export interface IndexedBefore {
  * True when a write cannot have changed the index row: the same application (hence number, court, mediator,
  * ИИН, names) and the same state, claim states and next deadline. Then writeCaseIndex needs no statement.
  */
-export function listedTheSame(kase: IndexedCase, deadlines: readonly { dueDate: string }[], before: IndexedBefore): boolean {
+export function listedTheSame(
+  kase: IndexedCase,
+  deadlines: readonly { dueDate: string }[],
+  before: IndexedBefore,
+): boolean {
   if (before.application !== kase.application || before.state !== kase.state) return false;
   if (nextDeadline(before.deadlines) !== nextDeadline(deadlines)) return false;
   const now = claimStatesOf(kase.snapshot);
@@ -129,7 +133,9 @@ export async function writeCaseIndex(
   const row = caseIndexRow(kase, deadlines);
   const claimStates = row.claimStates.join(' ');
   const found: StoredIndexRow[] = await em.query(
-    sql('SELECT seq, state, court_key, mediator_key, next_deadline, claim_states, search_text FROM case_index WHERE case_id = ?'),
+    sql(
+      'SELECT seq, state, court_key, mediator_key, next_deadline, claim_states, search_text FROM case_index WHERE case_id = ?',
+    ),
     [row.caseId],
   );
   const counts = new Map<string, number>();
@@ -138,9 +144,21 @@ export async function writeCaseIndex(
   if (found.length === 0) {
     const insert =
       'INSERT INTO case_index (case_id, number, state, court_key, mediator_key, next_deadline, claim_states, search_text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
-    const values = [row.caseId, row.number, row.state, row.courtKey, row.mediatorKey, row.nextDeadline, claimStates, row.searchText, row.createdAt];
+    const values = [
+      row.caseId,
+      row.number,
+      row.state,
+      row.courtKey,
+      row.mediatorKey,
+      row.nextDeadline,
+      claimStates,
+      row.searchText,
+      row.createdAt,
+    ];
     // TypeORM's sqlite driver answers an INSERT with the new rowid; PostgreSQL returns the identity.
-    const seq = postgres ? Number((await em.query<{ seq: string | number }[]>(sql(`${insert} RETURNING seq`), values))[0].seq) : Number(await em.query(insert, values));
+    const seq = postgres
+      ? Number((await em.query<{ seq: string | number }[]>(sql(`${insert} RETURNING seq`), values))[0].seq)
+      : Number(await em.query(insert, values));
     await insertClaimStates(em, sql, row.claimStates, seq, row.state);
     await insertIins(em, sql, row.iins, seq);
     if (!postgres) await em.query('INSERT INTO case_fts (rowid, body) VALUES (?, ?)', [seq, row.searchText]);
@@ -161,7 +179,9 @@ export async function writeCaseIndex(
       return;
     }
     await em.query(
-      sql('UPDATE case_index SET state = ?, court_key = ?, mediator_key = ?, next_deadline = ?, claim_states = ?, search_text = ? WHERE seq = ?'),
+      sql(
+        'UPDATE case_index SET state = ?, court_key = ?, mediator_key = ?, next_deadline = ?, claim_states = ?, search_text = ? WHERE seq = ?',
+      ),
       [row.state, row.courtKey, row.mediatorKey, row.nextDeadline, claimStates, row.searchText, seq],
     );
     const before = old.claim_states ? old.claim_states.split(' ') : [];
@@ -170,13 +190,19 @@ export async function writeCaseIndex(
     const kept = row.claimStates.filter((s) => before.includes(s));
     const marks = (list: string[]) => list.map(() => '?').join(', ');
     if (gone.length) {
-      await em.query(sql(`DELETE FROM case_claim_states WHERE seq = ? AND claim_state IN (${marks(gone)})`), [seq, ...gone]);
+      await em.query(sql(`DELETE FROM case_claim_states WHERE seq = ? AND claim_state IN (${marks(gone)})`), [
+        seq,
+        ...gone,
+      ]);
     }
     if (old.state !== row.state) {
       count(`state:${old.state}`, -1);
       count(`state:${row.state}`, 1);
       if (kept.length) {
-        await em.query(sql(`UPDATE case_claim_states SET state = ? WHERE seq = ? AND claim_state IN (${marks(kept)})`), [row.state, seq, ...kept]);
+        await em.query(
+          sql(`UPDATE case_claim_states SET state = ? WHERE seq = ? AND claim_state IN (${marks(kept)})`),
+          [row.state, seq, ...kept],
+        );
       }
     }
     await insertClaimStates(em, sql, added, seq, row.state);
@@ -192,23 +218,36 @@ export async function writeCaseIndex(
   const deltas = [...counts].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (deltas.length) {
     await em.query(
-      sql(`INSERT INTO case_counts (key, n) VALUES ${deltas.map(() => '(?, ?)').join(', ')} ON CONFLICT (key) DO UPDATE SET n = case_counts.n + excluded.n`),
+      sql(
+        `INSERT INTO case_counts (key, n) VALUES ${deltas.map(() => '(?, ?)').join(', ')} ON CONFLICT (key) DO UPDATE SET n = case_counts.n + excluded.n`,
+      ),
       deltas.flat(),
     );
   }
 }
 
-async function insertClaimStates(em: EntityManager, sql: (t: string) => string, claimStates: string[], seq: number, state: string): Promise<void> {
+async function insertClaimStates(
+  em: EntityManager,
+  sql: (t: string) => string,
+  claimStates: string[],
+  seq: number,
+  state: string,
+): Promise<void> {
   if (claimStates.length === 0) return;
   await em.query(
-    sql(`INSERT INTO case_claim_states (claim_state, seq, state) VALUES ${claimStates.map(() => '(?, ?, ?)').join(', ')}`),
+    sql(
+      `INSERT INTO case_claim_states (claim_state, seq, state) VALUES ${claimStates.map(() => '(?, ?, ?)').join(', ')}`,
+    ),
     claimStates.flatMap((s) => [s, seq, state]),
   );
 }
 
 async function insertIins(em: EntityManager, sql: (t: string) => string, iins: string[], seq: number): Promise<void> {
   if (iins.length === 0) return;
-  await em.query(sql(`INSERT INTO case_iin (iin, seq) VALUES ${iins.map(() => '(?, ?)').join(', ')}`), iins.flatMap((v) => [v, seq]));
+  await em.query(
+    sql(`INSERT INTO case_iin (iin, seq) VALUES ${iins.map(() => '(?, ?)').join(', ')}`),
+    iins.flatMap((v) => [v, seq]),
+  );
 }
 
 /** `?` placeholders, numbered for PostgreSQL. */

@@ -36,7 +36,10 @@ export interface CaseListPage {
   totalExact: boolean;
 }
 
-type HistoryRow = Pick<CaseEventEntity, 'seq' | 'type' | 'claimId' | 'eventDate' | 'recordedAt' | 'payload' | 'stateBefore' | 'stateAfter'> & {
+type HistoryRow = Pick<
+  CaseEventEntity,
+  'seq' | 'type' | 'claimId' | 'eventDate' | 'recordedAt' | 'payload' | 'stateBefore' | 'stateAfter'
+> & {
   actor: { role: string; name: string | null };
 };
 
@@ -69,7 +72,12 @@ export class CaseQueries {
   view(id: string): Promise<CaseView> {
     return this.reads.snapshot(async (query) => {
       const entity = await mustFind(query, id);
-      const deadlines = await query<{ type: string; claim_id: string | null; due_date: string; status: 'pending' | 'fired' | 'cancelled' }>(
+      const deadlines = await query<{
+        type: string;
+        claim_id: string | null;
+        due_date: string;
+        status: 'pending' | 'fired' | 'cancelled';
+      }>(
         "SELECT type, claim_id, due_date, status FROM deadlines WHERE case_id = ? AND status <> 'cancelled' ORDER BY due_date",
         [id],
       );
@@ -84,7 +92,10 @@ export class CaseQueries {
   history(id: string): Promise<HistoryRow[]> {
     return this.reads.snapshot(async (query) => {
       await mustFind(query, id);
-      const rows = await query<Record<string, string | number | null>>('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq', [id]);
+      const rows = await query<Record<string, string | number | null>>(
+        'SELECT * FROM case_events WHERE case_id = ? ORDER BY seq',
+        [id],
+      );
       return rows.map((e) => ({
         seq: Number(e.seq),
         type: e.type as string,
@@ -124,7 +135,11 @@ export class CaseQueries {
        FROM page JOIN cases c ON c.id = page.case_id ORDER BY page.seq DESC`,
       [...plan.params, ...(after === null ? [] : [after]), limit + 1, ...(known ? [] : total.params)],
     );
-    if (!known) known = countOf(total, rows.length ? rows : await this.reads.query<{ n: number | string }>(total.sql, total.params));
+    if (!known)
+      known = countOf(
+        total,
+        rows.length ? rows : await this.reads.query<{ n: number | string }>(total.sql, total.params),
+      );
     const items = rows.slice(0, limit).map((r) => ({
       id: r.id as string,
       number: r.number as string,
@@ -164,8 +179,13 @@ function totalQuery(f: ListCasesQuery, plan: ListingPlan): TotalQuery {
   let key: string | null = null;
   if (!others && claimStates.length === 0) key = f.state === undefined ? 'all' : `state:${f.state}`;
   else if (!others && f.state === undefined && claimStates.length === 1) key = `claim:${claimStates[0]}`;
-  if (key !== null) return { sql: 'SELECT COALESCE((SELECT n FROM case_counts WHERE key = ?), 0) AS n', params: [key], capped: false };
-  return { sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${plan.countFrom} WHERE ${plan.where} LIMIT ${TOTAL_CAP + 1}) capped`, params: plan.params, capped: true };
+  if (key !== null)
+    return { sql: 'SELECT COALESCE((SELECT n FROM case_counts WHERE key = ?), 0) AS n', params: [key], capped: false };
+  return {
+    sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${plan.countFrom} WHERE ${plan.where} LIMIT ${TOTAL_CAP + 1}) capped`,
+    params: plan.params,
+    capped: true,
+  };
 }
 
 interface TotalQuery {
@@ -285,7 +305,9 @@ function listingPlan(f: ListCasesQuery, dialect: 'sqlite' | 'postgres'): Listing
  * when few do. When the capped count says few match (at most TOTAL_CAP), take them from the deadline index and sort.
  */
 function deadlineOnly(f: ListCasesQuery, plan: ListingPlan): boolean {
-  return f.deadlineBefore !== undefined && plan.from === 'case_index i' && f.court === undefined && f.mediator === undefined;
+  return (
+    f.deadlineBefore !== undefined && plan.from === 'case_index i' && f.court === undefined && f.mediator === undefined
+  );
 }
 
 function sqliteDeadlineWalk(f: ListCasesQuery, few: boolean): string {
@@ -298,11 +320,17 @@ export function encodeCursor(seq: number): string {
 }
 
 function decodeCursor(cursor: string): number {
-  const m = /^[A-Za-z0-9_-]{1,40}$/.test(cursor) ? CURSOR.exec(Buffer.from(cursor, 'base64url').toString('latin1')) : null;
+  const m = /^[A-Za-z0-9_-]{1,40}$/.test(cursor)
+    ? CURSOR.exec(Buffer.from(cursor, 'base64url').toString('latin1'))
+    : null;
   const seq = m ? Number(m[1]) : NaN;
   if (!Number.isSafeInteger(seq)) {
     throw DomainError.validation([
-      { field: 'cursor', rule: 'isCursor', message: 'Неверный курсор: передайте значение nextCursor из предыдущего ответа без изменений' },
+      {
+        field: 'cursor',
+        rule: 'isCursor',
+        message: 'Неверный курсор: передайте значение nextCursor из предыдущего ответа без изменений',
+      },
     ]);
   }
   return seq;

@@ -1,5 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { DomainError } from '../common/domain-error';
 import { CurrentActor } from './actor.decorator';
 import { CasesService } from './cases.service';
@@ -19,7 +29,10 @@ export class CasesController {
 
   @Post()
   @ApiOperation({ summary: "Open a case for a convict's application (DOMAIN.md §2 step 1)" })
-  @ApiBody({ type: CreateCaseDto, examples: { parole: { summary: 'A parole application with one victim', value: CREATE_CASE_EXAMPLE } } })
+  @ApiBody({
+    type: CreateCaseDto,
+    examples: { parole: { summary: 'A parole application with one victim', value: CREATE_CASE_EXAMPLE } },
+  })
   @ApiCreatedResponse({ description: 'The case with its id, state, version, nextEvents and claims' })
   create(@Body() dto: CreateCaseDto, @CurrentActor() actor: { role?: 'mediator' | 'lawyer'; name: string | null }) {
     return this.cases.create(dto, { role: actor.role ?? 'lawyer', name: actor.name });
@@ -47,19 +60,27 @@ export class CasesController {
   }
 
   @Get(':id/history')
-  @ApiOperation({ summary: 'Append-only history: who sent which event when, state before and after (notes are never shown)' })
+  @ApiOperation({
+    summary: 'Append-only history: who sent which event when, state before and after (notes are never shown)',
+  })
   history(@Param('id', uuid) id: string) {
     return this.cases.history(id);
   }
 
   @Get(':id/eligibility')
-  @ApiOperation({ summary: 'Earliest petition dates (УК 72, 73) from the sentence, and whether parole would be mandatory or discretionary' })
+  @ApiOperation({
+    summary:
+      'Earliest petition dates (УК 72, 73) from the sentence, and whether parole would be mandatory or discretionary',
+  })
   eligibility(@Param('id', uuid) id: string, @Query() query: EligibilityQuery) {
     return this.cases.eligibility(id, query.maliciousViolations ?? 0);
   }
 
   @Get(':id/claims/:claimId/schedule')
-  @ApiOperation({ summary: "A claim's instalment schedule with payments applied: paid / partly paid / due / overdue, balance, arrears, misses without good reason" })
+  @ApiOperation({
+    summary:
+      "A claim's instalment schedule with payments applied: paid / partly paid / due / overdue, balance, arrears, misses without good reason",
+  })
   schedule(@Param('id', uuid) id: string, @Param('claimId', uuid) claimId: string) {
     return this.cases.claimSchedule(id, claimId);
   }
@@ -69,8 +90,15 @@ export class CasesController {
   @ApiOperation({ summary: 'Record a step of the procedure', description: EVENTS_DESCRIPTION })
   @ApiBody(EVENT_BODY_DOC)
   @ApiBadRequestResponse({ description: '{ errors: [{ field, rule, message }] }: the body does not fit its event' })
-  @ApiConflictResponse({ description: '{ error: "event_not_allowed", state, caseState, claimId?, claimState?: { mediation, restitution }, allowed } or { error: "version_conflict", currentVersion }' })
-  event(@Param('id', uuid) id: string, @Body() body: unknown, @CurrentActor() actor: { role?: Role; name: string | null }) {
+  @ApiConflictResponse({
+    description:
+      '{ error: "event_not_allowed", state, caseState, claimId?, claimState?: { mediation, restitution }, allowed } or { error: "version_conflict", currentVersion }',
+  })
+  event(
+    @Param('id', uuid) id: string,
+    @Body() body: unknown,
+    @CurrentActor() actor: { role?: Role; name: string | null },
+  ) {
     return this.cases.applyUserEvent(id, body, actor);
   }
 }

@@ -86,7 +86,12 @@ export class CasesService {
     const state = initialProcedure({
       procedure: application.procedure,
       lifeImprisonment: application.sentence.lifeImprisonment,
-      claims: application.claims.map((c) => ({ id: c.id, kind: c.kind, awarded: c.amountAwarded, recovered: c.amountRecovered })),
+      claims: application.claims.map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        awarded: c.amountAwarded,
+        recovered: c.amountRecovered,
+      })),
     });
     const saved = await this.store.create({
       application,
@@ -146,7 +151,13 @@ export class CasesService {
       maliciousViolations,
       discretionaryOnly: parole?.discretionaryOnly,
     });
-    return { ...result, asOf: today, maliciousViolations, allClaimsPaidOrWaived: mandatoryParole, paroleDecision: { ...decision, citation: formatCitation(decision.rule) } };
+    return {
+      ...result,
+      asOf: today,
+      maliciousViolations,
+      allClaimsPaidOrWaived: mandatoryParole,
+      paroleDecision: { ...decision, citation: formatCitation(decision.rule) },
+    };
   }
 
   /** A user's event, from the HTTP body `{ type, claimId?, expectedVersion?, ...payload }`. */
@@ -161,7 +172,11 @@ export class CasesService {
       (current) => {
         if (type === 'case.accepted' && !payload.mediator && !current.application.mediator) {
           // Every document names the mediator (ЗМед ст. 21, 27): a case without one could print none of them.
-          throw DomainError.rule('mediator', 'mediator_required', 'Укажите медиатора, принимающего дело: ФИО и запись в реестре указываются во всех документах');
+          throw DomainError.rule(
+            'mediator',
+            'mediator_required',
+            'Укажите медиатора, принимающего дело: ФИО и запись в реестре указываются во всех документах',
+          );
         }
         const mediator = type === 'case.accepted' ? (payload.mediator as CaseApplication['mediator']) : undefined;
         return {
@@ -184,7 +199,8 @@ export class CasesService {
   private checkApplication(dto: CreateCaseDto, today: string): void {
     const errors: FieldError[] = [];
     const notFuture = (field: string, value: string) => {
-      if (isAfter(value, today)) errors.push({ field, rule: 'not_in_future', message: `Дата не может быть позже сегодняшней (${today})` });
+      if (isAfter(value, today))
+        errors.push({ field, rule: 'not_in_future', message: `Дата не может быть позже сегодняшней (${today})` });
     };
     notFuture('sentence.date', dto.sentence.date);
     notFuture('sentence.startDate', dto.sentence.startDate);
@@ -195,15 +211,27 @@ export class CasesService {
     if (dto.convict.birthDate) {
       const fromIin = iinBirthDate(dto.convict.iin);
       if (fromIin && fromIin !== dto.convict.birthDate) {
-        errors.push({ field: 'convict.birthDate', rule: 'matches_iin', message: `Дата рождения не совпадает с ИИН (по ИИН: ${fromIin})` });
+        errors.push({
+          field: 'convict.birthDate',
+          rule: 'matches_iin',
+          message: `Дата рождения не совпадает с ИИН (по ИИН: ${fromIin})`,
+        });
       }
     }
     dto.claims.forEach((c, i) => {
       if (c.amountRecovered > c.amountAwarded) {
-        errors.push({ field: `claims[${i}].amountRecovered`, rule: 'not_above_awarded', message: 'Взысканная сумма не может превышать присуждённую' });
+        errors.push({
+          field: `claims[${i}].amountRecovered`,
+          rule: 'not_above_awarded',
+          message: 'Взысканная сумма не может превышать присуждённую',
+        });
       }
       if (c.victim.type === 'person' && c.victim.bin !== undefined) {
-        errors.push({ field: `claims[${i}].victim.bin`, rule: 'person_has_no_bin', message: 'У физического лица указывается ИИН, а не БИН' });
+        errors.push({
+          field: `claims[${i}].victim.bin`,
+          rule: 'person_has_no_bin',
+          message: 'У физического лица указывается ИИН, а не БИН',
+        });
       }
     });
     if (errors.length) throw DomainError.validation(errors);

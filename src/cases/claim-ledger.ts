@@ -17,13 +17,22 @@ const revocationRule = (() => {
  * good reason (УК 72 ч. 7 п. 1) are the restitution machine's own record, read through machines/read.ts.
  * `payments` are the claim's rows of the payments ledger, in the order recorded.
  */
-export function claimLedgerView(state: ProcedureState, application: CaseApplication, claimId: string, today: string, graceDays: number, payments: readonly Payment[]) {
+export function claimLedgerView(
+  state: ProcedureState,
+  application: CaseApplication,
+  claimId: string,
+  today: string,
+  graceDays: number,
+  payments: readonly Payment[],
+) {
   const claim = application.claims.find((c) => c.id === claimId);
   if (!claim) throw DomainError.notFound('Требование', claimId);
   const agreement = claimReading(state, claimId)?.agreement;
   const l = claimLedger(state, claimId, today, graceDays, payments);
   if (!l || !agreement) {
-    throw new DomainError('not_found', 'По этому требованию соглашение не подписано: графика погашения нет', { claimId });
+    throw new DomainError('not_found', 'По этому требованию соглашение не подписано: графика погашения нет', {
+      claimId,
+    });
   }
   const { context: c, ledger } = l;
   const threshold = parolee.maxEvasionsBeforeRevocationGround.value;

@@ -11,7 +11,8 @@ type Refused = Extract<ApplyResult, { ok: false }>;
 export function refusalError(result: Refused): DomainError {
   if (result.error === 'rule_violation') return DomainError.rule(result.field, result.rule, result.message);
   const { caseState, claimId, claimState } = result;
-  const claimPart = claimId !== undefined && claimState ? ` (claim ${claimId}: ${claimState.restitution ?? claimState.mediation})` : '';
+  const claimPart =
+    claimId !== undefined && claimState ? ` (claim ${claimId}: ${claimState.restitution ?? claimState.mediation})` : '';
   return new DomainError('event_not_allowed', `Событие «${result.event}» сейчас недопустимо: ${stateLabel(result)}`, {
     // Compact, as before the states were structured: «mediation (claim <id>: pending)».
     state: `${caseState}${claimPart}`,

@@ -12,7 +12,10 @@ const CASE_STATES: Labels<CaseStateValue> = {
   readyForCourt: { ru: 'медиация завершена, дело готово для суда', kk: 'медиация аяқталды, іс сотқа дайын' },
   petitionFiled: { ru: 'ходатайство подано', kk: 'өтінішхат берілді' },
   hearingScheduled: { ru: 'назначено судебное заседание', kk: 'сот отырысы тағайындалды' },
-  paroleGranted: { ru: 'суд освободил условно-досрочно, освобождение ожидается', kk: 'сот шартты түрде мерзімінен бұрын босатты, босату күтілуде' },
+  paroleGranted: {
+    ru: 'суд освободил условно-досрочно, освобождение ожидается',
+    kk: 'сот шартты түрде мерзімінен бұрын босатты, босату күтілуде',
+  },
   replaced: { ru: 'наказание заменено более мягким', kk: 'жаза жеңілірек жазамен ауыстырылды' },
   refused: { ru: 'суд отказал в ходатайстве', kk: 'сот өтінішхатты қанағаттандырудан бас тартты' },
   restitution: { ru: 'возмещение ущерба после освобождения', kk: 'босатылғаннан кейін залалды өтеу' },
@@ -23,9 +26,15 @@ const CASE_STATES: Labels<CaseStateValue> = {
 
 const MEDIATION_STATES: Labels<MediationStateValue> = {
   pending: { ru: 'потерпевший ещё не приглашён', kk: 'жәбірленуші әлі шақырылған жоқ' },
-  tracked: { ru: 'требование государства: учитывается, медиации не подлежит', kk: 'мемлекеттің талабы: есепке алынады, медиацияға жатпайды' },
+  tracked: {
+    ru: 'требование государства: учитывается, медиации не подлежит',
+    kk: 'мемлекеттің талабы: есепке алынады, медиацияға жатпайды',
+  },
   invited: { ru: 'приглашение направлено, ответа нет', kk: 'шақыру жіберілді, жауап жоқ' },
-  accepted: { ru: 'приглашение принято, договор о медиации не подписан', kk: 'шақыру қабылданды, медиация туралы шартқа қол қойылған жоқ' },
+  accepted: {
+    ru: 'приглашение принято, договор о медиации не подписан',
+    kk: 'шақыру қабылданды, медиация туралы шартқа қол қойылған жоқ',
+  },
   negotiating: { ru: 'идут переговоры', kk: 'келіссөздер жүріп жатыр' },
   agreed: { ru: 'соглашение подписано', kk: 'келісімге қол қойылды' },
   refused: { ru: 'потерпевший отказался от медиации', kk: 'жәбірленуші медиациядан бас тартты' },
@@ -39,7 +48,10 @@ const RESTITUTION_STATES: Labels<RestitutionStateValue> = {
   awaitingRelease: { ru: 'рассрочка начнётся после освобождения', kk: 'бөліп төлеу босатылғаннан кейін басталады' },
   current: { ru: 'платежи по графику вносятся в срок', kk: 'кесте бойынша төлемдер уақтылы енгізілуде' },
   inArrears: { ru: 'платёж по графику просрочен', kk: 'кесте бойынша төлем мерзімі өтіп кетті' },
-  defaultReported: { ru: 'направлено представление об уклонении от возмещения', kk: 'өтеуден жалтару туралы ұсыну жіберілді' },
+  defaultReported: {
+    ru: 'направлено представление об уклонении от возмещения',
+    kk: 'өтеуден жалтару туралы ұсыну жіберілді',
+  },
   paidInFull: { ru: 'ущерб возмещён полностью', kk: 'залал толық өтелді' },
 };
 
@@ -53,11 +65,16 @@ export const caseStateLabel = (state: CaseStateValue, lang: LabelLang = 'ru'): s
 /** «соглашение подписано, возмещение: платёж по графику просрочен». */
 export function claimStateLabel(claim: ClaimState, lang: LabelLang = 'ru'): string {
   const mediation = MEDIATION_STATES[claim.mediation][lang];
-  return claim.restitution ? `${mediation}, ${JOIN[lang].restitution}: ${RESTITUTION_STATES[claim.restitution][lang]}` : mediation;
+  return claim.restitution
+    ? `${mediation}, ${JOIN[lang].restitution}: ${RESTITUTION_STATES[claim.restitution][lang]}`
+    : mediation;
 }
 
 /** Where the procedure stands: «идёт медиация; по этому требованию: потерпевший ещё не приглашён». */
-export function stateLabel(where: { caseState: CaseStateValue; claimState?: ClaimState }, lang: LabelLang = 'ru'): string {
+export function stateLabel(
+  where: { caseState: CaseStateValue; claimState?: ClaimState },
+  lang: LabelLang = 'ru',
+): string {
   const caseLabel = caseStateLabel(where.caseState, lang);
   return where.claimState ? `${caseLabel}; ${JOIN[lang].claim}: ${claimStateLabel(where.claimState, lang)}` : caseLabel;
 }

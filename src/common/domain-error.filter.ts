@@ -28,7 +28,11 @@ function fieldOf(error: DomainError): FieldError {
     case 'version_conflict':
       return { field: 'expectedVersion', rule: 'version_conflict', message };
     case 'not_found':
-      return { field: details.claimId !== undefined || details.what === 'Требование' ? 'claimId' : 'id', rule: 'not_found', message };
+      return {
+        field: details.claimId !== undefined || details.what === 'Требование' ? 'claimId' : 'id',
+        rule: 'not_found',
+        message,
+      };
     case 'service_unavailable':
       return { field: 'service', rule: code, message }; // not the user's input: the service itself is not ready
     default:
@@ -47,13 +51,22 @@ export interface HttpErrorAnswer {
  */
 export function answerFor(exception: unknown): HttpErrorAnswer {
   if (exception instanceof DomainError) {
-    const errors = Array.isArray(exception.details.errors) ? (exception.details.errors as FieldError[]) : [fieldOf(exception)];
-    if (exception.code === 'not_found') return { status: 404, body: { error: 'not_found', message: exception.message, errors } };
-    return { status: statusOf(exception.code), body: { error: exception.code, message: exception.message, ...exception.details, errors } };
+    const errors = Array.isArray(exception.details.errors)
+      ? (exception.details.errors as FieldError[])
+      : [fieldOf(exception)];
+    if (exception.code === 'not_found')
+      return { status: 404, body: { error: 'not_found', message: exception.message, errors } };
+    return {
+      status: statusOf(exception.code),
+      body: { error: exception.code, message: exception.message, ...exception.details, errors },
+    };
   }
   if (exception instanceof MoneyError) {
     const message = exception.message.slice(exception.field.length + 2);
-    return { status: 400, body: { error: 'validation_failed', errors: [{ field: exception.field, rule: exception.rule, message }] } };
+    return {
+      status: 400,
+      body: { error: 'validation_failed', errors: [{ field: exception.field, rule: exception.rule, message }] },
+    };
   }
   if (exception instanceof HttpException) {
     // Fastify's own 4xx errors (body parser, content type, URL) arrive wrapped, the original as the cause
@@ -62,16 +75,25 @@ export function answerFor(exception: unknown): HttpErrorAnswer {
     const status = exception.getStatus();
     if (status === 404) {
       const message = 'Такого адреса в API нет (см. /api/docs)';
-      return { status, body: { error: 'not_found', message, errors: [{ field: 'path', rule: 'route_not_found', message }] } };
+      return {
+        status,
+        body: { error: 'not_found', message, errors: [{ field: 'path', rule: 'route_not_found', message }] },
+      };
     }
     if (status < 500) {
       const message = 'Запрос не может быть обработан';
-      return { status, body: { error: 'http_error', message, errors: [{ field: '', rule: `http_${status}`, message }] } };
+      return {
+        status,
+        body: { error: 'http_error', message, errors: [{ field: '', rule: `http_${status}`, message }] },
+      };
     }
   }
   const known = frameworkError(exception);
   if (known) return known;
-  return { status: 500, body: { error: 'internal_error', message: 'Внутренняя ошибка сервиса; данные не изменены', errors: [] } };
+  return {
+    status: 500,
+    body: { error: 'internal_error', message: 'Внутренняя ошибка сервиса; данные не изменены', errors: [] },
+  };
 }
 
 /** Maps every error to one JSON shape (see answerFor). Unknown errors are logged (without request bodies) and become 500. */

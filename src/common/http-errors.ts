@@ -56,7 +56,13 @@ const INVALID_JSON = 'Тело запроса не является коррек
  */
 export function frameworkError(err: unknown): FrameworkErrorAnswer | null {
   if (err instanceof JsonTooDeepError) {
-    return answer(400, 'validation_failed', 'body', 'max_depth', `Слишком глубокая вложенность JSON: не больше ${MAX_JSON_DEPTH} уровней`);
+    return answer(
+      400,
+      'validation_failed',
+      'body',
+      'max_depth',
+      `Слишком глубокая вложенность JSON: не больше ${MAX_JSON_DEPTH} уровней`,
+    );
   }
   if (typeof err !== 'object' || err === null) return null;
   const { code, statusCode } = err as { code?: unknown; statusCode?: unknown };
@@ -66,20 +72,45 @@ export function frameworkError(err: unknown): FrameworkErrorAnswer | null {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return answer(400, 'validation_failed', 'body', 'json', 'Пустое тело запроса при Content-Type: application/json');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return answer(413, 'payload_too_large', 'body', 'max_size', `Тело запроса слишком большое: не больше ${BODY_LIMIT_BYTES / 1024} КБ`);
+      return answer(
+        413,
+        'payload_too_large',
+        'body',
+        'max_size',
+        `Тело запроса слишком большое: не больше ${BODY_LIMIT_BYTES / 1024} КБ`,
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return answer(415, 'unsupported_media_type', 'Content-Type', 'content_type', 'Неподдерживаемый тип содержимого: ожидается Content-Type: application/json');
+      return answer(
+        415,
+        'unsupported_media_type',
+        'Content-Type',
+        'content_type',
+        'Неподдерживаемый тип содержимого: ожидается Content-Type: application/json',
+      );
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return answer(400, 'validation_failed', 'Content-Length', 'content_length', 'Длина тела запроса не совпадает с заголовком Content-Length');
+      return answer(
+        400,
+        'validation_failed',
+        'Content-Length',
+        'content_length',
+        'Длина тела запроса не совпадает с заголовком Content-Length',
+      );
     case 'FST_ERR_BAD_URL':
       return answer(400, 'validation_failed', 'path', 'url_encoding', 'Адрес содержит неверную %-последовательность');
     case 'FST_ERR_MAX_PARAM_LENGTH':
       return answer(414, 'validation_failed', 'path', 'max_length', 'Слишком длинная часть адреса');
   }
-  if (err instanceof SyntaxError && statusCode === 400) return answer(400, 'validation_failed', 'body', 'json', INVALID_JSON);
+  if (err instanceof SyntaxError && statusCode === 400)
+    return answer(400, 'validation_failed', 'body', 'json', INVALID_JSON);
   // any other Fastify (or plugin) error the client caused, e.g. FST_ERR_… or a plugin's FST_CSRF_…
   if (typeof code === 'string' && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-    return answer(statusCode, 'http_error', '', code.replace(/^FST_(ERR_)?/, '').toLowerCase(), 'Запрос не может быть обработан');
+    return answer(
+      statusCode,
+      'http_error',
+      '',
+      code.replace(/^FST_(ERR_)?/, '').toLowerCase(),
+      'Запрос не может быть обработан',
+    );
   }
   return null;
 }
@@ -103,7 +134,8 @@ export class RouteTable {
     if (bad < 0) return 'path';
     for (const route of this.routes) {
       if (route.length !== segments.length || !route[bad]?.startsWith(':')) continue;
-      if (route.every((part, i) => i === bad || part.startsWith(':') || part === segments[i])) return route[bad].slice(1);
+      if (route.every((part, i) => i === bad || part.startsWith(':') || part === segments[i]))
+        return route[bad].slice(1);
     }
     return 'path';
   }
@@ -132,7 +164,13 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
       ? answer(408, 'http_error', '', 'timeout', 'Запрос не получен полностью за отведённое время')
       : error.code === 'HPE_HEADER_OVERFLOW'
         ? answer(431, 'http_error', 'headers', 'max_size', 'Слишком большие заголовки запроса')
-        : answer(400, 'http_error', 'request', 'http_syntax', 'Запрос не соответствует протоколу HTTP (например, байты вне ASCII в адресе: их нужно кодировать %XX)');
+        : answer(
+            400,
+            'http_error',
+            'request',
+            'http_syntax',
+            'Запрос не соответствует протоколу HTTP (например, байты вне ASCII в адресе: их нужно кодировать %XX)',
+          );
   const body = JSON.stringify(found.body);
   if (socket.writable) {
     socket.write(

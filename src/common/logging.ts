@@ -81,7 +81,11 @@ export function logRequests(fastify: FastifyInstance, logger: Logger): void {
   fastify.addHook('onResponse', (request, reply, done) => {
     const url = request.url.split('?')[0];
     if (url !== '/health') {
-      const line = { req: { id: request.id, method: request.method, url }, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime * 100) / 100 };
+      const line = {
+        req: { id: request.id, method: request.method, url },
+        res: { statusCode: reply.statusCode },
+        responseTime: Math.round(reply.elapsedTime * 100) / 100,
+      };
       if (reply.statusCode >= 500) logger.error(line, 'request errored');
       else logger.info(line, 'request completed');
     }

@@ -6,9 +6,20 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   const out: FieldError[] = [];
   for (const e of errors) {
     // no property: the value itself was wrong (e.g. a body that is not an object)
-    const field = e.property === undefined || e.property === '' ? prefix || 'body' : /^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : prefix ? `${prefix}.${e.property}` : e.property;
+    const field =
+      e.property === undefined || e.property === ''
+        ? prefix || 'body'
+        : /^\d+$/.test(e.property)
+          ? `${prefix}[${e.property}]`
+          : prefix
+            ? `${prefix}.${e.property}`
+            : e.property;
     for (const [rule, message] of Object.entries(e.constraints ?? {})) {
-      out.push({ field, rule: rule === 'whitelistValidation' ? 'unknown_field' : rule, message: translate(rule, message) });
+      out.push({
+        field,
+        rule: rule === 'whitelistValidation' ? 'unknown_field' : rule,
+        message: translate(rule, message),
+      });
     }
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
   }

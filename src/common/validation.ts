@@ -1,7 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsDefined, IsObject, IsOptional, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
+import {
+  IsArray,
+  IsDefined,
+  IsObject,
+  IsOptional,
+  ValidateBy,
+  ValidateNested,
+  type ValidationOptions,
+} from 'class-validator';
 import { isLocalDate } from './local-date';
 import { isValidBin, isValidIin } from '../identity/domain/iin';
 import { formatTenge, MAX_TIYN, notAboveMaxTiyn } from '../money/domain/money';
@@ -33,8 +41,7 @@ export const VALIDATION_MESSAGES: Record<ValidationRuleId, string> = {
     'БИН не прошёл проверку контрольного разряда и структуры (12 цифр) / БСН бақылау разряды мен құрылымы тексеруінен өтпеді (12 цифр)',
   tiyn_integer:
     'Сумма должна быть целым неотрицательным числом тиын / Сома тиынмен берілген бүтін теріс емес сан болуы тиіс',
-  tiyn_positive:
-    'Сумма должна быть целым положительным числом тиын / Сома тиынмен берілген бүтін оң сан болуы тиіс',
+  tiyn_positive: 'Сумма должна быть целым положительным числом тиын / Сома тиынмен берілген бүтін оң сан болуы тиіс',
   tiyn_max: `Сумма не может быть больше ${formatTenge(MAX_TIYN)} / Сома ${formatTenge(MAX_TIYN)} артық болмауы тиіс`,
   day_of_month_range: `День месяца — целое число от ${DUE_DAY_OF_MONTH.min} до ${DUE_DAY_OF_MONTH.max} / Айдың күні — ${DUE_DAY_OF_MONTH.min}-ден ${DUE_DAY_OF_MONTH.max}-ге дейінгі бүтін сан`,
   local_date:
@@ -43,7 +50,11 @@ export const VALIDATION_MESSAGES: Record<ValidationRuleId, string> = {
     'Счёт должен быть IBAN (напр. KZ86125KZT5004100100: латинские буквы и цифры без пробелов) с верными контрольными цифрами / Шот бақылау цифрлары дұрыс IBAN болуы тиіс (мысалы KZ86125KZT5004100100: бос орынсыз латын әріптері мен цифрлар)',
 };
 
-function rule(name: ValidationRuleId, test: (value: unknown) => boolean, options?: ValidationOptions): PropertyDecorator {
+function rule(
+  name: ValidationRuleId,
+  test: (value: unknown) => boolean,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return ValidateBy(
     {
       name,
@@ -68,11 +79,17 @@ const aboveMax = (v: unknown): boolean => !notAboveMaxTiyn(v);
 
 /** An amount in tiyn: a non-negative integer, at most MAX_TIYN (999 999 999 999,99 ₸ — above it no document could be printed). */
 export const IsTiyn = (options?: ValidationOptions) =>
-  applyDecorators(rule('tiyn_integer', (v) => aboveMax(v) || (isWholeNumber(v) && v >= 0), options), rule('tiyn_max', notAboveMaxTiyn, options));
+  applyDecorators(
+    rule('tiyn_integer', (v) => aboveMax(v) || (isWholeNumber(v) && v >= 0), options),
+    rule('tiyn_max', notAboveMaxTiyn, options),
+  );
 
 /** An amount in tiyn that must be > 0 (a claim, an instalment, a payment), at most MAX_TIYN. */
 export const IsPositiveTiyn = (options?: ValidationOptions) =>
-  applyDecorators(rule('tiyn_positive', (v) => aboveMax(v) || (isWholeNumber(v) && v > 0), options), rule('tiyn_max', notAboveMaxTiyn, options));
+  applyDecorators(
+    rule('tiyn_positive', (v) => aboveMax(v) || (isWholeNumber(v) && v > 0), options),
+    rule('tiyn_max', notAboveMaxTiyn, options),
+  );
 
 /** The day of the month instalments fall due on (limits in legal-rules `settings.dueDayOfMonth`). */
 export const IsDueDayOfMonth = (options?: ValidationOptions) => rule('day_of_month_range', isDueDayOfMonth, options);
@@ -87,9 +104,14 @@ export const IsLocalDate = (options?: ValidationOptions) => rule('local_date', i
  * A nested object (or list of objects) in a request body: documented in OpenAPI, required or optional,
  * validated recursively and turned into its class so that its own decorators apply.
  */
-export function Nested(type: () => abstract new (...args: never[]) => unknown, options: { required?: boolean; each?: boolean; description?: string } = {}): PropertyDecorator {
+export function Nested(
+  type: () => abstract new (...args: never[]) => unknown,
+  options: { required?: boolean; each?: boolean; description?: string } = {},
+): PropertyDecorator {
   const required = options.required ?? true;
-  const api = { type: options.each ? [type()] : type(), description: options.description } as Parameters<typeof ApiProperty>[0];
+  const api = { type: options.each ? [type()] : type(), description: options.description } as Parameters<
+    typeof ApiProperty
+  >[0];
   return applyDecorators(
     required ? ApiProperty(api) : ApiPropertyOptional(api),
     required ? IsDefined() : IsOptional(),

@@ -56,14 +56,19 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const errors = validateSync(env, { whitelist: true });
   if (errors.length > 0) {
     // the value as it was set (a number that did not parse would otherwise print as null)
-    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(picked[e.property] ?? e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    const lines = errors.map(
+      (e) =>
+        `  ${e.property}=${JSON.stringify(picked[e.property] ?? e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+    );
     throw new EnvError(`Invalid environment configuration:\n${lines.join('\n')}`);
   }
   if (env.DATABASE_TYPE === 'postgres' && !env.DATABASE_URL) {
     throw new EnvError('Invalid environment configuration:\n  DATABASE_URL is required when DATABASE_TYPE=postgres');
   }
   if (env.FIXED_CLOCK !== undefined && Number.isNaN(Date.parse(env.FIXED_CLOCK))) {
-    throw new EnvError(`Invalid environment configuration:\n  FIXED_CLOCK=${JSON.stringify(env.FIXED_CLOCK)}: must be an ISO date-time`);
+    throw new EnvError(
+      `Invalid environment configuration:\n  FIXED_CLOCK=${JSON.stringify(env.FIXED_CLOCK)}: must be an ISO date-time`,
+    );
   }
   return env;
 }

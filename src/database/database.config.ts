@@ -11,7 +11,14 @@ import { MIGRATIONS } from './migrations';
  */
 export function databaseOptions(env: Pick<Env, 'DATABASE_TYPE' | 'DATABASE_PATH' | 'DATABASE_URL'>): DataSourceOptions {
   if (env.DATABASE_TYPE === 'postgres') {
-    return { type: 'postgres', url: env.DATABASE_URL, migrations: MIGRATIONS, migrationsRun: true, synchronize: false, entities: ENTITIES() };
+    return {
+      type: 'postgres',
+      url: env.DATABASE_URL,
+      migrations: MIGRATIONS,
+      migrationsRun: true,
+      synchronize: false,
+      entities: ENTITIES(),
+    };
   }
   if (env.DATABASE_PATH !== ':memory:') mkdirSync(dirname(env.DATABASE_PATH), { recursive: true });
   return {

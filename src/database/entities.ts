@@ -5,4 +5,11 @@ import { ConfidentialNoteEntity } from '../workflow/entities/confidential-note.e
 import { OutboxEntity } from '../workflow/entities/outbox.entity';
 import { IssuedDocumentEntity } from '../documents/issued-document.entity';
 
-export const ENTITIES = [CaseEntity, CaseEventEntity, DeadlineEntity, ConfidentialNoteEntity, OutboxEntity, IssuedDocumentEntity];
+export const ENTITIES = [
+  CaseEntity,
+  CaseEventEntity,
+  DeadlineEntity,
+  ConfidentialNoteEntity,
+  OutboxEntity,
+  IssuedDocumentEntity,
+];

@@ -47,7 +47,9 @@ export class ReadConnection implements OnModuleDestroy {
   /** Several statements that see one committed state of the database. */
   async snapshot<T>(work: (query: ReadQuery) => Promise<T>): Promise<T> {
     if (this.dialect === 'postgres') {
-      return this.db.transaction('REPEATABLE READ', (em) => work((sql, params = []) => em.query(numbered(sql), params)));
+      return this.db.transaction('REPEATABLE READ', (em) =>
+        work((sql, params = []) => em.query(numbered(sql), params)),
+      );
     }
     if (!this.path) return work((sql, params = []) => this.db.query(sql, params));
     return this.withConnection(async (c) => {
@@ -113,7 +115,9 @@ function openReadOnly(path: string): Promise<sqlite3.Database> {
 }
 
 function all<T>(c: sqlite3.Database, sql: string, params: unknown[] = []): Promise<T[]> {
-  return new Promise((resolve, reject) => c.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as T[]))));
+  return new Promise((resolve, reject) =>
+    c.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as T[]))),
+  );
 }
 
 /** `?` placeholders, numbered for PostgreSQL. */

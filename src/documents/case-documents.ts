@@ -90,8 +90,10 @@ export function availableDocuments(kase: CaseRecord): AvailableDocument[] {
       if (hasInstalments(m.agreement.terms)) add('schedule');
     }
     if (terminationOf(m, mState)) add('termination-notice');
-    if (r && (r.context.paymentCount > 0 || r.state === 'paidInFull')) add('payment-statement', r.state === 'paidInFull');
-    if (r && (r.state === 'inArrears' || r.state === 'defaultReported' || r.context.misses.length > 0)) add('arrears-report');
+    if (r && (r.context.paymentCount > 0 || r.state === 'paidInFull'))
+      add('payment-statement', r.state === 'paidInFull');
+    if (r && (r.state === 'inArrears' || r.state === 'defaultReported' || r.context.misses.length > 0))
+      add('arrears-report');
   }
   return out;
 }
@@ -121,7 +123,8 @@ function refusingPartyName(app: CaseApplication, claim: ClaimData, party: Termin
 function terminationOf(m: ClaimMediationContext, mState: MediationStateValue): Termination | null {
   if (mState === 'refused') return { reason: 'invitation_refused', reasonDate: m.outcomeOn!, refusingParty: 'victim' };
   // Silence counts from the day after the reply window (ЗМед ст. 20 п. 6), whenever the sweeper noticed it.
-  if (mState === 'silent') return { reason: 'invitation_unanswered', reasonDate: addDays(m.replyBy!, 1), refusingParty: null };
+  if (mState === 'silent')
+    return { reason: 'invitation_unanswered', reasonDate: addDays(m.replyBy!, 1), refusingParty: null };
   if (mState !== 'terminated') return null;
   switch (m.terminationReason) {
     case 'expiry':
@@ -147,8 +150,14 @@ export class DocumentNotAvailable extends Error {}
  * The view model of `kind` for `claimId` as the case stands on `today`. Throws DocumentNotAvailable when the
  * state does not allow it (callers check `availableDocuments` first).
  */
-export function documentViewModel<K extends DocumentKind>(kase: CaseRecord, kind: K, claimId: string, today: LocalDate): ViewModels[K] {
-  if (!availableDocuments(kase).some((d) => d.kind === kind && d.claimId === claimId)) throw new DocumentNotAvailable(`${kind} for ${claimId}`);
+export function documentViewModel<K extends DocumentKind>(
+  kase: CaseRecord,
+  kind: K,
+  claimId: string,
+  today: LocalDate,
+): ViewModels[K] {
+  if (!availableDocuments(kase).some((d) => d.kind === kind && d.claimId === claimId))
+    throw new DocumentNotAvailable(`${kind} for ${claimId}`);
   const b = new CaseDocuments(kase, claimId, today);
   const build: { [T in DocumentKind]: () => ViewModels[T] } = {
     invitation: () => b.invitation(),
@@ -189,7 +198,13 @@ class CaseDocuments {
   }
 
   private parties(): CaseParties {
-    return { convict: convictOf(this.app), victim: partyOf(this.claim.victim), mediator: mediatorOf(this.app), sentence: sentenceOf(this.app), claim: claimOf(this.claim) };
+    return {
+      convict: convictOf(this.app),
+      victim: partyOf(this.claim.victim),
+      mediator: mediatorOf(this.app),
+      sentence: sentenceOf(this.app),
+      claim: claimOf(this.claim),
+    };
   }
 
   /** The claim's payments, from the payments ledger. */
@@ -203,7 +218,12 @@ class CaseDocuments {
 
   invitation(): InvitationView {
     const m = this.m;
-    return { ...this.base(m.invitedOn!), ...this.parties(), replyDays: daysBetween(m.invitedOn!, m.replyBy!), replyBy: m.replyBy! };
+    return {
+      ...this.base(m.invitedOn!),
+      ...this.parties(),
+      replyDays: daysBetween(m.invitedOn!, m.replyBy!),
+      replyBy: m.replyBy!,
+    };
   }
 
   /**
@@ -231,7 +251,11 @@ class CaseDocuments {
   agreement(): AgreementView {
     const { signedOn, terms } = this.m.agreement!;
     const instalments = hasInstalments(terms) ? this.scheduleTable() : null;
-    const kind = instalments ? 'instalments_after_release' : terms.waived > 0 ? 'part_paid_rest_waived' : 'full_before_hearing';
+    const kind = instalments
+      ? 'instalments_after_release'
+      : terms.waived > 0
+        ? 'part_paid_rest_waived'
+        : 'full_before_hearing';
     return {
       ...this.base(signedOn),
       ...this.parties(),
@@ -242,7 +266,10 @@ class CaseDocuments {
         // The date agreed for the pre-hearing part; agreements recorded without one: the hearing date once known, else 30 days from signing.
         beforeHearing:
           terms.paidBeforeHearing > 0
-            ? { amount: terms.paidBeforeHearing, dueBy: terms.paidBeforeHearingBy ?? this.caseCtx.hearingDate ?? addDays(signedOn, 30) }
+            ? {
+                amount: terms.paidBeforeHearing,
+                dueBy: terms.paidBeforeHearingBy ?? this.caseCtx.hearingDate ?? addDays(signedOn, 30),
+              }
             : null,
         waiver: terms.waived > 0 ? { amount: terms.waived } : null,
         downPayment: null,
@@ -275,7 +302,8 @@ class CaseDocuments {
       ...t,
       refusingPartyName: refusingPartyName(this.app, this.claim, t.refusingParty),
       contractDate: m.contractDate,
-      invitation: m.contractDate === null && m.invitedOn && m.replyBy ? { sentOn: m.invitedOn, replyBy: m.replyBy } : null,
+      invitation:
+        m.contractDate === null && m.invitedOn && m.replyBy ? { sentOn: m.invitedOn, replyBy: m.replyBy } : null,
     };
   }
 
@@ -296,7 +324,11 @@ class CaseDocuments {
   }
 
   arrearsReport(): ArrearsReportView {
-    const { context: r, ledger, evasions } = claimLedger(this.state, this.claimId, this.today, settings.paymentGraceDays, this.payments())!;
+    const {
+      context: r,
+      ledger,
+      evasions,
+    } = claimLedger(this.state, this.claimId, this.today, settings.paymentGraceDays, this.payments())!;
     const dueSoFar = ledger.instalments.filter((i) => i.dueDate <= this.today).reduce((s, i) => s + i.amount, 0);
     const byNo = new Map(ledger.instalments.map((i) => [i.no, i]));
     const misses: MissedPaymentView[] = r.misses
@@ -335,7 +367,12 @@ class CaseDocuments {
   }
 
   private ledger(r: RestitutionReading['context']) {
-    const rows: LedgerRowView[] = this.payments().map((p) => ({ date: p.date, amount: p.amount, method: paymentMethod(p.evidence), evidence: p.reference }));
+    const rows: LedgerRowView[] = this.payments().map((p) => ({
+      date: p.date,
+      amount: p.amount,
+      method: paymentMethod(p.evidence),
+      evidence: p.reference,
+    }));
     return ledgerFrom(this.today, rows, r.owed);
   }
 
@@ -350,19 +387,41 @@ class CaseDocuments {
     const moveToWorkingDay = settings.moveDueDatesToWorkingDay;
     if (r && r.schedule.length > 0 && r.instalments) {
       const stored = r.schedule;
-      const first = r.instalments.firstDueDate ?? (r.releaseDate ? monthAfter(r.releaseDate, r.instalments.dayOfMonth) : undefined);
+      const first =
+        r.instalments.firstDueDate ?? (r.releaseDate ? monthAfter(r.releaseDate, r.instalments.dayOfMonth) : undefined);
       if (first) {
         // Rebuilt to get the nominal dates (ГК 175 moves) back; used only when it gives exactly the stored rows.
-        const rebuilt = buildSchedule({ outstanding: r.instalments.total, monthly: r.instalments.monthly, firstDueDate: first, dayOfMonth: r.instalments.dayOfMonth, moveToWorkingDay });
-        const same = rebuilt.rows.length === stored.length && rebuilt.rows.every((x, k) => x.dueDate === stored[k].dueDate && x.amount === stored[k].amount);
+        const rebuilt = buildSchedule({
+          outstanding: r.instalments.total,
+          monthly: r.instalments.monthly,
+          firstDueDate: first,
+          dayOfMonth: r.instalments.dayOfMonth,
+          moveToWorkingDay,
+        });
+        const same =
+          rebuilt.rows.length === stored.length &&
+          rebuilt.rows.every((x, k) => x.dueDate === stored[k].dueDate && x.amount === stored[k].amount);
         if (same) return scheduleTableFrom(rebuilt, null);
       }
       return tableFromRows(stored, r.instalments.monthly, r.instalments.dayOfMonth);
     }
-    const assumed = this.caseCtx.hearingDate && this.caseCtx.hearingDate > this.today ? this.caseCtx.hearingDate : this.today;
+    const assumed =
+      this.caseCtx.hearingDate && this.caseCtx.hearingDate > this.today ? this.caseCtx.hearingDate : this.today;
     const built = i.firstDueDate
-      ? buildSchedule({ outstanding: i.total, monthly: i.monthly, firstDueDate: i.firstDueDate, dayOfMonth: i.dayOfMonth, moveToWorkingDay })
-      : buildSchedule({ outstanding: i.total, monthly: i.monthly, startsMonthAfter: assumed, dayOfMonth: i.dayOfMonth, moveToWorkingDay });
+      ? buildSchedule({
+          outstanding: i.total,
+          monthly: i.monthly,
+          firstDueDate: i.firstDueDate,
+          dayOfMonth: i.dayOfMonth,
+          moveToWorkingDay,
+        })
+      : buildSchedule({
+          outstanding: i.total,
+          monthly: i.monthly,
+          startsMonthAfter: assumed,
+          dayOfMonth: i.dayOfMonth,
+          moveToWorkingDay,
+        });
     return scheduleTableFrom(built, i.firstDueDate ? null : assumed);
   }
 }
@@ -379,13 +438,25 @@ const monthAfter = (date: LocalDate, dayOfMonth: number): LocalDate => {
   return dayOfMonthIn(year, month, dayOfMonth);
 };
 
-function tableFromRows(rows: { no: number; dueDate: LocalDate; amount: number }[], monthly: number, dueDay: number): ScheduleTableView {
+function tableFromRows(
+  rows: { no: number; dueDate: LocalDate; amount: number }[],
+  monthly: number,
+  dueDay: number,
+): ScheduleTableView {
   const total = rows.reduce((s, r) => s + r.amount, 0);
   let cumulative = 0;
   return {
     rows: rows.map((r) => {
       cumulative += r.amount;
-      return { number: r.no, kind: 'instalment' as const, dueDate: r.dueDate, nominalDate: null, amount: r.amount, cumulative, remaining: total - cumulative };
+      return {
+        number: r.no,
+        kind: 'instalment' as const,
+        dueDate: r.dueDate,
+        nominalDate: null,
+        amount: r.amount,
+        cumulative,
+        remaining: total - cumulative,
+      };
     }),
     total,
     count: rows.length,
@@ -404,7 +475,16 @@ const orNull = (s: string | undefined): string | null => (s && s.trim() ? s : nu
 
 function convictOf(app: CaseApplication): ConvictView {
   const c = app.convict;
-  return { kind: 'person', fullName: c.fullName, iin: c.iin, bin: null, address: orNull(c.address), phone: orNull(c.phone), representative: null, institution: same(c.institution) };
+  return {
+    kind: 'person',
+    fullName: c.fullName,
+    iin: c.iin,
+    bin: null,
+    address: orNull(c.address),
+    phone: orNull(c.phone),
+    representative: null,
+    institution: same(c.institution),
+  };
 }
 
 export function partyOf(v: ClaimantData): PartyView {
@@ -423,7 +503,11 @@ export function partyOf(v: ClaimantData): PartyView {
 /** The application records the basis as free text («доверенность от 01.11.2026 № 15»): read its kind, number and date. */
 export function representativeOf(r: { fullName: string; iin?: string; basis: string }): RepresentativeView {
   const text = r.basis.toLowerCase();
-  const basis = /устав|жарғы/.test(text) ? 'charter' : /законн|заңды/.test(text) ? 'legal_representative' : 'power_of_attorney';
+  const basis = /устав|жарғы/.test(text)
+    ? 'charter'
+    : /законн|заңды/.test(text)
+      ? 'legal_representative'
+      : 'power_of_attorney';
   const number = /№\s*([\p{L}\p{N}/-]+)/u.exec(r.basis)?.[1];
   const d = /(\d{2})\.(\d{2})\.(\d{4})/.exec(r.basis);
   const document = basis === 'power_of_attorney' && number && d ? { number, date: `${d[3]}-${d[2]}-${d[1]}` } : null;
@@ -449,7 +533,11 @@ function claimOf(c: ClaimData): ClaimView {
 }
 
 function sentenceOf(app: CaseApplication): SentenceView {
-  return { court: courtInGenitive(app.sentence.court), date: app.sentence.date, articles: app.sentence.articles.map(articleOf) };
+  return {
+    court: courtInGenitive(app.sentence.court),
+    date: app.sentence.date,
+    articles: app.sentence.articles.map(articleOf),
+  };
 }
 
 /** «188 ч. 2 п. 4» → {article 188, part 2, item 4}; anything unreadable is printed as the article text. */

@@ -13,7 +13,14 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Handlebars from 'handlebars';
-import { DOCUMENT_KINDS, LANGS, type DocumentKind, type Lang, type StampView, type ViewModels } from './document-view-models';
+import {
+  DOCUMENT_KINDS,
+  LANGS,
+  type DocumentKind,
+  type Lang,
+  type StampView,
+  type ViewModels,
+} from './document-view-models';
 import { createTemplateHelpers, strictBuiltins, type LabelTree } from './template-helpers';
 import { buildViewModel } from './view-model.builder';
 
@@ -45,7 +52,10 @@ export class DocumentRenderer {
       kk: JSON.parse(readFileSync(join(templatesDir, 'i18n', 'kk.json'), 'utf8')) as LabelTree,
       ru: JSON.parse(readFileSync(join(templatesDir, 'i18n', 'ru.json'), 'utf8')) as LabelTree,
     };
-    const helpers = { ...createTemplateHelpers(labels), ...strictBuiltins(this.hb.helpers as Record<string, Handlebars.HelperDelegate>) };
+    const helpers = {
+      ...createTemplateHelpers(labels),
+      ...strictBuiltins(this.hb.helpers as Record<string, Handlebars.HelperDelegate>),
+    };
     this.hb.registerHelper(helpers);
     const options: CompileOptions = {
       strict: true,
@@ -56,12 +66,17 @@ export class DocumentRenderer {
 
     this.hb.registerPartial('layout', this.compile(join(templatesDir, 'layouts', 'document.hbs'), options));
     const partialsDir = join(templatesDir, 'partials');
-    for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')).sort()) {
+    for (const file of readdirSync(partialsDir)
+      .filter((f) => f.endsWith('.hbs'))
+      .sort()) {
       this.hb.registerPartial(basename(file, '.hbs'), this.compile(join(partialsDir, file), options));
     }
     for (const kind of DOCUMENT_KINDS) {
       for (const lang of LANGS) {
-        this.documents.set(`${kind}.${lang}`, this.compile(join(templatesDir, 'documents', `${kind}.${lang}.hbs`), options));
+        this.documents.set(
+          `${kind}.${lang}`,
+          this.compile(join(templatesDir, 'documents', `${kind}.${lang}.hbs`), options),
+        );
       }
     }
   }

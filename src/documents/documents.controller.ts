@@ -12,7 +12,9 @@ export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
   @Get('cases/:id/documents')
-  @ApiOperation({ summary: 'Court documents the current state of the case allows, with links to HTML and PDF in kk and ru' })
+  @ApiOperation({
+    summary: 'Court documents the current state of the case allows, with links to HTML and PDF in kk and ru',
+  })
   list(@Param('id', uuid) id: string) {
     return this.documents.list(id);
   }
@@ -28,18 +30,28 @@ export class DocumentsController {
     @Query() query: { lang?: string; format?: string; claimId?: string },
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
-    const doc = await this.documents.render(id, kind, { lang: query.lang, format: query.format, claimId: query.claimId });
+    const doc = await this.documents.render(id, kind, {
+      lang: query.lang,
+      format: query.format,
+      claimId: query.claimId,
+    });
     void res.header('X-Document-SHA256', doc.sha256);
     return new StreamableFile(doc.bytes, {
       type: doc.contentType,
-      disposition: doc.contentType === 'application/pdf' ? `attachment; filename="${doc.fileName}"` : `inline; filename="${doc.fileName}"`,
+      disposition:
+        doc.contentType === 'application/pdf'
+          ? `attachment; filename="${doc.fileName}"`
+          : `inline; filename="${doc.fileName}"`,
       length: doc.bytes.length,
     });
   }
 
   @Get('documents/verify/:sha256')
   @ApiOperation({ summary: 'Was this file issued by the service? 200 with what it is, 404 { known: false } when not' })
-  @ApiOkResponse({ description: '{ known: true, caseNumber, kind, lang, format, templateVersion, machineVersion, caseVersion, issuedAt }' })
+  @ApiOkResponse({
+    description:
+      '{ known: true, caseNumber, kind, lang, format, templateVersion, machineVersion, caseVersion, issuedAt }',
+  })
   async verify(@Param('sha256') sha256: string, @Res({ passthrough: true }) res: FastifyReply) {
     const result = await this.documents.verify(sha256);
     if (!result.known) void res.status(404);

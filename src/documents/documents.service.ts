@@ -6,7 +6,13 @@ import { CaseQueries } from '../cases/case-queries';
 import { CasesRepository } from '../cases/cases.repository';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { availableDocuments, describeAvailable, documentViewModel, type AvailableDocument, type CaseRecord } from './case-documents';
+import {
+  availableDocuments,
+  describeAvailable,
+  documentViewModel,
+  type AvailableDocument,
+  type CaseRecord,
+} from './case-documents';
 import { DOCUMENT_KINDS, LANGS, type DocumentKind, type Lang } from './document-view-models';
 import { DocumentRenderer, TEMPLATE_VERSION } from './document-renderer';
 import { IssuedDocumentEntity } from './issued-document.entity';
@@ -45,8 +51,37 @@ export interface RenderedDocument {
 const CERTIFICATE_TITLE = { kk: 'Залалдың толық өтелгені туралы анықтама', ru: 'Справка о полном возмещении ущерба' };
 
 const LATIN: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p',
-  р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ы: 'y', э: 'e', ю: 'iu', я: 'ia',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ы: 'y',
+  э: 'e',
+  ю: 'iu',
+  я: 'ia',
 };
 
 /** «МД-2026-000001» → «MD-2026-000001»: file names stay ASCII for every browser and mail client. */
@@ -76,7 +111,12 @@ export class DocumentsService {
     private readonly pdf: PdfService,
     private readonly clock: Clock,
   ) {
-    const kinds = (lang: Lang) => (JSON.parse(readFileSync(join(renderer.templatesDir, 'i18n', `${lang}.json`), 'utf8')) as { kind: Record<string, string> }).kind;
+    const kinds = (lang: Lang) =>
+      (
+        JSON.parse(readFileSync(join(renderer.templatesDir, 'i18n', `${lang}.json`), 'utf8')) as {
+          kind: Record<string, string>;
+        }
+      ).kind;
     this.titles = { kk: kinds('kk'), ru: kinds('ru') };
   }
 
@@ -93,7 +133,11 @@ export class DocumentsService {
     const allowed = availableDocuments(kase);
     if (!allowed.some((d) => d.kind === kind && d.claimId === claimId)) {
       const here = allowed.filter((d) => d.claimId === claimId);
-      throw DomainError.rule('kind', 'document_not_available', `Документ ${kind} в состоянии дела «${kase.state}» не выдаётся; ${describeAvailable(here)}`);
+      throw DomainError.rule(
+        'kind',
+        'document_not_available',
+        `Документ ${kind} в состоянии дела «${kase.state}» не выдаётся; ${describeAvailable(here)}`,
+      );
     }
     // The same document of the same case version, asked for again while it is being made (a clerk's double
     // click, a court's batch), is made once: every caller gets those bytes. Only renders in flight are shared;
@@ -107,7 +151,14 @@ export class DocumentsService {
     return made;
   }
 
-  private async make(kase: LoadedCase, kind: DocumentKind, claimId: string, lang: Lang, format: DocumentFormat, today: string): Promise<RenderedDocument> {
+  private async make(
+    kase: LoadedCase,
+    kind: DocumentKind,
+    claimId: string,
+    lang: Lang,
+    format: DocumentFormat,
+    today: string,
+  ): Promise<RenderedDocument> {
     const issuedAt = this.clock.now();
     const vm = documentViewModel(kase, kind, claimId, today);
     const html = this.renderer.renderHtml(kind, lang, vm);
@@ -126,8 +177,13 @@ export class DocumentsService {
       issuedAt: issuedAt.toISOString(),
     };
     // The same bytes issued twice (an HTML page re-rendered the same day) keep their first record.
-    await this.repo.atomically((em) => em.createQueryBuilder().insert().into(IssuedDocumentEntity).values(record).orIgnore().execute());
-    const claimPart = this.claimCount(kase.application.claims) > 1 ? `-claim${kase.application.claims.findIndex((c) => c.id === claimId) + 1}` : '';
+    await this.repo.atomically((em) =>
+      em.createQueryBuilder().insert().into(IssuedDocumentEntity).values(record).orIgnore().execute(),
+    );
+    const claimPart =
+      this.claimCount(kase.application.claims) > 1
+        ? `-claim${kase.application.claims.findIndex((c) => c.id === claimId) + 1}`
+        : '';
     return {
       bytes,
       sha256,
@@ -139,11 +195,19 @@ export class DocumentsService {
   /** Unknown hashes are an answer, not an error: the controller sends it with 404. */
   async verify(sha256: string): Promise<VerifyResult> {
     if (!/^[0-9a-fA-F]{64}$/.test(sha256)) {
-      throw DomainError.validation([{ field: 'sha256', rule: 'sha256_format', message: 'SHA-256 — 64 шестнадцатеричных символа' }]);
+      throw DomainError.validation([
+        { field: 'sha256', rule: 'sha256_format', message: 'SHA-256 — 64 шестнадцатеричных символа' },
+      ]);
     }
-    const found = await this.repo.read((em) => em.findOne(IssuedDocumentEntity, { where: { sha256: sha256.toLowerCase() } }));
+    const found = await this.repo.read((em) =>
+      em.findOne(IssuedDocumentEntity, { where: { sha256: sha256.toLowerCase() } }),
+    );
     if (!found) {
-      return { known: false, sha256: sha256.toLowerCase(), message: 'Документ с таким SHA-256 сервисом не выдавался: файл изменён или не является документом сервиса' };
+      return {
+        known: false,
+        sha256: sha256.toLowerCase(),
+        message: 'Документ с таким SHA-256 сервисом не выдавался: файл изменён или не является документом сервиса',
+      };
     }
     return {
       known: true,
@@ -160,11 +224,14 @@ export class DocumentsService {
 
   private parse(kind: string, q: DocumentQuery): { kind: DocumentKind; lang: Lang; format: DocumentFormat } {
     const errors = [];
-    if (!(DOCUMENT_KINDS as readonly string[]).includes(kind)) errors.push({ field: 'kind', rule: 'kind_unknown', message: `Вид документа: ${DOCUMENT_KINDS.join(', ')}` });
+    if (!(DOCUMENT_KINDS as readonly string[]).includes(kind))
+      errors.push({ field: 'kind', rule: 'kind_unknown', message: `Вид документа: ${DOCUMENT_KINDS.join(', ')}` });
     const lang = q.lang ?? 'ru';
-    if (!(LANGS as readonly string[]).includes(lang)) errors.push({ field: 'lang', rule: 'lang_invalid', message: 'Язык документа: kk или ru' });
+    if (!(LANGS as readonly string[]).includes(lang))
+      errors.push({ field: 'lang', rule: 'lang_invalid', message: 'Язык документа: kk или ru' });
     const format = q.format ?? 'pdf';
-    if (!(FORMATS as readonly string[]).includes(format)) errors.push({ field: 'format', rule: 'format_invalid', message: 'Формат документа: pdf или html' });
+    if (!(FORMATS as readonly string[]).includes(format))
+      errors.push({ field: 'format', rule: 'format_invalid', message: 'Формат документа: pdf или html' });
     if (errors.length) throw DomainError.validation(errors);
     return { kind: kind as DocumentKind, lang: lang as Lang, format: format as DocumentFormat };
   }
@@ -176,23 +243,29 @@ export class DocumentsService {
 
   private claimOf(claims: { id: string; kind: string }[], claimId: string | undefined): string {
     if (claimId !== undefined && claimId !== '') {
-      if (!claims.some((c) => c.id === claimId)) throw DomainError.rule('claimId', 'unknown_claim', 'В деле нет гражданского иска с таким идентификатором');
+      if (!claims.some((c) => c.id === claimId))
+        throw DomainError.rule('claimId', 'unknown_claim', 'В деле нет гражданского иска с таким идентификатором');
       return claimId;
     }
     const victims = claims.filter((c) => c.kind === 'victim');
-    if (victims.length !== 1) throw DomainError.rule('claimId', 'claim_required', 'В деле несколько гражданских исков: укажите claimId');
+    if (victims.length !== 1)
+      throw DomainError.rule('claimId', 'claim_required', 'В деле несколько гражданских исков: укажите claimId');
     return victims[0].id;
   }
 
   private link(caseId: string, d: AvailableDocument, several: boolean): DocumentLink {
     const title = d.certificate ? CERTIFICATE_TITLE : { kk: this.titles.kk[d.kind], ru: this.titles.ru[d.kind] };
     const claim = several ? `&claimId=${d.claimId}` : '';
-    const href = (format: DocumentFormat, lang: Lang) => `/api/cases/${caseId}/documents/${d.kind}?lang=${lang}&format=${format}${claim}`;
+    const href = (format: DocumentFormat, lang: Lang) =>
+      `/api/cases/${caseId}/documents/${d.kind}?lang=${lang}&format=${format}${claim}`;
     return {
       kind: d.kind,
       claimId: d.claimId,
       title,
-      href: { html: { kk: href('html', 'kk'), ru: href('html', 'ru') }, pdf: { kk: href('pdf', 'kk'), ru: href('pdf', 'ru') } },
+      href: {
+        html: { kk: href('html', 'kk'), ru: href('html', 'ru') },
+        pdf: { kk: href('pdf', 'kk'), ru: href('pdf', 'ru') },
+      },
     };
   }
 

@@ -20,7 +20,8 @@ const LAUNCH_ARGS = [
   '--no-first-run',
 ];
 
-const INSTALL_HINT = 'install: apt-get install -y chromium fonts-dejavu-core (and set CHROMIUM_PATH if it is not /usr/bin/chromium)';
+const INSTALL_HINT =
+  'install: apt-get install -y chromium fonts-dejavu-core (and set CHROMIUM_PATH if it is not /usr/bin/chromium)';
 
 /** Same margins as the templates' @page rule; the bottom one leaves room for the footer. */
 const MARGIN = { top: '18mm', right: '15mm', bottom: '20mm', left: '25mm' };
@@ -100,9 +101,13 @@ export class PdfService implements OnModuleDestroy {
   private launch(): Promise<Browser> {
     if (!this.browser) {
       if (!existsSync(this.executablePath)) {
-        throw new DomainError('service_unavailable', `PDF unavailable: Chromium not found at ${this.executablePath}; ${INSTALL_HINT}`, {
-          executablePath: this.executablePath,
-        });
+        throw new DomainError(
+          'service_unavailable',
+          `PDF unavailable: Chromium not found at ${this.executablePath}; ${INSTALL_HINT}`,
+          {
+            executablePath: this.executablePath,
+          },
+        );
       }
       const launching = puppeteer.launch({ executablePath: this.executablePath, args: LAUNCH_ARGS, headless: true });
       this.browser = launching;
@@ -121,7 +126,10 @@ export class PdfService implements OnModuleDestroy {
         });
     }
     return this.browser.catch((e: Error) => {
-      throw new DomainError('service_unavailable', `PDF unavailable: Chromium did not start (${e.message}); ${INSTALL_HINT}`);
+      throw new DomainError(
+        'service_unavailable',
+        `PDF unavailable: Chromium did not start (${e.message}); ${INSTALL_HINT}`,
+      );
     });
   }
 

@@ -31,7 +31,8 @@ function citationPart(name: string, value: unknown): string | null {
 
 function langOf(helper: string, options: HelperOptions): Lang {
   const lang = (options?.data as { root?: { lang?: unknown } } | undefined)?.root?.lang;
-  if (lang !== 'kk' && lang !== 'ru') throw new TemplateError(helper, `no language at the root of the context (got ${String(lang)})`);
+  if (lang !== 'kk' && lang !== 'ru')
+    throw new TemplateError(helper, `no language at the root of the context (got ${String(lang)})`);
   return lang;
 }
 
@@ -154,7 +155,8 @@ export function createTemplateHelpers(labels: Record<Lang, LabelTree>): Record<s
     loc(value: unknown, options: HelperOptions) {
       const v = value as Partial<Localized> | null;
       const lang = langOf('loc', options);
-      if (!v || typeof v[lang] !== 'string' || v[lang] === '') throw new TemplateError('loc', `expected {kk, ru}, got ${JSON.stringify(value)}`);
+      if (!v || typeof v[lang] !== 'string' || v[lang] === '')
+        throw new TemplateError('loc', `expected {kk, ru}, got ${JSON.stringify(value)}`);
       return v[lang];
     },
 
@@ -175,7 +177,8 @@ export function createTemplateHelpers(labels: Record<Lang, LabelTree>): Record<s
 
     /** {{count copies}} → «3 (үш)» / «3 (три)». */
     count(value: unknown, options: HelperOptions) {
-      if (!Number.isSafeInteger(value) || (value as number) < 0) throw new TemplateError('count', `expected a whole number, got ${String(value)}`);
+      if (!Number.isSafeInteger(value) || (value as number) < 0)
+        throw new TemplateError('count', `expected a whole number, got ${String(value)}`);
       return `${value as number} (${numberInWords(value as number, langOf('count', options))})`;
     },
 
@@ -194,7 +197,8 @@ export function createTemplateHelpers(labels: Record<Lang, LabelTree>): Record<s
     date(...args: unknown[]) {
       const { params, options } = split(args);
       const form = (params[1] ?? 'plain') as DateForm;
-      if (!['plain', 'of', 'until', 'from'].includes(form)) throw new TemplateError('date', `unknown form ${String(form)}`);
+      if (!['plain', 'of', 'until', 'from'].includes(form))
+        throw new TemplateError('date', `unknown form ${String(form)}`);
       return dateInText(date('date', params[0]), langOf('date', options), form);
     },
 
@@ -205,7 +209,8 @@ export function createTemplateHelpers(labels: Record<Lang, LabelTree>): Record<s
 
     /** {{cite "ЗМед" "20" item="6"}} / {{cite "УК" "72" part="7" item="1"}} → citation in the document's language. */
     cite(act: unknown, article: unknown, options: HelperOptions) {
-      if (!isAct(act) || typeof article !== 'string') throw new TemplateError('cite', `expected act and article, got ${String(act)} ${String(article)}`);
+      if (!isAct(act) || typeof article !== 'string')
+        throw new TemplateError('cite', `expected act and article, got ${String(act)} ${String(article)}`);
       const hash = (options.hash ?? {}) as { part?: unknown; item?: unknown };
       const part = citationPart('part', hash.part);
       const item = citationPart('item', hash.item);
@@ -214,7 +219,8 @@ export function createTemplateHelpers(labels: Record<Lang, LabelTree>): Record<s
 
     /** {{articles sentence.articles}} → «п. 1 ч. 2 ст. 188 УК РК» (several joined by commas). */
     articles(value: unknown, options: HelperOptions) {
-      if (!Array.isArray(value) || value.length === 0) throw new TemplateError('articles', 'expected a non-empty list of articles');
+      if (!Array.isArray(value) || value.length === 0)
+        throw new TemplateError('articles', 'expected a non-empty list of articles');
       const lang = langOf('articles', options);
       return value.map((a) => citation(lang, 'УК', articleRef('articles', a))).join(', ');
     },

@@ -142,7 +142,12 @@ export function scheduleTableFrom(schedule: Schedule, assumedReleaseDate: LocalD
   };
 }
 
-const ledgerRowView = (r: LedgerRowView): LedgerRowView => ({ date: r.date, amount: r.amount, method: r.method, evidence: r.evidence });
+const ledgerRowView = (r: LedgerRowView): LedgerRowView => ({
+  date: r.date,
+  amount: r.amount,
+  method: r.method,
+  evidence: r.evidence,
+});
 
 export function ledgerView(l: LedgerView): LedgerView {
   return { asOf: l.asOf, rows: l.rows.map(ledgerRowView), totalPaid: l.totalPaid, remaining: l.remaining };
@@ -154,7 +159,12 @@ export function ledgerFrom(asOf: LocalDate, rows: LedgerRowView[], due: Tiyn): L
   return { asOf, rows: rows.map(ledgerRowView), totalPaid, remaining: Math.max(0, due - totalPaid) };
 }
 
-const paymentView = (p: PaymentDetailsView): PaymentDetailsView => ({ method: p.method, account: orNull(p.account), bank: orNull(p.bank), recorded: p.recorded });
+const paymentView = (p: PaymentDetailsView): PaymentDetailsView => ({
+  method: p.method,
+  account: orNull(p.account),
+  bank: orNull(p.bank),
+  recorded: p.recorded,
+});
 
 function termsView(t: AgreementTermsView): AgreementTermsView {
   return {
@@ -192,7 +202,13 @@ const BUILDERS: { [K in DocumentKind]: (v: ViewModels[K]) => ViewModels[K] } = {
     formats: v.formats ? [...v.formats] : null,
     copies: v.copies,
   }),
-  agreement: (v: AgreementView) => ({ ...base(v), ...caseParties(v), contractDate: v.contractDate, terms: termsView(v.terms), copies: v.copies }),
+  agreement: (v: AgreementView) => ({
+    ...base(v),
+    ...caseParties(v),
+    contractDate: v.contractDate,
+    terms: termsView(v.terms),
+    copies: v.copies,
+  }),
   schedule: (v: ScheduleView) => ({
     ...base(v),
     convict: partyView(v.convict),

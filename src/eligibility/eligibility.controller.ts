@@ -10,9 +10,14 @@ export class EligibilityController {
 
   @Post()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Earliest date for parole (УК 72) and for replacement with a milder punishment (УК 73), with the rule that gave it' })
+  @ApiOperation({
+    summary:
+      'Earliest date for parole (УК 72) and for replacement with a milder punishment (УК 73), with the rule that gave it',
+  })
   @ApiOkResponse({ type: EligibilityResponseDto })
-  @ApiBadRequestResponse({ description: '{ errors: [{ field, rule, message }] } — e.g. term_positive, isIn, start_not_in_future, min' })
+  @ApiBadRequestResponse({
+    description: '{ errors: [{ field, rule, message }] } — e.g. term_positive, isIn, start_not_in_future, min',
+  })
   compute(@Body() body: EligibilityRequestDto): EligibilityResponseDto {
     return this.eligibility.compute(body);
   }

@@ -14,7 +14,11 @@ export class EligibilityService {
     const today = this.clock.today();
     if (request.termStartDate > today)
       throw DomainError.validation([
-        { field: 'termStartDate', rule: 'start_not_in_future', message: `Начало срока (${request.termStartDate}) позже сегодняшней даты (${today}) / Мерзімнің басталуы бүгінгі күннен кейін` },
+        {
+          field: 'termStartDate',
+          rule: 'start_not_in_future',
+          message: `Начало срока (${request.termStartDate}) позже сегодняшней даты (${today}) / Мерзімнің басталуы бүгінгі күннен кейін`,
+        },
       ]);
     const result = computeEligibility(request);
     return {

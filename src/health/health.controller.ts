@@ -26,7 +26,9 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'Start-up work still running; `waitingFor` names it' })
   ready(): { status: 'ready' } {
     if (!this.readiness.ready) {
-      throw new DomainError('service_unavailable', 'Служба запускается: не завершена начальная работа', { waitingFor: this.readiness.waitingFor });
+      throw new DomainError('service_unavailable', 'Служба запускается: не завершена начальная работа', {
+        waitingFor: this.readiness.waitingFor,
+      });
     }
     return { status: 'ready' };
   }

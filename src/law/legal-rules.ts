@@ -105,74 +105,292 @@ export const parole = {
     note: 'Фактически отбытый срок лишения свободы не может быть менее шести месяцев',
   } as Rule<number>,
   general: {
-    minorOrMedium: { value: f(1, 3), source: { act: 'УК', article: '72', part: '3', item: '1' }, note: 'не менее одной трети — небольшой или средней тяжести' } as Rule<Fraction>,
-    grave: { value: f(1, 2), source: { act: 'УК', article: '72', part: '3', item: '2' }, note: 'не менее половины — тяжкое' } as Rule<Fraction>,
-    graveAgainstLifeOrHealthOrEspeciallyGrave: { value: f(2, 3), source: { act: 'УК', article: '72', part: '3', item: '3' }, note: 'не менее двух третей — тяжкое против жизни или здоровья, особо тяжкое' } as Rule<Fraction>,
-    afterRevokedParoleItems1or2: { value: f(2, 3), source: { act: 'УК', article: '72', part: '3', item: '3-1' }, note: 'не менее двух третей от оставшегося неотбытого срока, если УДО отменено по п. 1) и 2) ч. 7' } as Rule<Fraction>,
-    afterRevokedParoleItem3: { value: f(3, 4), source: { act: 'УК', article: '72', part: '3', item: '4' }, note: 'не менее трёх четвертей, если УДО отменено по п. 3) ч. 7' } as Rule<Fraction>,
+    minorOrMedium: {
+      value: f(1, 3),
+      source: { act: 'УК', article: '72', part: '3', item: '1' },
+      note: 'не менее одной трети — небольшой или средней тяжести',
+    } as Rule<Fraction>,
+    grave: {
+      value: f(1, 2),
+      source: { act: 'УК', article: '72', part: '3', item: '2' },
+      note: 'не менее половины — тяжкое',
+    } as Rule<Fraction>,
+    graveAgainstLifeOrHealthOrEspeciallyGrave: {
+      value: f(2, 3),
+      source: { act: 'УК', article: '72', part: '3', item: '3' },
+      note: 'не менее двух третей — тяжкое против жизни или здоровья, особо тяжкое',
+    } as Rule<Fraction>,
+    afterRevokedParoleItems1or2: {
+      value: f(2, 3),
+      source: { act: 'УК', article: '72', part: '3', item: '3-1' },
+      note: 'не менее двух третей от оставшегося неотбытого срока, если УДО отменено по п. 1) и 2) ч. 7',
+    } as Rule<Fraction>,
+    afterRevokedParoleItem3: {
+      value: f(3, 4),
+      source: { act: 'УК', article: '72', part: '3', item: '4' },
+      note: 'не менее трёх четвертей, если УДО отменено по п. 3) ч. 7',
+    } as Rule<Fraction>,
   },
   generalProceduralAgreement: {
-    minorOrMedium: { value: f(1, 4), source: { act: 'УК', article: '72', part: '3', item: '5' }, note: 'одна четвёртая — небольшой или средней тяжести, при выполнении процессуального соглашения' } as Rule<Fraction>,
-    grave: { value: f(1, 3), source: { act: 'УК', article: '72', part: '3', item: '5' }, note: 'одна треть — тяжкое, при выполнении процессуального соглашения' } as Rule<Fraction>,
-    graveAgainstLifeOrHealthOrEspeciallyGrave: { value: f(1, 2), source: { act: 'УК', article: '72', part: '3', item: '5' }, note: 'половина — тяжкое против жизни или здоровья, особо тяжкое, при выполнении процессуального соглашения' } as Rule<Fraction>,
-    especiallyGraveAgainstLifeOrHealth: { value: f(3, 4), source: { act: 'УК', article: '72', part: '3', item: '5' }, note: 'три четверти — особо тяжкое против жизни или здоровья, при выполнении процессуального соглашения' } as Rule<Fraction>,
+    minorOrMedium: {
+      value: f(1, 4),
+      source: { act: 'УК', article: '72', part: '3', item: '5' },
+      note: 'одна четвёртая — небольшой или средней тяжести, при выполнении процессуального соглашения',
+    } as Rule<Fraction>,
+    grave: {
+      value: f(1, 3),
+      source: { act: 'УК', article: '72', part: '3', item: '5' },
+      note: 'одна треть — тяжкое, при выполнении процессуального соглашения',
+    } as Rule<Fraction>,
+    graveAgainstLifeOrHealthOrEspeciallyGrave: {
+      value: f(1, 2),
+      source: { act: 'УК', article: '72', part: '3', item: '5' },
+      note: 'половина — тяжкое против жизни или здоровья, особо тяжкое, при выполнении процессуального соглашения',
+    } as Rule<Fraction>,
+    especiallyGraveAgainstLifeOrHealth: {
+      value: f(3, 4),
+      source: { act: 'УК', article: '72', part: '3', item: '5' },
+      note: 'три четверти — особо тяжкое против жизни или здоровья, при выполнении процессуального соглашения',
+    } as Rule<Fraction>,
   },
   privileged: {
-    minorOrMedium: { value: f(1, 4), source: { act: 'УК', article: '72', part: '4', item: '1' }, note: 'не менее одной четвёртой — небольшой или средней тяжести' } as Rule<Fraction>,
-    grave: { value: f(1, 3), source: { act: 'УК', article: '72', part: '4', item: '2' }, note: 'не менее одной трети — тяжкое' } as Rule<Fraction>,
-    especiallyGraveNotAgainstLife: { value: f(1, 2), source: { act: 'УК', article: '72', part: '4', item: '3' }, note: 'не менее половины — особо тяжкое, не сопряжённое с посягательством на жизнь; также после отмены УДО по п. 1) и 2) ч. 7' } as Rule<Fraction>,
-    especiallyGraveAgainstLife: { value: f(2, 3), source: { act: 'УК', article: '72', part: '4', item: '4' }, note: 'не менее двух третей — особо тяжкое против жизни; также после отмены УДО по п. 3) ч. 7' } as Rule<Fraction>,
-    afterRevokedParoleItems1or2: { value: f(1, 2), source: { act: 'УК', article: '72', part: '4', item: '3' }, note: 'не менее половины, если ранее применённое УДО отменено по п. 1) и 2) ч. 7 (льготные категории)' } as Rule<Fraction>,
-    afterRevokedParoleItem3: { value: f(2, 3), source: { act: 'УК', article: '72', part: '4', item: '4' }, note: 'не менее двух третей, если ранее применённое УДО отменено по п. 3) ч. 7 (льготные категории)' } as Rule<Fraction>,
+    minorOrMedium: {
+      value: f(1, 4),
+      source: { act: 'УК', article: '72', part: '4', item: '1' },
+      note: 'не менее одной четвёртой — небольшой или средней тяжести',
+    } as Rule<Fraction>,
+    grave: {
+      value: f(1, 3),
+      source: { act: 'УК', article: '72', part: '4', item: '2' },
+      note: 'не менее одной трети — тяжкое',
+    } as Rule<Fraction>,
+    especiallyGraveNotAgainstLife: {
+      value: f(1, 2),
+      source: { act: 'УК', article: '72', part: '4', item: '3' },
+      note: 'не менее половины — особо тяжкое, не сопряжённое с посягательством на жизнь; также после отмены УДО по п. 1) и 2) ч. 7',
+    } as Rule<Fraction>,
+    especiallyGraveAgainstLife: {
+      value: f(2, 3),
+      source: { act: 'УК', article: '72', part: '4', item: '4' },
+      note: 'не менее двух третей — особо тяжкое против жизни; также после отмены УДО по п. 3) ч. 7',
+    } as Rule<Fraction>,
+    afterRevokedParoleItems1or2: {
+      value: f(1, 2),
+      source: { act: 'УК', article: '72', part: '4', item: '3' },
+      note: 'не менее половины, если ранее применённое УДО отменено по п. 1) и 2) ч. 7 (льготные категории)',
+    } as Rule<Fraction>,
+    afterRevokedParoleItem3: {
+      value: f(2, 3),
+      source: { act: 'УК', article: '72', part: '4', item: '4' },
+      note: 'не менее двух третей, если ранее применённое УДО отменено по п. 3) ч. 7 (льготные категории)',
+    } as Rule<Fraction>,
   },
   privilegedProceduralAgreement: {
-    minorOrMedium: { value: f(1, 5), source: { act: 'УК', article: '72', part: '4', item: '5' }, note: 'одна пятая — небольшой или средней тяжести, при выполнении процессуального соглашения' } as Rule<Fraction>,
-    grave: { value: f(1, 4), source: { act: 'УК', article: '72', part: '4', item: '5' }, note: 'одна четвёртая — тяжкое, при выполнении процессуального соглашения' } as Rule<Fraction>,
-    especiallyGrave: { value: f(1, 3), source: { act: 'УК', article: '72', part: '4', item: '5' }, note: 'одна треть — особо тяжкое, при выполнении процессуального соглашения' } as Rule<Fraction>,
+    minorOrMedium: {
+      value: f(1, 5),
+      source: { act: 'УК', article: '72', part: '4', item: '5' },
+      note: 'одна пятая — небольшой или средней тяжести, при выполнении процессуального соглашения',
+    } as Rule<Fraction>,
+    grave: {
+      value: f(1, 4),
+      source: { act: 'УК', article: '72', part: '4', item: '5' },
+      note: 'одна четвёртая — тяжкое, при выполнении процессуального соглашения',
+    } as Rule<Fraction>,
+    especiallyGrave: {
+      value: f(1, 3),
+      source: { act: 'УК', article: '72', part: '4', item: '5' },
+      note: 'одна треть — особо тяжкое, при выполнении процессуального соглашения',
+    } as Rule<Fraction>,
   },
-  lifeImprisonmentYears: { value: 25, source: { act: 'УК', article: '72', part: '6' }, note: 'пожизненное лишение свободы — не менее двадцати пяти лет' } as Rule<number>,
-  lifeImprisonmentProceduralAgreementYears: { value: 15, source: { act: 'УК', article: '72', part: '6' }, note: 'пожизненное лишение свободы при выполнении процессуального соглашения — не менее пятнадцати лет' } as Rule<number>,
-  privilegedWomanAge: { value: 58, source: { act: 'УК', article: '72', part: '4' }, note: 'женщины в возрасте пятидесяти восьми и свыше лет' } as Rule<number>,
-  privilegedManAge: { value: 63, source: { act: 'УК', article: '72', part: '4' }, note: 'мужчины в возрасте шестидесяти трёх и свыше лет' } as Rule<number>,
+  lifeImprisonmentYears: {
+    value: 25,
+    source: { act: 'УК', article: '72', part: '6' },
+    note: 'пожизненное лишение свободы — не менее двадцати пяти лет',
+  } as Rule<number>,
+  lifeImprisonmentProceduralAgreementYears: {
+    value: 15,
+    source: { act: 'УК', article: '72', part: '6' },
+    note: 'пожизненное лишение свободы при выполнении процессуального соглашения — не менее пятнадцати лет',
+  } as Rule<number>,
+  privilegedWomanAge: {
+    value: 58,
+    source: { act: 'УК', article: '72', part: '4' },
+    note: 'женщины в возрасте пятидесяти восьми и свыше лет',
+  } as Rule<number>,
+  privilegedManAge: {
+    value: 63,
+    source: { act: 'УК', article: '72', part: '4' },
+    note: 'мужчины в возрасте шестидесяти трёх и свыше лет',
+  } as Rule<number>,
   /** Age of a "малолетний" child (women having or raising one, men raising one alone). */
-  youngChildUnderAge: { value: 14, source: { act: 'УК', article: '72', part: '4' }, note: 'малолетний ребёнок — не достигший четырнадцати лет' } as Rule<number>,
+  youngChildUnderAge: {
+    value: 14,
+    source: { act: 'УК', article: '72', part: '4' },
+    note: 'малолетний ребёнок — не достигший четырнадцати лет',
+  } as Rule<number>,
 
   /** Part 1: which paragraph gives the decision. */
-  discretionary: { value: true, source: { act: 'УК', article: '72', part: '1', paragraph: '1' }, note: 'может быть освобождено судом условно-досрочно, если не нуждается в полном отбывании наказания', noteKk: 'сот шартты түрде мерзімінен бұрын босатуы мүмкін' } as Rule<boolean>,
-  mandatory: { value: true, source: { act: 'УК', article: '72', part: '1', paragraph: '2' }, note: 'подлежит освобождению условно-досрочно в случае полного возмещения ущерба и отсутствия злостных нарушений', noteKk: 'залалды толық өтеген және жазаны өтеу тәртібін қаскөйлікпен бұзбаған жағдайда шартты түрде мерзімінен бұрын босатылуға жатады' } as Rule<boolean>,
-  terrorismOnlyWithActiveCooperation: { value: true, source: { act: 'УК', article: '72', part: '1', paragraph: '3' }, note: 'террористическое или экстремистское преступление без гибели людей и не сопряжённое с особо тяжким — УДО возможно только при активном содействии в предотвращении, раскрытии или расследовании таких преступлений', noteKk: 'адамдардың қаза табуына алып келмеген террористік немесе экстремистік қылмыс үшін — тек осындай қылмыстарды болғызбауға, ашуға немесе тергеп-тексеруге белсенді түрде жәрдемдескен жағдайда' } as Rule<boolean>,
-  corruptionPrivilegedParts3and5: { value: true, source: { act: 'УК', article: '72', part: '1', paragraph: '4' }, note: 'льготные категории (кроме воспитывающих ребёнка с инвалидностью), осуждённые за тяжкое и особо тяжкое коррупционное преступление, — после сроков частей 3 и 5 (не части 4)' } as Rule<boolean>,
-  corruptionAgreementParts3and5: { value: true, source: { act: 'УК', article: '72', part: '1', paragraph: '5' }, note: 'осуждённый за тяжкое и особо тяжкое коррупционное преступление, выполнивший все условия процессуального соглашения о сотрудничестве, — после сроков частей 3 и 5' } as Rule<boolean>,
+  discretionary: {
+    value: true,
+    source: { act: 'УК', article: '72', part: '1', paragraph: '1' },
+    note: 'может быть освобождено судом условно-досрочно, если не нуждается в полном отбывании наказания',
+    noteKk: 'сот шартты түрде мерзімінен бұрын босатуы мүмкін',
+  } as Rule<boolean>,
+  mandatory: {
+    value: true,
+    source: { act: 'УК', article: '72', part: '1', paragraph: '2' },
+    note: 'подлежит освобождению условно-досрочно в случае полного возмещения ущерба и отсутствия злостных нарушений',
+    noteKk:
+      'залалды толық өтеген және жазаны өтеу тәртібін қаскөйлікпен бұзбаған жағдайда шартты түрде мерзімінен бұрын босатылуға жатады',
+  } as Rule<boolean>,
+  terrorismOnlyWithActiveCooperation: {
+    value: true,
+    source: { act: 'УК', article: '72', part: '1', paragraph: '3' },
+    note: 'террористическое или экстремистское преступление без гибели людей и не сопряжённое с особо тяжким — УДО возможно только при активном содействии в предотвращении, раскрытии или расследовании таких преступлений',
+    noteKk:
+      'адамдардың қаза табуына алып келмеген террористік немесе экстремистік қылмыс үшін — тек осындай қылмыстарды болғызбауға, ашуға немесе тергеп-тексеруге белсенді түрде жәрдемдескен жағдайда',
+  } as Rule<boolean>,
+  corruptionPrivilegedParts3and5: {
+    value: true,
+    source: { act: 'УК', article: '72', part: '1', paragraph: '4' },
+    note: 'льготные категории (кроме воспитывающих ребёнка с инвалидностью), осуждённые за тяжкое и особо тяжкое коррупционное преступление, — после сроков частей 3 и 5 (не части 4)',
+  } as Rule<boolean>,
+  corruptionAgreementParts3and5: {
+    value: true,
+    source: { act: 'УК', article: '72', part: '1', paragraph: '5' },
+    note: 'осуждённый за тяжкое и особо тяжкое коррупционное преступление, выполнивший все условия процессуального соглашения о сотрудничестве, — после сроков частей 3 и 5',
+  } as Rule<boolean>,
 
   /** Part 8: parole does not apply (п. 1 deleted by Law 16.07.2025 № 210-VIII). Exceptions live in the eligibility domain. */
   exclusions: {
-    terrorismWithDeathsOrEspeciallyGrave: { value: true, source: { act: 'УК', article: '72', part: '8', item: '2' }, note: 'УДО не применяется к осуждённым за террористическое или экстремистское преступление, повлёкшее гибель людей либо сопряжённое с совершением особо тяжкого преступления', noteKk: 'Адамдардың қаза табуына алып келген не аса ауыр қылмыс жасаумен ұштасқан террористік немесе экстремистік қылмыс үшін сотталғандарға шартты түрде мерзімінен бұрын босату қолданылмайды' } as Rule<boolean>,
-    corruptionGraveOrEspeciallyGrave: { value: true, source: { act: 'УК', article: '72', part: '8', item: '3' }, note: 'УДО не применяется к осуждённым за тяжкое и особо тяжкое коррупционное преступление, кроме беременных женщин, женщин с малолетними детьми, мужчин, в одиночку воспитывающих малолетнего ребёнка, женщин от 58 и мужчин от 63 лет, лиц с инвалидностью I или II группы, а также выполнивших все условия процессуального соглашения о сотрудничестве', noteKk: 'Ауыр және аса ауыр сыбайлас жемқорлық қылмыс үшін сотталғандарға (жүкті әйелдерді, жас баласы бар әйелдерді, жас баласын жалғыз тәрбиелеп отырған еркектерді, 58 жастан асқан әйелдерді, 63 жастан асқан еркектерді, І немесе ІІ топтағы мүгедектігі бар адамдарды және ынтымақтастық туралы процестік келісімнің барлық талаптарын орындағандарды қоспағанда) шартты түрде мерзімінен бұрын босату қолданылмайды' } as Rule<boolean>,
-    sexualCrimeAgainstMinors: { value: true, source: { act: 'УК', article: '72', part: '8', item: '4' }, note: 'УДО не применяется к осуждённым за преступление против половой неприкосновенности несовершеннолетних, кроме совершённого несовершеннолетним в отношении лица от 14 до 18 лет', noteKk: 'Кәмелетке толмағандардың жыныстық тиіспеушілігіне қарсы қылмыс үшін сотталғандарға (кәмелетке толмаған адамның он төрттен он сегіз жасқа дейінгі адамға қатысты жасаған жағдайын қоспағанда) шартты түрде мерзімінен бұрын босату қолданылмайды' } as Rule<boolean>,
-    killingInCriminalGroup: { value: true, source: { act: 'УК', article: '72', part: '8', item: '5' }, note: 'УДО не применяется к осуждённым за умышленное причинение смерти в составе преступной группы, кроме льготных категорий (беременные, женщины с малолетними детьми, одинокие отцы, женщины от 58, мужчины от 63 лет, инвалидность I или II группы)', noteKk: 'Қылмыстық топтың құрамында адамды қасақана өлтіргені үшін сотталғандарға (жеңілдікті санаттарды қоспағанда) шартты түрде мерзімінен бұрын босату қолданылмайды' } as Rule<boolean>,
-    replacedByRestrictionUnderArt73: { value: true, source: { act: 'УК', article: '72', part: '8', item: '6' }, note: 'УДО не применяется к осуждённым, которым лишение свободы заменено на ограничение свободы в порядке статьи 73', noteKk: '73-бап тәртібінде бас бостандығынан айыру жазасы бас бостандығын шектеуге ауыстырылған сотталғандарға шартты түрде мерзімінен бұрын босату қолданылмайды' } as Rule<boolean>,
-    previouslyParoledFromLife: { value: true, source: { act: 'УК', article: '72', part: '8', item: '7' }, note: 'УДО не применяется к ранее условно-досрочно освобождённым от пожизненного лишения свободы', noteKk: 'Бұрын өмір бойына бас бостандығынан айырудан шартты түрде мерзімінен бұрын босатылғандарға қолданылмайды' } as Rule<boolean>,
-    newGraveCrimeWhileServingLife: { value: true, source: { act: 'УК', article: '72', part: '8', item: '8' }, note: 'УДО не применяется к совершившим в период отбывания пожизненного лишения свободы новое тяжкое или особо тяжкое преступление', noteKk: 'Өмір бойына бас бостандығынан айыруды өтеу кезеңінде жаңа ауыр немесе аса ауыр қылмыс жасағандарға қолданылмайды' } as Rule<boolean>,
-    torture: { value: true, source: { act: 'УК', article: '72', part: '8', item: '9' }, note: 'УДО не применяется к осуждённым за пытки', noteKk: 'Азаптау үшін сотталған адамдарға шартты түрде мерзімінен бұрын босату қолданылмайды' } as Rule<boolean>,
+    terrorismWithDeathsOrEspeciallyGrave: {
+      value: true,
+      source: { act: 'УК', article: '72', part: '8', item: '2' },
+      note: 'УДО не применяется к осуждённым за террористическое или экстремистское преступление, повлёкшее гибель людей либо сопряжённое с совершением особо тяжкого преступления',
+      noteKk:
+        'Адамдардың қаза табуына алып келген не аса ауыр қылмыс жасаумен ұштасқан террористік немесе экстремистік қылмыс үшін сотталғандарға шартты түрде мерзімінен бұрын босату қолданылмайды',
+    } as Rule<boolean>,
+    corruptionGraveOrEspeciallyGrave: {
+      value: true,
+      source: { act: 'УК', article: '72', part: '8', item: '3' },
+      note: 'УДО не применяется к осуждённым за тяжкое и особо тяжкое коррупционное преступление, кроме беременных женщин, женщин с малолетними детьми, мужчин, в одиночку воспитывающих малолетнего ребёнка, женщин от 58 и мужчин от 63 лет, лиц с инвалидностью I или II группы, а также выполнивших все условия процессуального соглашения о сотрудничестве',
+      noteKk:
+        'Ауыр және аса ауыр сыбайлас жемқорлық қылмыс үшін сотталғандарға (жүкті әйелдерді, жас баласы бар әйелдерді, жас баласын жалғыз тәрбиелеп отырған еркектерді, 58 жастан асқан әйелдерді, 63 жастан асқан еркектерді, І немесе ІІ топтағы мүгедектігі бар адамдарды және ынтымақтастық туралы процестік келісімнің барлық талаптарын орындағандарды қоспағанда) шартты түрде мерзімінен бұрын босату қолданылмайды',
+    } as Rule<boolean>,
+    sexualCrimeAgainstMinors: {
+      value: true,
+      source: { act: 'УК', article: '72', part: '8', item: '4' },
+      note: 'УДО не применяется к осуждённым за преступление против половой неприкосновенности несовершеннолетних, кроме совершённого несовершеннолетним в отношении лица от 14 до 18 лет',
+      noteKk:
+        'Кәмелетке толмағандардың жыныстық тиіспеушілігіне қарсы қылмыс үшін сотталғандарға (кәмелетке толмаған адамның он төрттен он сегіз жасқа дейінгі адамға қатысты жасаған жағдайын қоспағанда) шартты түрде мерзімінен бұрын босату қолданылмайды',
+    } as Rule<boolean>,
+    killingInCriminalGroup: {
+      value: true,
+      source: { act: 'УК', article: '72', part: '8', item: '5' },
+      note: 'УДО не применяется к осуждённым за умышленное причинение смерти в составе преступной группы, кроме льготных категорий (беременные, женщины с малолетними детьми, одинокие отцы, женщины от 58, мужчины от 63 лет, инвалидность I или II группы)',
+      noteKk:
+        'Қылмыстық топтың құрамында адамды қасақана өлтіргені үшін сотталғандарға (жеңілдікті санаттарды қоспағанда) шартты түрде мерзімінен бұрын босату қолданылмайды',
+    } as Rule<boolean>,
+    replacedByRestrictionUnderArt73: {
+      value: true,
+      source: { act: 'УК', article: '72', part: '8', item: '6' },
+      note: 'УДО не применяется к осуждённым, которым лишение свободы заменено на ограничение свободы в порядке статьи 73',
+      noteKk:
+        '73-бап тәртібінде бас бостандығынан айыру жазасы бас бостандығын шектеуге ауыстырылған сотталғандарға шартты түрде мерзімінен бұрын босату қолданылмайды',
+    } as Rule<boolean>,
+    previouslyParoledFromLife: {
+      value: true,
+      source: { act: 'УК', article: '72', part: '8', item: '7' },
+      note: 'УДО не применяется к ранее условно-досрочно освобождённым от пожизненного лишения свободы',
+      noteKk:
+        'Бұрын өмір бойына бас бостандығынан айырудан шартты түрде мерзімінен бұрын босатылғандарға қолданылмайды',
+    } as Rule<boolean>,
+    newGraveCrimeWhileServingLife: {
+      value: true,
+      source: { act: 'УК', article: '72', part: '8', item: '8' },
+      note: 'УДО не применяется к совершившим в период отбывания пожизненного лишения свободы новое тяжкое или особо тяжкое преступление',
+      noteKk:
+        'Өмір бойына бас бостандығынан айыруды өтеу кезеңінде жаңа ауыр немесе аса ауыр қылмыс жасағандарға қолданылмайды',
+    } as Rule<boolean>,
+    torture: {
+      value: true,
+      source: { act: 'УК', article: '72', part: '8', item: '9' },
+      note: 'УДО не применяется к осуждённым за пытки',
+      noteKk: 'Азаптау үшін сотталған адамдарға шартты түрде мерзімінен бұрын босату қолданылмайды',
+    } as Rule<boolean>,
   },
 } as const;
 
 /** Replacement of the unserved part with a milder punishment (УК 73 ч. 2). */
 export const replacement = {
   /** Part 1: only small, medium and grave crimes; an especially grave crime (and so life imprisonment) is outside replacement. */
-  scope: { value: ['minor', 'medium', 'grave'], source: { act: 'УК', article: '73', part: '1' }, note: 'замена возможна лишь при лишении свободы за преступления небольшой, средней тяжести или тяжкие; особо тяжкие — вне части 1', noteKk: 'Жазаның өтелмеген бөлігін неғұрлым жеңіл жаза түрімен ауыстыру тек онша ауыр емес, ауырлығы орташа немесе ауыр қылмыс үшін қолданылады; аса ауыр қылмыс үшін қолданылмайды' } as Rule<readonly string[]>,
-  minorOrMedium: { value: f(1, 4), source: { act: 'УК', article: '73', part: '2', paragraph: '1' }, note: 'не менее одной четвёртой — небольшой или средней тяжести' } as Rule<Fraction>,
-  grave: { value: f(1, 3), source: { act: 'УК', article: '73', part: '2', paragraph: '1' }, note: 'не менее одной трети — тяжкое' } as Rule<Fraction>,
-  graveAgainstLifeOrHealth: { value: f(1, 2), source: { act: 'УК', article: '73', part: '2', paragraph: '1' }, note: 'не менее половины — тяжкое против жизни или здоровья' } as Rule<Fraction>,
-  afterRevokedParole: { value: true, source: { act: 'УК', article: '73', part: '2-1' }, note: 'после отмены УДО сроки части 2 исчисляются из оставшейся неотбытой части наказания, а при совокупности приговоров (ч. 7 п. 2), 3) ст. 72) — из окончательного наказания' } as Rule<boolean>,
+  scope: {
+    value: ['minor', 'medium', 'grave'],
+    source: { act: 'УК', article: '73', part: '1' },
+    note: 'замена возможна лишь при лишении свободы за преступления небольшой, средней тяжести или тяжкие; особо тяжкие — вне части 1',
+    noteKk:
+      'Жазаның өтелмеген бөлігін неғұрлым жеңіл жаза түрімен ауыстыру тек онша ауыр емес, ауырлығы орташа немесе ауыр қылмыс үшін қолданылады; аса ауыр қылмыс үшін қолданылмайды',
+  } as Rule<readonly string[]>,
+  minorOrMedium: {
+    value: f(1, 4),
+    source: { act: 'УК', article: '73', part: '2', paragraph: '1' },
+    note: 'не менее одной четвёртой — небольшой или средней тяжести',
+  } as Rule<Fraction>,
+  grave: {
+    value: f(1, 3),
+    source: { act: 'УК', article: '73', part: '2', paragraph: '1' },
+    note: 'не менее одной трети — тяжкое',
+  } as Rule<Fraction>,
+  graveAgainstLifeOrHealth: {
+    value: f(1, 2),
+    source: { act: 'УК', article: '73', part: '2', paragraph: '1' },
+    note: 'не менее половины — тяжкое против жизни или здоровья',
+  } as Rule<Fraction>,
+  afterRevokedParole: {
+    value: true,
+    source: { act: 'УК', article: '73', part: '2-1' },
+    note: 'после отмены УДО сроки части 2 исчисляются из оставшейся неотбытой части наказания, а при совокупности приговоров (ч. 7 п. 2), 3) ст. 72) — из окончательного наказания',
+  } as Rule<boolean>,
   exclusions: {
-    sexualCrimeAgainstMinors: { value: true, source: { act: 'УК', article: '73', part: '2', paragraph: '2' }, note: 'замена не применяется к осуждённым за преступление против половой неприкосновенности несовершеннолетних, кроме совершённого несовершеннолетним в отношении лица от 14 до 18 лет', noteKk: 'Кәмелетке толмағандардың жыныстық тиіспеушілігіне қарсы қылмыс үшін сотталғандарға (кәмелетке толмаған адамның он төрттен он сегіз жасқа дейінгі адамға қатысты жасаған жағдайын қоспағанда) жазаның өтелмеген бөлігін ауыстыру қолданылмайды' } as Rule<boolean>,
-    terrorismWithDeathsOrEspeciallyGrave: { value: true, source: { act: 'УК', article: '73', part: '2', paragraph: '2' }, note: 'замена не применяется к осуждённым за террористическое или экстремистское преступление, повлёкшее гибель людей либо сопряжённое с особо тяжким преступлением', noteKk: 'Адамдардың қаза табуына алып келген не аса ауыр қылмыс жасаумен ұштасқан террористік немесе экстремистік қылмыс үшін сотталғандарға жазаның өтелмеген бөлігін ауыстыру қолданылмайды' } as Rule<boolean>,
-    crimeInCriminalGroup: { value: true, source: { act: 'УК', article: '73', part: '2', paragraph: '2' }, note: 'замена не применяется к осуждённым за преступление, совершённое в составе преступной группы', noteKk: 'Қылмыстық топтың құрамында жасалған қылмыс үшін сотталғандарға жазаның өтелмеген бөлігін ауыстыру қолданылмайды' } as Rule<boolean>,
-    terrorismWithoutActiveCooperation: { value: true, source: { act: 'УК', article: '73', part: '2', paragraph: '2' }, note: 'террористическое или экстремистское преступление без гибели людей — замена возможна только при активном содействии', noteKk: 'Адамдардың қаза табуына алып келмеген террористік немесе экстремистік қылмыс үшін — тек белсенді түрде жәрдемдескен жағдайда ауыстырылуы мүмкін' } as Rule<boolean>,
+    sexualCrimeAgainstMinors: {
+      value: true,
+      source: { act: 'УК', article: '73', part: '2', paragraph: '2' },
+      note: 'замена не применяется к осуждённым за преступление против половой неприкосновенности несовершеннолетних, кроме совершённого несовершеннолетним в отношении лица от 14 до 18 лет',
+      noteKk:
+        'Кәмелетке толмағандардың жыныстық тиіспеушілігіне қарсы қылмыс үшін сотталғандарға (кәмелетке толмаған адамның он төрттен он сегіз жасқа дейінгі адамға қатысты жасаған жағдайын қоспағанда) жазаның өтелмеген бөлігін ауыстыру қолданылмайды',
+    } as Rule<boolean>,
+    terrorismWithDeathsOrEspeciallyGrave: {
+      value: true,
+      source: { act: 'УК', article: '73', part: '2', paragraph: '2' },
+      note: 'замена не применяется к осуждённым за террористическое или экстремистское преступление, повлёкшее гибель людей либо сопряжённое с особо тяжким преступлением',
+      noteKk:
+        'Адамдардың қаза табуына алып келген не аса ауыр қылмыс жасаумен ұштасқан террористік немесе экстремистік қылмыс үшін сотталғандарға жазаның өтелмеген бөлігін ауыстыру қолданылмайды',
+    } as Rule<boolean>,
+    crimeInCriminalGroup: {
+      value: true,
+      source: { act: 'УК', article: '73', part: '2', paragraph: '2' },
+      note: 'замена не применяется к осуждённым за преступление, совершённое в составе преступной группы',
+      noteKk:
+        'Қылмыстық топтың құрамында жасалған қылмыс үшін сотталғандарға жазаның өтелмеген бөлігін ауыстыру қолданылмайды',
+    } as Rule<boolean>,
+    terrorismWithoutActiveCooperation: {
+      value: true,
+      source: { act: 'УК', article: '73', part: '2', paragraph: '2' },
+      note: 'террористическое или экстремистское преступление без гибели людей — замена возможна только при активном содействии',
+      noteKk:
+        'Адамдардың қаза табуына алып келмеген террористік немесе экстремистік қылмыс үшін — тек белсенді түрде жәрдемдескен жағдайда ауыстырылуы мүмкін',
+    } as Rule<boolean>,
   },
-  foreignersOnlyFine: { value: true, source: { act: 'УК', article: '73', part: '2', paragraph: '3' }, note: 'иностранцам и лицам без гражданства неотбытая часть может быть заменена только на штраф с выдворением или без такового' } as Rule<boolean>,
-  fineRequiresFullCompensation: { value: true, source: { act: 'УК', article: '73', part: '3' }, note: 'Условием замены на штраф является полное возмещение ущерба' } as Rule<boolean>,
+  foreignersOnlyFine: {
+    value: true,
+    source: { act: 'УК', article: '73', part: '2', paragraph: '3' },
+    note: 'иностранцам и лицам без гражданства неотбытая часть может быть заменена только на штраф с выдворением или без такового',
+  } as Rule<boolean>,
+  fineRequiresFullCompensation: {
+    value: true,
+    source: { act: 'УК', article: '73', part: '3' },
+    note: 'Условием замены на штраф является полное возмещение ущерба',
+  } as Rule<boolean>,
 } as const;
 
 /** Terms ending on a non-working day (Civil Code art. 175; ГПК 123 ч. 4). */

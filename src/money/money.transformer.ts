@@ -23,7 +23,8 @@ export function moneyTransformer(options: { column?: string; allowNegative?: boo
       if (typeof value === 'number') return check(value);
       if (typeof value === 'bigint') return check(bigintToSafe(value, field));
       if (typeof value === 'string') {
-        if (!/^-?\d+$/.test(value)) throw new MoneyError(field, 'not_integer', `из базы пришло не целое число: «${value}»`);
+        if (!/^-?\d+$/.test(value))
+          throw new MoneyError(field, 'not_integer', `из базы пришло не целое число: «${value}»`);
         return check(bigintToSafe(BigInt(value), field));
       }
       throw new MoneyError(field, 'format', `из базы пришло значение типа ${typeof value}`);

@@ -11,7 +11,9 @@ export class SchedulesController {
 
   @Post('preview')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Рассчитать график погашения (без сохранения): суммы в тиын, сроки с переносом на рабочий день' })
+  @ApiOperation({
+    summary: 'Рассчитать график погашения (без сохранения): суммы в тиын, сроки с переносом на рабочий день',
+  })
   @ApiOkResponse({ type: ScheduleView })
   @ApiBadRequestResponse({ description: '{ error: "validation_failed", errors: [{ field, rule, message }] }' })
   preview(@Body() body: PreviewScheduleDto): ScheduleView {

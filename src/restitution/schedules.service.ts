@@ -38,11 +38,23 @@ export class SchedulesService {
 function outstandingOf(dto: PreviewScheduleDto): number {
   const errors: FieldError[] = [];
   if ((dto.outstanding === undefined) === (dto.awarded === undefined)) {
-    errors.push({ field: 'outstanding', rule: 'exactly_one_of', message: 'укажите либо сумму к выплате (outstanding), либо присуждённую сумму (awarded)' });
+    errors.push({
+      field: 'outstanding',
+      rule: 'exactly_one_of',
+      message: 'укажите либо сумму к выплате (outstanding), либо присуждённую сумму (awarded)',
+    });
   } else if (dto.outstanding !== undefined && dto.recovered !== undefined) {
-    errors.push({ field: 'recovered', rule: 'exactly_one_of', message: 'recovered указывается только вместе с awarded' });
+    errors.push({
+      field: 'recovered',
+      rule: 'exactly_one_of',
+      message: 'recovered указывается только вместе с awarded',
+    });
   } else if (dto.awarded !== undefined && (dto.recovered ?? 0) > dto.awarded) {
-    errors.push({ field: 'recovered', rule: 'recovered_range', message: `взыскано (${dto.recovered}) больше присуждённого (${dto.awarded})` });
+    errors.push({
+      field: 'recovered',
+      rule: 'recovered_range',
+      message: `взыскано (${dto.recovered}) больше присуждённого (${dto.awarded})`,
+    });
   }
   if (errors.length) throw DomainError.validation(errors);
   return dto.outstanding ?? dto.awarded! - (dto.recovered ?? 0);
@@ -59,7 +71,11 @@ function toView(s: Schedule): ScheduleView {
     ...s,
     rows: s.rows.map((r) => ({
       ...r,
-      formatted: { amount: formatTenge(r.amount), cumulative: formatTenge(r.cumulative), remaining: formatTenge(r.remaining) },
+      formatted: {
+        amount: formatTenge(r.amount),
+        cumulative: formatTenge(r.cumulative),
+        remaining: formatTenge(r.remaining),
+      },
     })),
     formatted: {
       total: formatTenge(s.total),

@@ -32,7 +32,8 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnModuleDestroy 
   ) {}
 
   onApplicationBootstrap(): void {
-    const sweepLogged = () => this.sweep().catch((e) => this.logger.error(`sweep failed: ${e instanceof Error ? e.message : String(e)}`));
+    const sweepLogged = () =>
+      this.sweep().catch((e) => this.logger.error(`sweep failed: ${e instanceof Error ? e.message : String(e)}`));
     this.readiness.track('start-up deadline sweep', sweepLogged());
     const handle = setInterval(() => void sweepLogged(), this.env.SWEEP_INTERVAL_SECONDS * 1000);
     handle.unref();
@@ -55,10 +56,12 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnModuleDestroy 
       return this.running;
     }
     if (!this.next) {
-      this.next = this.running.catch(() => 0).then(() => {
-        this.next = null;
-        return this.sweep();
-      });
+      this.next = this.running
+        .catch(() => 0)
+        .then(() => {
+          this.next = null;
+          return this.sweep();
+        });
     }
     return this.next;
   }

@@ -46,7 +46,14 @@ interface Row {
 @Injectable()
 export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxDispatcher.name);
-  readonly settings = { maxAttempts: 5, retryBaseMs: 1000, retryMaxMs: 5 * 60_000, pollMs: 5000, leaseMs: 5 * 60_000, batch: 50 };
+  readonly settings = {
+    maxAttempts: 5,
+    retryBaseMs: 1000,
+    retryMaxMs: 5 * 60_000,
+    pollMs: 5000,
+    leaseMs: 5 * 60_000,
+    batch: 50,
+  };
   readonly instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly handlers = new Map<string, OutboxHandler>();
   private readonly warned = new Set<string>();
@@ -66,7 +73,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   async onApplicationBootstrap(): Promise<void> {
     if (!this.access.postgres) {
       // This process holds the SQLite file alone (SqliteWriterLock): a row still running was left by a dead one.
-      await this.access.atomically((em) => em.query(`UPDATE outbox SET status = 'pending', claimed_by = NULL WHERE status = 'running'`));
+      await this.access.atomically((em) =>
+        em.query(`UPDATE outbox SET status = 'pending', claimed_by = NULL WHERE status = 'running'`),
+      );
     }
     const waiting: { effect_type: string; n: number | string }[] = await this.access.read((em) =>
       em.query(`SELECT effect_type, COUNT(*) AS n FROM outbox WHERE status = 'pending' GROUP BY effect_type`),
@@ -155,25 +164,40 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     const handler = this.handlers.get(row.effect_type) as OutboxHandler;
     const mine = `id = ? AND status = 'running' AND claimed_by = ? AND attempts = ?`;
     try {
-      await handler({ id: row.id, caseId: row.case_id, type: row.effect_type, params: JSON.parse(row.params), idempotencyKey: row.idempotency_key, attempt });
+      await handler({
+        id: row.id,
+        caseId: row.case_id,
+        type: row.effect_type,
+        params: JSON.parse(row.params),
+        idempotencyKey: row.idempotency_key,
+        attempt,
+      });
     } catch (e) {
       const error = (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 2000);
       const now = Date.now();
       if (attempt >= this.settings.maxAttempts) {
-        await this.update(`UPDATE outbox SET status = 'failed', processed_at = ?, last_error = ? WHERE ${mine}`, [new Date(now).toISOString(), error, row.id, this.instanceId, attempt]);
+        await this.update(`UPDATE outbox SET status = 'failed', processed_at = ?, last_error = ? WHERE ${mine}`, [
+          new Date(now).toISOString(),
+          error,
+          row.id,
+          this.instanceId,
+          attempt,
+        ]);
         // The error text stays in the table: it may quote personal data, which never goes to the logs.
-        this.logger.error(`outbox ${row.effect_type} ${row.id} failed after ${attempt} attempt(s); see outbox.last_error`);
+        this.logger.error(
+          `outbox ${row.effect_type} ${row.id} failed after ${attempt} attempt(s); see outbox.last_error`,
+        );
         return;
       }
-      const delay = Math.min(this.settings.retryMaxMs, this.settings.retryBaseMs * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
-      await this.update(`UPDATE outbox SET status = 'pending', claimed_by = NULL, available_at = ?, last_error = ? WHERE ${mine}`, [
-        new Date(now + delay).toISOString(),
-        error,
-        row.id,
-        this.instanceId,
-        attempt,
-      ]);
-      this.logger.warn(`outbox ${row.effect_type} ${row.id} attempt ${attempt} failed; next in ${Math.round(delay)} ms`);
+      const delay =
+        Math.min(this.settings.retryMaxMs, this.settings.retryBaseMs * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
+      await this.update(
+        `UPDATE outbox SET status = 'pending', claimed_by = NULL, available_at = ?, last_error = ? WHERE ${mine}`,
+        [new Date(now + delay).toISOString(), error, row.id, this.instanceId, attempt],
+      );
+      this.logger.warn(
+        `outbox ${row.effect_type} ${row.id} attempt ${attempt} failed; next in ${Math.round(delay)} ms`,
+      );
       const timer = setTimeout(() => {
         this.retryTimers.delete(timer);
         void this.dispatch();
@@ -182,7 +206,12 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
       this.retryTimers.add(timer);
       return;
     }
-    await this.update(`UPDATE outbox SET status = 'done', processed_at = ?, last_error = NULL WHERE ${mine}`, [new Date().toISOString(), row.id, this.instanceId, attempt]);
+    await this.update(`UPDATE outbox SET status = 'done', processed_at = ?, last_error = NULL WHERE ${mine}`, [
+      new Date().toISOString(),
+      row.id,
+      this.instanceId,
+      attempt,
+    ]);
   }
 
   private update(sql: string, params: unknown[]): Promise<boolean> {

@@ -11,7 +11,13 @@ export function procedureDeps(): ProcedureDeps {
   return {
     graceDays: settings.paymentGraceDays,
     schedule: ({ outstanding, monthly, firstDueDate, dayOfMonth }) =>
-      buildSchedule({ outstanding, monthly, firstDueDate, dayOfMonth, moveToWorkingDay: settings.moveDueDatesToWorkingDay }).rows.map((r) => ({
+      buildSchedule({
+        outstanding,
+        monthly,
+        firstDueDate,
+        dayOfMonth,
+        moveToWorkingDay: settings.moveDueDatesToWorkingDay,
+      }).rows.map((r) => ({
         no: r.no,
         dueDate: r.dueDate,
         amount: r.amount,

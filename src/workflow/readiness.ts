@@ -15,10 +15,12 @@ export class Readiness {
     this.pending.add(name);
     this.done.set(
       name,
-      work.then(
-        () => undefined,
-        () => undefined,
-      ).finally(() => this.pending.delete(name)),
+      work
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .finally(() => this.pending.delete(name)),
     );
   }
 

@@ -28,8 +28,10 @@ export class SqliteWriterLock {
       const db: sqlite3.Database = new sqlite3.Database(path, (e) => (e ? reject(e) : resolve(db)));
     });
     conn.configure('busyTimeout', 1000);
-    const run = (sql: string, params: unknown[] = []) => new Promise<void>((resolve, reject) => conn.run(sql, params, (e) => (e ? reject(e) : resolve())));
-    const get = <T>(sql: string) => new Promise<T | undefined>((resolve, reject) => conn.get(sql, (e, row) => (e ? reject(e) : resolve(row as T))));
+    const run = (sql: string, params: unknown[] = []) =>
+      new Promise<void>((resolve, reject) => conn.run(sql, params, (e) => (e ? reject(e) : resolve())));
+    const get = <T>(sql: string) =>
+      new Promise<T | undefined>((resolve, reject) => conn.get(sql, (e, row) => (e ? reject(e) : resolve(row as T))));
     type Holder = { token: string; pid: number; host: string; since: string };
     const refuse = async (): Promise<never> => {
       const holder = await get<Holder>('SELECT token, pid, host, since FROM holder').catch(() => undefined);
@@ -50,7 +52,12 @@ export class SqliteWriterLock {
       throw e;
     }
     await run('DELETE FROM holder');
-    await run('INSERT INTO holder (token, pid, host, since) VALUES (?, ?, ?, ?)', [token, process.pid, hostname(), new Date().toISOString()]);
+    await run('INSERT INTO holder (token, pid, host, since) VALUES (?, ?, ?, ?)', [
+      token,
+      process.pid,
+      hostname(),
+      new Date().toISOString(),
+    ]);
     await run('COMMIT');
     // Keep a read transaction open: its SHARED lock lasts until release() or the death of the process.
     await run('BEGIN');

@@ -61,12 +61,19 @@ export class WorkflowRepository {
   }
 
   /** Compare-and-set: false when somebody else wrote the case since `expectedVersion` was read. */
-  async saveIfVersion(em: EntityManager, entity: CaseEntity, expectedVersion: number, applicationChanged = false): Promise<boolean> {
+  async saveIfVersion(
+    em: EntityManager,
+    entity: CaseEntity,
+    expectedVersion: number,
+    applicationChanged = false,
+  ): Promise<boolean> {
     const set = applicationChanged ? ', application = ?' : '';
     const params: unknown[] = [JSON.stringify(entity.snapshot), entity.state, entity.version, entity.updatedAt];
     if (applicationChanged) params.push(JSON.stringify(entity.application));
     params.push(entity.id, expectedVersion);
-    const sql = this.sql(`UPDATE cases SET snapshot = ?, state = ?, version = ?, updated_at = ?${set} WHERE id = ? AND version = ?`);
+    const sql = this.sql(
+      `UPDATE cases SET snapshot = ?, state = ?, version = ?, updated_at = ?${set} WHERE id = ? AND version = ?`,
+    );
     if (!em.queryRunner) throw new Error('saveIfVersion runs inside a transaction');
     const sent = em.queryRunner.query(sql, params, true); // structured: the affected row count, both drivers
     // Cached as sent: a later job of the group may start before the result is back (a failure evicts it).
@@ -97,7 +104,19 @@ export class WorkflowRepository {
       this.sql(
         'INSERT INTO case_events (case_id, seq, type, claim_id, actor_role, actor_name, event_date, recorded_at, payload, state_before, state_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      [e.caseId, e.seq, e.type, e.claimId, e.actorRole, e.actorName, e.eventDate, e.recordedAt, JSON.stringify(e.payload), e.stateBefore, e.stateAfter],
+      [
+        e.caseId,
+        e.seq,
+        e.type,
+        e.claimId,
+        e.actorRole,
+        e.actorName,
+        e.eventDate,
+        e.recordedAt,
+        JSON.stringify(e.payload),
+        e.stateBefore,
+        e.stateAfter,
+      ],
     );
   }
 
@@ -109,8 +128,21 @@ export class WorkflowRepository {
   async insertOutbox(em: EntityManager, rows: NewOutboxRow[]): Promise<void> {
     if (rows.length === 0) return;
     const values = rows.map(() => "(?, ?, ?, ?, ?, 'pending', 0, ?, ?)").join(', ');
-    const params = rows.flatMap((r) => [r.id, r.caseId, r.effectType, JSON.stringify(r.params ?? null), r.idempotencyKey, r.createdAt, r.createdAt]);
-    await em.query(this.sql(`INSERT INTO outbox (id, case_id, effect_type, params, idempotency_key, status, attempts, available_at, created_at) VALUES ${values}`), params);
+    const params = rows.flatMap((r) => [
+      r.id,
+      r.caseId,
+      r.effectType,
+      JSON.stringify(r.params ?? null),
+      r.idempotencyKey,
+      r.createdAt,
+      r.createdAt,
+    ]);
+    await em.query(
+      this.sql(
+        `INSERT INTO outbox (id, case_id, effect_type, params, idempotency_key, status, attempts, available_at, created_at) VALUES ${values}`,
+      ),
+      params,
+    );
   }
 
   /**
@@ -125,7 +157,10 @@ export class WorkflowRepository {
       const current = byKey.get(p.key);
       if (!current) {
         await em.insert(DeadlineEntity, { ...p, caseId, status: 'pending', firedAt: null } as never);
-      } else if (current.status === 'pending' && (current.dueDate !== p.dueDate || JSON.stringify(current.payload) !== JSON.stringify(p.payload))) {
+      } else if (
+        current.status === 'pending' &&
+        (current.dueDate !== p.dueDate || JSON.stringify(current.payload) !== JSON.stringify(p.payload))
+      ) {
         await em.update(DeadlineEntity, { key: p.key }, { dueDate: p.dueDate, payload: p.payload as never });
       }
     }

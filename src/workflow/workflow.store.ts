@@ -77,7 +77,11 @@ export type EventWriteHook = (em: EntityManager, written: WrittenEvent) => Promi
  * Facts an event needs from rows kept outside the snapshot, read in the event's transaction before the
  * transition (the payment already on the ledger under a reference): fields added to the machines' event.
  */
-export type EventLookup = (em: EntityManager, caseId: string, event: ProcedureEvent) => Promise<Record<string, unknown> | undefined>;
+export type EventLookup = (
+  em: EntityManager,
+  caseId: string,
+  event: ProcedureEvent,
+) => Promise<Record<string, unknown> | undefined>;
 
 /** The same deadlines, due the same days with the same payloads (in the machines' order). */
 function sameDeadlines(a: readonly PlannedDeadline[], b: readonly PlannedDeadline[]): boolean {
@@ -161,8 +165,23 @@ export class WorkflowStore {
       const planned = pendingDeadlines(draft.state, this.deps);
       await this.repo.syncDeadlines(em, entity.id, planned);
       const event = { type: 'case.applied', actor: draft.actor.role };
-      for (const hook of this.hooks) await hook(em, { case: entity, before: null, event, effects: [], deadlines: planned, recordedAt: now, eventDate: today });
-      return { ok: true as const, case: entity, deadlines: await this.repo.deadlinesOf(em, entity.id), changed: true, effects: [] };
+      for (const hook of this.hooks)
+        await hook(em, {
+          case: entity,
+          before: null,
+          event,
+          effects: [],
+          deadlines: planned,
+          recordedAt: now,
+          eventDate: today,
+        });
+      return {
+        ok: true as const,
+        case: entity,
+        deadlines: await this.repo.deadlinesOf(em, entity.id),
+        changed: true,
+        effects: [],
+      };
     });
   }
 
@@ -171,17 +190,29 @@ export class WorkflowStore {
    * DomainError: nothing is written). With `expectedVersion`, a case that moved on is a 409 version_conflict;
    * without it the event is tried again on the fresh case (bounded, with jittered backoff).
    */
-  async apply(caseId: string, decide: (current: CaseEntity) => EventDecision, opts: { expectedVersion?: number } = {}): Promise<Outcome> {
+  async apply(
+    caseId: string,
+    decide: (current: CaseEntity) => EventDecision,
+    opts: { expectedVersion?: number } = {},
+  ): Promise<Outcome> {
     const outcome = await this.retrying(opts.expectedVersion === undefined, () =>
       this.access.atomically(async (em) => {
         const entity = await this.mustFind(em, caseId);
         if (opts.expectedVersion !== undefined && opts.expectedVersion !== entity.version) {
-          throw new DomainError('version_conflict', `Дело изменено другим пользователем: версия ${entity.version}, ожидалась ${opts.expectedVersion}`, {
-            currentVersion: entity.version,
-          });
+          throw new DomainError(
+            'version_conflict',
+            `Дело изменено другим пользователем: версия ${entity.version}, ожидалась ${opts.expectedVersion}`,
+            {
+              currentVersion: entity.version,
+            },
+          );
         }
         const decision = decide(entity);
-        const result = applyEvent(entity.snapshot, await this.lookedUp(em, entity.id, this.procedureEvent(decision)), this.deps);
+        const result = applyEvent(
+          entity.snapshot,
+          await this.lookedUp(em, entity.id, this.procedureEvent(decision)),
+          this.deps,
+        );
         if (!result.ok) return { ok: false as const, refused: result };
         return this.write(em, entity, decision, result);
       }),
@@ -194,14 +225,26 @@ export class WorkflowStore {
    * The event of a due deadline, in the transaction that marks the deadline fired (a deadline fires at most
    * once). Returns false when it was already fired, or is moot (the case moved on: it is cancelled).
    */
-  async fireDeadline(deadline: { key: string; caseId: string; type: string; claimId: string | null; payload: Record<string, unknown> }): Promise<boolean> {
+  async fireDeadline(deadline: {
+    key: string;
+    caseId: string;
+    type: string;
+    claimId: string | null;
+    payload: Record<string, unknown>;
+  }): Promise<boolean> {
     const written: { outcome?: Outcome } = {};
     const fired = await this.retrying(true, () =>
       this.access.atomically(async (em) => {
         delete written.outcome;
         const entity = await this.mustFind(em, deadline.caseId);
         const decision: EventDecision = {
-          event: { ...deadline.payload, type: deadline.type, claimId: deadline.claimId ?? undefined, actor: 'system', deadlineKey: deadline.key },
+          event: {
+            ...deadline.payload,
+            type: deadline.type,
+            claimId: deadline.claimId ?? undefined,
+            actor: 'system',
+            deadlineKey: deadline.key,
+          },
           actor: { role: 'system', name: 'deadline sweeper' },
         };
         const result = applyEvent(entity.snapshot, this.procedureEvent(decision), this.deps);
@@ -239,9 +282,20 @@ export class WorkflowStore {
   }
 
   /** Saves an accepted transition with its history, deadlines, outbox rows and hooks' rows. */
-  private async write(em: EntityManager, entity: CaseEntity, decision: EventDecision, result: Extract<ApplyResult, { ok: true }>): Promise<Saved> {
+  private async write(
+    em: EntityManager,
+    entity: CaseEntity,
+    decision: EventDecision,
+    result: Extract<ApplyResult, { ok: true }>,
+  ): Promise<Saved> {
     if (!result.changed) {
-      return { ok: true, case: entity, deadlines: await this.repo.deadlinesOf(em, entity.id), changed: false, effects: [] }; // an idempotent repeat
+      return {
+        ok: true,
+        case: entity,
+        deadlines: await this.repo.deadlinesOf(em, entity.id),
+        changed: false,
+        effects: [],
+      }; // an idempotent repeat
     }
     const { event, actor, notes } = decision;
     const today = this.clock.today();
@@ -278,7 +332,9 @@ export class WorkflowStore {
     const send = async (p: Promise<unknown>) => (pipelined ? writes.push(p) : await p);
     const saved = this.repo.saveIfVersion(em, entity, expectedVersion, applicationChanged);
     const conflict = async () =>
-      new DomainError('version_conflict', 'Дело изменено другим пользователем, повторите действие', { currentVersion: await this.repo.currentVersion(em, entity.id) });
+      new DomainError('version_conflict', 'Дело изменено другим пользователем, повторите действие', {
+        currentVersion: await this.repo.currentVersion(em, entity.id),
+      });
     if (!pipelined && !(await saved)) throw await conflict();
     if (typeof notes === 'string' && notes.length > 0) {
       const noteId = randomUUID();
@@ -304,11 +360,25 @@ export class WorkflowStore {
     // Most events (a session, a payment on time) leave the awaited deadlines as they were: no need to touch them.
     // The deadline sync and the hooks read before they write, so they are awaited even when pipelined: a later
     // job of the group (maybe on the same case) starts only once every statement of this one has been sent.
-    const previous = { state: stateBefore, application: applicationChanged ? undefined : entity.application, deadlines: pendingDeadlines(before, this.deps) };
+    const previous = {
+      state: stateBefore,
+      application: applicationChanged ? undefined : entity.application,
+      deadlines: pendingDeadlines(before, this.deps),
+    };
     let late: { error: unknown } | null = null;
     try {
       if (!sameDeadlines(planned, previous.deadlines)) await this.repo.syncDeadlines(em, entity.id, planned);
-      for (const hook of this.hooks) await hook(em, { case: entity, before, previous, event, effects: result.effects, deadlines: planned, recordedAt: now, eventDate: today });
+      for (const hook of this.hooks)
+        await hook(em, {
+          case: entity,
+          before,
+          previous,
+          event,
+          effects: result.effects,
+          deadlines: planned,
+          recordedAt: now,
+          eventDate: today,
+        });
     } catch (error) {
       if (!pipelined) throw error;
       late = { error };

@@ -48,7 +48,12 @@ async function call(port: number, method: string, path: string, body?: unknown):
 async function negotiatingCase(port: number): Promise<{ id: string; claimId: string }> {
   const kase = await call(port, 'POST', '/api/cases', application());
   const claimId = kase.claims[0].id;
-  for (const e of [{ type: 'case.accepted' }, { type: 'invitation.sent', claimId }, { type: 'invitation.accepted', claimId }, { type: 'contract.signed', claimId, contractDate: '2026-12-01' }]) {
+  for (const e of [
+    { type: 'case.accepted' },
+    { type: 'invitation.sent', claimId },
+    { type: 'invitation.accepted', claimId },
+    { type: 'contract.signed', claimId, contractDate: '2026-12-01' },
+  ]) {
     await call(port, 'POST', `/api/cases/${kase.id}/events`, e);
   }
   return { id: kase.id, claimId };
@@ -59,7 +64,14 @@ async function main(): Promise<void> {
   const port = 40000 + Math.floor(Math.random() * 10000);
   const devNull = openSync('/dev/null', 'w');
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', __filename, 'serve'], {
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: LEVEL, DATABASE_PATH: join(dir, 'b.sqlite'), FIXED_CLOCK: '2026-12-01T10:00:00+05:00', SWEEP_INTERVAL_SECONDS: '3600' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LOG_LEVEL: LEVEL,
+      DATABASE_PATH: join(dir, 'b.sqlite'),
+      FIXED_CLOCK: '2026-12-01T10:00:00+05:00',
+      SWEEP_INTERVAL_SECONDS: '3600',
+    },
     stdio: ['ignore', devNull, 'inherit', 'ipc'],
   });
   try {
@@ -69,7 +81,10 @@ async function main(): Promise<void> {
     });
     const targets: { id: string; claimId: string }[] = [];
     for (let i = 0; i < CONNECTIONS; i++) targets.push(await negotiatingCase(port));
-    await call(port, 'POST', `/api/cases/${targets[0].id}/events`, { type: 'session.held', claimId: targets[0].claimId });
+    await call(port, 'POST', `/api/cases/${targets[0].id}/events`, {
+      type: 'session.held',
+      claimId: targets[0].claimId,
+    });
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- autocannon ships no type declarations
     const autocannon = require('autocannon');
     let next = 0;
@@ -80,8 +95,19 @@ async function main(): Promise<void> {
         duration,
         setupClient: (client: any) => {
           const t = targets[next++ % targets.length];
-          client.setRequests([{ method: 'POST', path: `/api/cases/${t.id}/events`, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'session.held', claimId: t.claimId }) }]);
-          if (process.env.BENCH_DEBUG) client.on('response', (status: number, _size: number, _lat: number) => status >= 300 && console.log(status));
+          client.setRequests([
+            {
+              method: 'POST',
+              path: `/api/cases/${t.id}/events`,
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ type: 'session.held', claimId: t.claimId }),
+            },
+          ]);
+          if (process.env.BENCH_DEBUG)
+            client.on(
+              'response',
+              (status: number, _size: number, _lat: number) => status >= 300 && console.log(status),
+            );
           if (process.env.BENCH_DEBUG) client.on('body', (b: Buffer) => console.log(String(b).slice(0, 300)));
         },
       });

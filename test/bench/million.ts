@@ -38,20 +38,113 @@ const SEED_VERSION = 1;
 const NOW = '2026-12-01T10:00:00+05:00';
 
 const SURNAMES = [
-  'Жұмабеков', 'Серіков', 'Нұрланов', 'Әбдірахманов', 'Қасымов', 'Оспанов', 'Ахметов', 'Иванов', 'Петров', 'Ким',
-  'Смағұлов', 'Төлеуов', 'Байжанов', 'Мұратов', 'Есенов', 'Тоқтаров', 'Сейітов', 'Әлиев', 'Омаров', 'Исаев',
-  'Кузнецов', 'Попов', 'Соколов', 'Ғабдуллин', 'Үсенов', 'Шәріпов', 'Бекмұхамбетов', 'Сұлтанов', 'Жақсылықов', 'Ермеков',
-  'Нұрпейісов', 'Тұрсынов', 'Қайратов', 'Мамыров', 'Досмағамбетов', 'Сыздықов', 'Бейсенов', 'Құдайбергенов', 'Өмірбеков', 'Рахимов',
-  'Абдуллаев', 'Васильев', 'Морозов', 'Волков', 'Лебедев', 'Козлов', 'Новиков', 'Федоров', 'Михайлов', 'Алексеев',
-  'Тоқаев', 'Нұрғалиев', 'Жанұзақов', 'Қожахметов', 'Сәрсенбаев', 'Ыбырайев', 'Ысқақов', 'Көшербаев', 'Дүйсенов', 'Бөкейханов',
-  'Ержанов', 'Маратов', 'Асқаров', 'Бақытжанов', 'Оразов', 'Сапаров', 'Шайхутдинов', 'Гусейнов', 'Пак', 'Цой',
+  'Жұмабеков',
+  'Серіков',
+  'Нұрланов',
+  'Әбдірахманов',
+  'Қасымов',
+  'Оспанов',
+  'Ахметов',
+  'Иванов',
+  'Петров',
+  'Ким',
+  'Смағұлов',
+  'Төлеуов',
+  'Байжанов',
+  'Мұратов',
+  'Есенов',
+  'Тоқтаров',
+  'Сейітов',
+  'Әлиев',
+  'Омаров',
+  'Исаев',
+  'Кузнецов',
+  'Попов',
+  'Соколов',
+  'Ғабдуллин',
+  'Үсенов',
+  'Шәріпов',
+  'Бекмұхамбетов',
+  'Сұлтанов',
+  'Жақсылықов',
+  'Ермеков',
+  'Нұрпейісов',
+  'Тұрсынов',
+  'Қайратов',
+  'Мамыров',
+  'Досмағамбетов',
+  'Сыздықов',
+  'Бейсенов',
+  'Құдайбергенов',
+  'Өмірбеков',
+  'Рахимов',
+  'Абдуллаев',
+  'Васильев',
+  'Морозов',
+  'Волков',
+  'Лебедев',
+  'Козлов',
+  'Новиков',
+  'Федоров',
+  'Михайлов',
+  'Алексеев',
+  'Тоқаев',
+  'Нұрғалиев',
+  'Жанұзақов',
+  'Қожахметов',
+  'Сәрсенбаев',
+  'Ыбырайев',
+  'Ысқақов',
+  'Көшербаев',
+  'Дүйсенов',
+  'Бөкейханов',
+  'Ержанов',
+  'Маратов',
+  'Асқаров',
+  'Бақытжанов',
+  'Оразов',
+  'Сапаров',
+  'Шайхутдинов',
+  'Гусейнов',
+  'Пак',
+  'Цой',
 ];
-const FIRST_NAMES = ['Ерлан', 'Болат', 'Марат', 'Дәурен', 'Асқар', 'Нұрлан', 'Серік', 'Қайрат', 'Әлібек', 'Ғалым', 'Сергей', 'Андрей', 'Дмитрий', 'Алексей', 'Бауыржан', 'Ержан', 'Тимур', 'Руслан', 'Мұхтар', 'Арман'];
+const FIRST_NAMES = [
+  'Ерлан',
+  'Болат',
+  'Марат',
+  'Дәурен',
+  'Асқар',
+  'Нұрлан',
+  'Серік',
+  'Қайрат',
+  'Әлібек',
+  'Ғалым',
+  'Сергей',
+  'Андрей',
+  'Дмитрий',
+  'Алексей',
+  'Бауыржан',
+  'Ержан',
+  'Тимур',
+  'Руслан',
+  'Мұхтар',
+  'Арман',
+];
 const VICTIM_NAMES = ['Гүлнар', 'Айгерім', 'Әсел', 'Жанар', 'Мәдина', 'Анна', 'Елена', 'Ольга', 'Динара', 'Сәуле'];
 const COURTS = [
-  'Усть-Каменогорский городской суд', 'Алмалинский районный суд г. Алматы', 'Есильский районный суд г. Астаны', 'Карагандинский городской суд',
-  'Шымкентский городской суд', 'Павлодарский городской суд', 'Актюбинский городской суд', 'Костанайский городской суд',
-  'Семейский городской суд', 'Таразский городской суд', 'Атырауский городской суд', 'Уральский городской суд',
+  'Усть-Каменогорский городской суд',
+  'Алмалинский районный суд г. Алматы',
+  'Есильский районный суд г. Астаны',
+  'Карагандинский городской суд',
+  'Шымкентский городской суд',
+  'Павлодарский городской суд',
+  'Актюбинский городской суд',
+  'Костанайский городской суд',
+  'Семейский городской суд',
+  'Таразский городской суд',
+  'Атырауский городской суд',
+  'Уральский городской суд',
 ];
 
 function median(xs: number[]): number {
@@ -65,7 +158,14 @@ const ms = (x: number) => (x < 10 ? x.toFixed(1) : String(Math.round(x)));
 function fingerprint(): string {
   const h = createHash('sha256');
   // The schema as the migrations make it, and the seed that fills it: a change to either makes a new database.
-  h.update(JSON.stringify({ migrations: MIGRATIONS.map((m) => `${m.name}:${m.prototype.up.toString()}`), seed: `${openTemplates.toString()}${seed.toString()}`, SEED_VERSION, CASES }));
+  h.update(
+    JSON.stringify({
+      migrations: MIGRATIONS.map((m) => `${m.name}:${m.prototype.up.toString()}`),
+      seed: `${openTemplates.toString()}${seed.toString()}`,
+      SEED_VERSION,
+      CASES,
+    }),
+  );
   return h.digest('hex').slice(0, 12);
 }
 
@@ -122,7 +222,11 @@ async function openTemplates(path: string): Promise<string[]> {
     {
       type: 'agreement.signed',
       signedBy: { mediator: true, victim: true, convict: true },
-      terms: { paidBeforeHearing: 0, waived: 0, instalments: { total: 2_000_000 * 100, monthly: 50_000 * 100, startsMonthAfterRelease: true, dayOfMonth: 10 } },
+      terms: {
+        paidBeforeHearing: 0,
+        waived: 0,
+        instalments: { total: 2_000_000 * 100, monthly: 50_000 * 100, startsMonthAfterRelease: true, dayOfMonth: 10 },
+      },
     },
   ]) {
     await ev(paying.id, { ...e, claimId: paying.claimId });
@@ -146,7 +250,10 @@ async function seed(path: string): Promise<void> {
     await exec(db, 'PRAGMA temp_store = MEMORY');
     // Templates: 40 % applied, 20 % invited, 10 % negotiating, 10 % ready for court, 20 % paying after release.
     const mix = [0, 0, 0, 0, 1, 1, 2, 3, 4, 4];
-    await exec(db, 'CREATE TEMP TABLE tpl (t INTEGER PRIMARY KEY, application TEXT, snapshot TEXT, state TEXT, version INTEGER, claim_id TEXT, claim_states TEXT, next_deadline TEXT, mediator_key TEXT)');
+    await exec(
+      db,
+      'CREATE TEMP TABLE tpl (t INTEGER PRIMARY KEY, application TEXT, snapshot TEXT, state TEXT, version INTEGER, claim_id TEXT, claim_states TEXT, next_deadline TEXT, mediator_key TEXT)',
+    );
     await exec(db, 'CREATE TEMP TABLE tpl_deadlines (t INTEGER, key TEXT, type TEXT, due_date TEXT, payload TEXT)');
     for (const [t, id] of templateIds.entries()) {
       const [c] = await all<Record<string, string | number>>(db, 'SELECT * FROM cases WHERE id = ?', [id]);
@@ -160,16 +267,31 @@ async function seed(path: string): Promise<void> {
       app.claims[0].victim.iin = '@@VIIN@@';
       app.sentence.court = '@@COURT@@';
       await exec(db, 'INSERT INTO tpl VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-        t, JSON.stringify(app), c.snapshot, c.state, c.version, claimId, ix.claim_states, ix.next_deadline, ix.mediator_key,
+        t,
+        JSON.stringify(app),
+        c.snapshot,
+        c.state,
+        c.version,
+        claimId,
+        ix.claim_states,
+        ix.next_deadline,
+        ix.mediator_key,
       ]);
-      await exec(db, "INSERT INTO tpl_deadlines SELECT ?, key, type, due_date, payload FROM deadlines WHERE case_id = ? AND status = 'pending'", [t, id]);
+      await exec(
+        db,
+        "INSERT INTO tpl_deadlines SELECT ?, key, type, due_date, payload FROM deadlines WHERE case_id = ? AND status = 'pending'",
+        [t, id],
+      );
     }
     await exec(db, 'CREATE TEMP TABLE names (k INTEGER PRIMARY KEY, name TEXT, words TEXT)');
-    for (const [k, n] of SURNAMES.entries()) await exec(db, 'INSERT INTO names VALUES (?, ?, ?)', [k, n, searchDocument([n])]);
+    for (const [k, n] of SURNAMES.entries())
+      await exec(db, 'INSERT INTO names VALUES (?, ?, ?)', [k, n, searchDocument([n])]);
     await exec(db, 'CREATE TEMP TABLE firsts (k INTEGER PRIMARY KEY, name TEXT, words TEXT)');
-    for (const [k, n] of FIRST_NAMES.entries()) await exec(db, 'INSERT INTO firsts VALUES (?, ?, ?)', [k, n, searchDocument([n])]);
+    for (const [k, n] of FIRST_NAMES.entries())
+      await exec(db, 'INSERT INTO firsts VALUES (?, ?, ?)', [k, n, searchDocument([n])]);
     await exec(db, 'CREATE TEMP TABLE vfirsts (k INTEGER PRIMARY KEY, name TEXT, words TEXT)');
-    for (const [k, n] of VICTIM_NAMES.entries()) await exec(db, 'INSERT INTO vfirsts VALUES (?, ?, ?)', [k, n, searchDocument([n])]);
+    for (const [k, n] of VICTIM_NAMES.entries())
+      await exec(db, 'INSERT INTO vfirsts VALUES (?, ?, ?)', [k, n, searchDocument([n])]);
     await exec(db, 'CREATE TEMP TABLE courts (k INTEGER PRIMARY KEY, name TEXT, key TEXT)');
     for (const [k, n] of COURTS.entries()) await exec(db, 'INSERT INTO courts VALUES (?, ?, ?)', [k, n, filterKey(n)]);
     await exec(db, 'CREATE TEMP TABLE mix (m INTEGER PRIMARY KEY, t INTEGER)');
@@ -177,7 +299,10 @@ async function seed(path: string): Promise<void> {
 
     const [{ base }] = await all<{ base: number }>(db, 'SELECT COALESCE(MAX(seq), 0) AS base FROM case_index');
     // Secondary indexes are built once after the copy (a sort) rather than row by row.
-    const deferred = await all<{ name: string; sql: string }>(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL");
+    const deferred = await all<{ name: string; sql: string }>(
+      db,
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
+    );
     for (const index of deferred) await exec(db, `DROP INDEX "${index.name}"`);
     const chunk = 100_000;
     for (let from = 1; from <= CASES; from += chunk) {
@@ -228,8 +353,15 @@ async function seed(path: string): Promise<void> {
          FROM gen g JOIN tpl ON tpl.t = g.t JOIN names n ON n.k = g.sn JOIN firsts f ON f.k = g.fn JOIN names vn ON vn.k = g.vsn
            JOIN vfirsts vf ON vf.k = g.vfn JOIN courts ct ON ct.k = g.court ORDER BY g.i`,
       );
-      await exec(db, `INSERT INTO case_fts (rowid, body) SELECT seq, search_text FROM case_index WHERE seq BETWEEN ${base} + ? AND ${base} + ?`, [from, to]);
-      await exec(db, `INSERT INTO case_iin (iin, seq) SELECT iin, ${base} + i FROM gen UNION ALL SELECT viin, ${base} + i FROM gen`);
+      await exec(
+        db,
+        `INSERT INTO case_fts (rowid, body) SELECT seq, search_text FROM case_index WHERE seq BETWEEN ${base} + ? AND ${base} + ?`,
+        [from, to],
+      );
+      await exec(
+        db,
+        `INSERT INTO case_iin (iin, seq) SELECT iin, ${base} + i FROM gen UNION ALL SELECT viin, ${base} + i FROM gen`,
+      );
       await exec(
         db,
         `INSERT INTO case_claim_states (claim_state, seq, state)
@@ -243,8 +375,14 @@ async function seed(path: string): Promise<void> {
     await exec(db, 'BEGIN');
     await exec(db, 'DELETE FROM case_counts');
     await exec(db, "INSERT INTO case_counts (key, n) SELECT 'all', COUNT(*) FROM case_index");
-    await exec(db, "INSERT INTO case_counts (key, n) SELECT 'state:' || state, COUNT(*) FROM case_index GROUP BY state");
-    await exec(db, "INSERT INTO case_counts (key, n) SELECT 'claim:' || claim_state, COUNT(*) FROM case_claim_states GROUP BY claim_state");
+    await exec(
+      db,
+      "INSERT INTO case_counts (key, n) SELECT 'state:' || state, COUNT(*) FROM case_index GROUP BY state",
+    );
+    await exec(
+      db,
+      "INSERT INTO case_counts (key, n) SELECT 'claim:' || claim_state, COUNT(*) FROM case_claim_states GROUP BY claim_state",
+    );
     await exec(db, 'COMMIT');
     await exec(db, 'ANALYZE');
     await exec(db, 'PRAGMA journal_mode = WAL');
@@ -265,19 +403,33 @@ export async function millionDatabase(): Promise<string> {
   await seed(partial);
   renameSync(partial, path);
   for (const f of [`${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
-  process.stderr.write(`1M cases: seeded ${CASES} cases in ${((Date.now() - started) / 1000).toFixed(0)} s → ${path}\n`);
+  process.stderr.write(
+    `1M cases: seeded ${CASES} cases in ${((Date.now() - started) / 1000).toFixed(0)} s → ${path}\n`,
+  );
   return path;
 }
 
 // ── measuring ──────────────────────────────────────────────────────────────────────────────────────────────────
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 
-function call(port: number, method: string, path: string, body?: unknown): Promise<{ status: number; body: any; ms: number }> {
+function call(
+  port: number,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: any; ms: number }> {
   const data = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
     const req = http.request(
-      { host: '127.0.0.1', port, path, method, agent, headers: data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {} },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method,
+        agent,
+        headers: data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {},
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -329,7 +481,8 @@ export async function benchMillion(): Promise<string[]> {
   const port = (app.getHttpServer().address() as AddressInfo).port;
   try {
     const first = await call(port, 'GET', '/api/cases?limit=20');
-    if (first.body.total < CASES) throw new Error(`the bench database holds ${first.body.total} cases, expected ${CASES}`);
+    if (first.body.total < CASES)
+      throw new Error(`the bench database holds ${first.body.total} cases, expected ${CASES}`);
     const deepCursor = encodeCursor(Math.floor(CASES / 2));
     const page = await timed(port, '/api/cases?limit=20');
     const deep = await timed(port, `/api/cases?limit=20&cursor=${deepCursor}`);
@@ -340,13 +493,21 @@ export async function benchMillion(): Promise<string[]> {
     const created = await call(port, 'POST', '/api/cases', application());
     const id = created.body.id as string;
     const claimId = created.body.claims[0].id as string;
-    for (const e of [{ type: 'case.accepted' }, { type: 'invitation.sent', claimId }, { type: 'invitation.accepted', claimId }, { type: 'contract.signed', claimId, contractDate: '2026-12-01' }]) {
+    for (const e of [
+      { type: 'case.accepted' },
+      { type: 'invitation.sent', claimId },
+      { type: 'invitation.accepted', claimId },
+      { type: 'contract.signed', claimId, contractDate: '2026-12-01' },
+    ]) {
       const r = await call(port, 'POST', `/api/cases/${id}/events`, e);
       if (r.status !== 200) throw new Error(`${e.type} → ${r.status}: ${JSON.stringify(r.body)}`);
     }
     if (process.env.BENCH_DEBUG) {
       const quiet: number[] = [];
-      for (let i = 0; i < 20; i++) quiet.push((await call(port, 'POST', `/api/cases/${id}/events`, { type: 'session.held', claimId, form: 'phone' })).ms);
+      for (let i = 0; i < 20; i++)
+        quiet.push(
+          (await call(port, 'POST', `/api/cases/${id}/events`, { type: 'session.held', claimId, form: 'phone' })).ms,
+        );
       process.stderr.write(`write alone ${ms(median(quiet))} ms\n`);
     }
     const paths = Array.from({ length: 40 }, (_, k) =>
@@ -368,7 +529,9 @@ export async function benchMillion(): Promise<string[]> {
     await worker.terminate();
     if (listings < 10) throw new Error(`only ${listings} listings ran beside the writes`);
     const write = median(writes);
-    return [`1M cases: page ${ms(page)} ms, deep ${ms(deep)} ms, state ${ms(state)} ms, search ${ms(search)} ms, write during listing ${ms(write)} ms`];
+    return [
+      `1M cases: page ${ms(page)} ms, deep ${ms(deep)} ms, state ${ms(state)} ms, search ${ms(search)} ms, write during listing ${ms(write)} ms`,
+    ];
   } finally {
     agent.destroy();
     await app.close();

@@ -9,7 +9,8 @@ import { IIN, TENGE, victimClaim } from '../factories/case.factory';
 describe('listing and searching cases', () => {
   let t: TestApp;
   let c: CaseClient;
-  const list = async (query: Record<string, unknown>) => (await request(t.http).get('/api/cases').query(query).expect(200)).body;
+  const list = async (query: Record<string, unknown>) =>
+    (await request(t.http).get('/api/cases').query(query).expect(200)).body;
   const ids = (page: { items: { id: string }[] }) => page.items.map((x) => x.id);
   const convict = (fullName: string, iin = IIN.convict) => ({ convict: { fullName, iin, institution: 'ИУ-19' } });
 
@@ -22,7 +23,21 @@ describe('listing and searching cases', () => {
     arrears = await c.open(convict('Омаров Бауыржан'));
     const claimId = arrears.claims[0].id;
     await c.send(arrears.id, { type: 'case.accepted' });
-    await c.mediateToAgreement(arrears.id, claimId, { paidBeforeHearing: 0, waived: 0, instalments: { total: 2_000_000 * TENGE, monthly: 50_000 * TENGE, startsMonthAfterRelease: true, dayOfMonth: 10 } }, '2026-12-01');
+    await c.mediateToAgreement(
+      arrears.id,
+      claimId,
+      {
+        paidBeforeHearing: 0,
+        waived: 0,
+        instalments: {
+          total: 2_000_000 * TENGE,
+          monthly: 50_000 * TENGE,
+          startsMonthAfterRelease: true,
+          dayOfMonth: 10,
+        },
+      },
+      '2026-12-01',
+    );
     await c.send(arrears.id, { type: 'petition.filed' });
     await c.send(arrears.id, { type: 'court.decided', decision: 'parole', decisionDate: '2026-12-01' });
     await c.send(arrears.id, { type: 'convict.released', releaseDate: '2026-12-01' });
@@ -33,10 +48,20 @@ describe('listing and searching cases', () => {
     zhumabekov = await c.open(convict('Жұмабеков Ерлан Қайратұлы'));
     ivanov = await c.open({
       ...convict('Иванов Сергей Петрович'),
-      sentence: { court: 'Алматинский районный суд г. Астаны', date: '2022-03-15', articles: ['190 ч. 2'], term: { years: 4, months: 0, days: 0 }, startDate: '2022-01-10', gravity: 'medium' },
+      sentence: {
+        court: 'Алматинский районный суд г. Астаны',
+        date: '2022-03-15',
+        articles: ['190 ч. 2'],
+        term: { years: 4, months: 0, days: 0 },
+        startDate: '2022-01-10',
+        gravity: 'medium',
+      },
       mediator: { fullName: 'Нұрланова Әсел' },
     });
-    petrova = await c.open({ ...convict('Петрова Анна'), claims: [victimClaim({ victim: { type: 'person', fullName: 'Сәрсенбаев Мұрат', iin: IIN.victim2 } })] });
+    petrova = await c.open({
+      ...convict('Петрова Анна'),
+      claims: [victimClaim({ victim: { type: 'person', fullName: 'Сәрсенбаев Мұрат', iin: IIN.victim2 } })],
+    });
     accepted = await c.open(convict('Ахметов Дәурен'));
     await c.send(accepted.id, { type: 'case.accepted' });
     await c.send(accepted.id, { type: 'invitation.sent', claimId: accepted.claims[0].id });
@@ -48,7 +73,12 @@ describe('listing and searching cases', () => {
     const all = await list({});
     expect(ids(all)).toEqual([accepted.id, petrova.id, ivanov.id, zhumabekov.id, arrears.id]);
     expect(all).toMatchObject({ total: 5, totalExact: true, nextCursor: null });
-    expect(all.items[4]).toMatchObject({ number: arrears.number, convict: 'Омаров Бауыржан', state: 'restitution', nextDeadline: '2027-03-13' }); // instalment 2 of 10.02: overdue from the 31st day (30 days' grace)
+    expect(all.items[4]).toMatchObject({
+      number: arrears.number,
+      convict: 'Омаров Бауыржан',
+      state: 'restitution',
+      nextDeadline: '2027-03-13',
+    }); // instalment 2 of 10.02: overdue from the 31st day (30 days' grace)
   });
 
   it('filters by case state, with an exact total per state', async () => {
@@ -86,7 +116,16 @@ describe('listing and searching cases', () => {
   });
 
   it('searches names in Kazakh and Russian spelling, any case, and in Latin letters', async () => {
-    for (const q of ['Жумабеков', 'Жұмабеков', 'жұмабеков', 'ЖУМАБЕКОВ', 'Жумабеков Ерлан', 'жумаб', 'Zhumabekov', 'Кайратулы']) {
+    for (const q of [
+      'Жумабеков',
+      'Жұмабеков',
+      'жұмабеков',
+      'ЖУМАБЕКОВ',
+      'Жумабеков Ерлан',
+      'жумаб',
+      'Zhumabekov',
+      'Кайратулы',
+    ]) {
       expect([q, ids(await list({ q }))]).toEqual([q, [zhumabekov.id]]);
     }
     expect(ids(await list({ q: 'иванов' }))).toEqual([ivanov.id]);
@@ -145,7 +184,9 @@ describe('listing and searching cases', () => {
   it('refuses a bad cursor, limit or a page number with 400 naming the field', async () => {
     const bad = async (query: Record<string, unknown>, field: string, rule?: string) => {
       const res = await request(t.http).get('/api/cases').query(query).expect(400);
-      expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, ...(rule ? { rule } : {}) })]));
+      expect(res.body.errors).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field, ...(rule ? { rule } : {}) })]),
+      );
     };
     await bad({ cursor: 'garbage' }, 'cursor', 'isCursor');
     await bad({ cursor: Buffer.from('c1.99999999999999999').toString('base64url') }, 'cursor', 'isCursor');
@@ -166,7 +207,9 @@ describe('listing and searching cases', () => {
     let readDone = 0;
     // A statement that keeps a read connection busy for a second or more.
     const longRead = reads
-      .query('WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) SELECT COUNT(*) AS k FROM n, case_index')
+      .query(
+        'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) SELECT COUNT(*) AS k FROM n, case_index',
+      )
       .then(() => (readDone = Date.now()));
     await new Promise((r) => setTimeout(r, 50));
     const kase = await c.open(convict('Быстров Запись'));

@@ -21,7 +21,16 @@ describe('GET /api/cases/:id/claims/:claimId/schedule', () => {
     await c.mediateToAgreement(
       kase.id,
       claimId,
-      { paidBeforeHearing: 200_000 * TENGE, waived: 0, instalments: { total: 1_800_000 * TENGE, monthly: 50_000 * TENGE, startsMonthAfterRelease: true, dayOfMonth: 10 } },
+      {
+        paidBeforeHearing: 200_000 * TENGE,
+        waived: 0,
+        instalments: {
+          total: 1_800_000 * TENGE,
+          monthly: 50_000 * TENGE,
+          startsMonthAfterRelease: true,
+          dayOfMonth: 10,
+        },
+      },
       '2026-12-01',
     );
     return { kase, claimId };
@@ -38,22 +47,53 @@ describe('GET /api/cases/:id/claims/:claimId/schedule', () => {
     const before = (await request(t.http).get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
     expect(before.scheduleFixed).toBe(false);
     expect(before.instalments).toEqual([expect.objectContaining({ no: 0, amount: 200_000 * TENGE, status: 'due' })]);
-    await c.send(kase.id, { type: 'payment.recorded', claimId, amount: 200_000 * TENGE, date: '2026-12-01', evidence: 'victim_receipt', reference: 'R0' });
+    await c.send(kase.id, {
+      type: 'payment.recorded',
+      claimId,
+      amount: 200_000 * TENGE,
+      date: '2026-12-01',
+      evidence: 'victim_receipt',
+      reference: 'R0',
+    });
     await c.send(kase.id, { type: 'petition.filed' });
     await c.send(kase.id, { type: 'court.decided', decision: 'parole', decisionDate: '2026-12-01' });
     await c.send(kase.id, { type: 'convict.released', releaseDate: '2026-12-01' });
     c.setDate(t, '2027-01-20');
-    await c.send(kase.id, { type: 'payment.recorded', claimId, amount: 30_000 * TENGE, date: '2027-01-20', evidence: 'bank_transfer', reference: 'B1' });
+    await c.send(kase.id, {
+      type: 'payment.recorded',
+      claimId,
+      amount: 30_000 * TENGE,
+      date: '2027-01-20',
+      evidence: 'bank_transfer',
+      reference: 'B1',
+    });
     c.setDate(t, '2027-03-20');
     await t.app.get(DeadlineSweeper).sweep();
     const s = (await request(t.http).get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
     expect(s.instalments).toHaveLength(37); // row 0 + 36 instalments of 50 000 ₸
     expect(s.instalments[0]).toMatchObject({ no: 0, status: 'paid' });
-    expect(s.instalments[1]).toMatchObject({ no: 1, dueDate: '2027-01-11', amount: 50_000 * TENGE, paid: 30_000 * TENGE, remaining: 20_000 * TENGE, status: 'overdue' });
-    expect(s.instalments[2]).toMatchObject({ no: 2, dueDate: '2027-02-10', status: 'overdue', overdueFrom: '2027-03-13' });
+    expect(s.instalments[1]).toMatchObject({
+      no: 1,
+      dueDate: '2027-01-11',
+      amount: 50_000 * TENGE,
+      paid: 30_000 * TENGE,
+      remaining: 20_000 * TENGE,
+      status: 'overdue',
+    });
+    expect(s.instalments[2]).toMatchObject({
+      no: 2,
+      dueDate: '2027-02-10',
+      status: 'overdue',
+      overdueFrom: '2027-03-13',
+    });
     expect(s.instalments[3]).toMatchObject({ no: 3, dueDate: '2027-03-10', status: 'due' });
     expect(s.instalments[4]).toMatchObject({ no: 4, status: 'upcoming' });
-    expect(s).toMatchObject({ paidTotal: 230_000 * TENGE, balance: 1_770_000 * TENGE, arrears: 70_000 * TENGE, restitution: 'inArrears' });
+    expect(s).toMatchObject({
+      paidTotal: 230_000 * TENGE,
+      balance: 1_770_000 * TENGE,
+      arrears: 70_000 * TENGE,
+      restitution: 'inArrears',
+    });
     expect(s.formatted.balance).toBe('1\u00a0770\u00a0000,00\u00a0₸');
     expect(s.missedWithoutGoodReason).toBe(2);
     expect(s.revocationGround).toBe(false);

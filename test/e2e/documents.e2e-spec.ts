@@ -16,7 +16,11 @@ import { CaseClient } from '../support/case-client';
 const SENTINEL = 'SENTINEL-NOTES-4412';
 const VICTIM = 'Ахметова Гүлнар Серікқызы';
 const CONVICT = 'Серіков Болат Нұрланұлы';
-const INSTALMENTS = { paidBeforeHearing: 0, waived: 0, instalments: { total: 2_000_000 * TENGE, monthly: 50_000 * TENGE, startsMonthAfterRelease: true, dayOfMonth: 10 } };
+const INSTALMENTS = {
+  paidBeforeHearing: 0,
+  waived: 0,
+  instalments: { total: 2_000_000 * TENGE, monthly: 50_000 * TENGE, startsMonthAfterRelease: true, dayOfMonth: 10 },
+};
 const NBSP = '\u00A0';
 /** Figures as documents print them: groups split by no-break spaces. */
 const figures = (s: string) => s.replace(/ /g, NBSP);
@@ -34,10 +38,13 @@ describe('court documents over HTTP', () => {
   let t: TestApp;
   let c: CaseClient;
   const sweep = () => t.app.get(DeadlineSweeper).sweep();
-  const list = async (id: string) => (await request(t.http).get(`/api/cases/${id}/documents`).expect(200)).body as any[];
+  const list = async (id: string) =>
+    (await request(t.http).get(`/api/cases/${id}/documents`).expect(200)).body as any[];
   const kinds = async (id: string) => (await list(id)).map((d) => d.kind).sort();
   const html = async (id: string, kind: string, lang: 'kk' | 'ru', claimId?: string) => {
-    const res = await request(t.http).get(`/api/cases/${id}/documents/${kind}`).query({ lang, format: 'html', ...(claimId && { claimId }) });
+    const res = await request(t.http)
+      .get(`/api/cases/${id}/documents/${kind}`)
+      .query({ lang, format: 'html', ...(claimId && { claimId }) });
     if (res.status !== 200) throw new Error(`${kind} ${lang} → ${res.status} ${JSON.stringify(res.body)}`);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     return res.text;
@@ -80,8 +87,14 @@ describe('court documents over HTTP', () => {
           claimId,
           title: { kk: 'Медиацияға шақыру', ru: 'Приглашение к медиации' },
           href: {
-            html: { kk: `/api/cases/${kase.id}/documents/invitation?lang=kk&format=html`, ru: `/api/cases/${kase.id}/documents/invitation?lang=ru&format=html` },
-            pdf: { kk: `/api/cases/${kase.id}/documents/invitation?lang=kk&format=pdf`, ru: `/api/cases/${kase.id}/documents/invitation?lang=ru&format=pdf` },
+            html: {
+              kk: `/api/cases/${kase.id}/documents/invitation?lang=kk&format=html`,
+              ru: `/api/cases/${kase.id}/documents/invitation?lang=ru&format=html`,
+            },
+            pdf: {
+              kk: `/api/cases/${kase.id}/documents/invitation?lang=kk&format=pdf`,
+              ru: `/api/cases/${kase.id}/documents/invitation?lang=ru&format=pdf`,
+            },
           },
         },
       ]);
@@ -126,8 +139,21 @@ describe('court documents over HTTP', () => {
       expect(before).toContain('10.02.2027'); // first instalment: the month after release (08.01.2027)
       expect(before).not.toContain('предполагаемой даты освобождения');
       c.setDate(t, '2027-02-10');
-      await c.send(id, { type: 'payment.recorded', claimId, amount: 50_000 * TENGE, date: '2027-02-10', evidence: 'bank_transfer', reference: 'PP-201' });
-      expect(await kinds(id)).toEqual(['agreement', 'invitation', 'mediation-contract', 'payment-statement', 'schedule']);
+      await c.send(id, {
+        type: 'payment.recorded',
+        claimId,
+        amount: 50_000 * TENGE,
+        date: '2027-02-10',
+        evidence: 'bank_transfer',
+        reference: 'PP-201',
+      });
+      expect(await kinds(id)).toEqual([
+        'agreement',
+        'invitation',
+        'mediation-contract',
+        'payment-statement',
+        'schedule',
+      ]);
       const statement = await html(id, 'payment-statement', 'ru');
       expect(statement).toContain('PP-201');
       expect(statement).toContain('о платежах в возмещение ущерба');
@@ -140,7 +166,13 @@ describe('court documents over HTTP', () => {
       const { id, claimId } = await agreedCase({ release: true });
       c.setDate(t, '2027-03-20'); // instalment 1 (10.02.2027) is 30 days' grace past due
       expect(await sweep()).toBeGreaterThanOrEqual(1);
-      await c.send(id, { type: 'payment.missed.explained', claimId, instalmentNo: 1, goodReason: false, reason: 'нет работы' });
+      await c.send(id, {
+        type: 'payment.missed.explained',
+        claimId,
+        instalmentNo: 1,
+        goodReason: false,
+        reason: 'нет работы',
+      });
       expect(await kinds(id)).toContain('arrears-report');
       const report = await html(id, 'arrears-report', 'ru');
       expect(report).toContain('отсутствие работы: «нет работы»');
@@ -186,13 +218,28 @@ describe('court documents over HTTP', () => {
       const kase = await c.open();
       const claimId = kase.claims[0].id;
       await c.send(kase.id, { type: 'case.accepted' });
-      await c.mediateToAgreement(kase.id, claimId, { paidBeforeHearing: 1_000_000 * TENGE, paidBeforeHearingBy: '2026-12-20', waived: 1_000_000 * TENGE }, '2026-12-01');
+      await c.mediateToAgreement(
+        kase.id,
+        claimId,
+        { paidBeforeHearing: 1_000_000 * TENGE, paidBeforeHearingBy: '2026-12-20', waived: 1_000_000 * TENGE },
+        '2026-12-01',
+      );
       expect(await html(kase.id, 'agreement', 'ru')).toContain('20 декабря 2026'); // the agreed term of performance
       expect(await html(kase.id, 'agreement', 'kk')).toContain('2026 жылғы 20 желтоқсан');
-      await c.send(kase.id, { type: 'payment.recorded', claimId, amount: 1_000_000 * TENGE, date: '2026-12-01', evidence: 'victim_receipt', reference: 'R-1' });
+      await c.send(kase.id, {
+        type: 'payment.recorded',
+        claimId,
+        amount: 1_000_000 * TENGE,
+        date: '2026-12-01',
+        evidence: 'victim_receipt',
+        reference: 'R-1',
+      });
       const docs = await list(kase.id);
       const statement = docs.find((d) => d.kind === 'payment-statement');
-      expect(statement.title).toEqual({ kk: 'Залалдың толық өтелгені туралы анықтама', ru: 'Справка о полном возмещении ущерба' });
+      expect(statement.title).toEqual({
+        kk: 'Залалдың толық өтелгені туралы анықтама',
+        ru: 'Справка о полном возмещении ущерба',
+      });
       const ru = await html(kase.id, 'payment-statement', 'ru');
       expect(ru).toContain('о полном возмещении ущерба');
       expect(ru).toContain('Обязательства по соглашению исполнены полностью');
@@ -207,10 +254,14 @@ describe('court documents over HTTP', () => {
     it('a document the state does not allow → 400 naming what it allows; bad kind, lang, format → 400 naming field and rule', async () => {
       const kase = await c.open();
       await c.send(kase.id, { type: 'case.accepted' });
-      const early = await request(t.http).get(`/api/cases/${kase.id}/documents/agreement?lang=ru&format=html`).expect(400);
+      const early = await request(t.http)
+        .get(`/api/cases/${kase.id}/documents/agreement?lang=ru&format=html`)
+        .expect(400);
       expect(early.body.errors[0]).toMatchObject({ field: 'kind', rule: 'document_not_available' });
       expect(early.body.errors[0].message).toContain('mediation');
-      const bad = await request(t.http).get(`/api/cases/${kase.id}/documents/agreement?lang=en&format=docx`).expect(400);
+      const bad = await request(t.http)
+        .get(`/api/cases/${kase.id}/documents/agreement?lang=en&format=docx`)
+        .expect(400);
       expect(bad.body.errors).toEqual([
         expect.objectContaining({ field: 'lang', rule: 'lang_invalid' }),
         expect.objectContaining({ field: 'format', rule: 'format_invalid' }),
@@ -218,7 +269,9 @@ describe('court documents over HTTP', () => {
       const kind = await request(t.http).get(`/api/cases/${kase.id}/documents/verdict?lang=ru`).expect(400);
       expect(kind.body.errors[0]).toMatchObject({ field: 'kind', rule: 'kind_unknown' });
       await request(t.http).get('/api/cases/00000000-0000-4000-8000-000000000000/documents').expect(404);
-      await request(t.http).get('/api/cases/00000000-0000-4000-8000-000000000000/documents/agreement?format=html').expect(404);
+      await request(t.http)
+        .get('/api/cases/00000000-0000-4000-8000-000000000000/documents/agreement?format=html')
+        .expect(404);
     });
 
     it('several claims: claimId is required for a per-claim document and links carry it', async () => {
@@ -230,7 +283,9 @@ describe('court documents over HTTP', () => {
       const docs = await list(kase.id);
       expect(docs.map((d) => d.claimId)).toEqual([a, b]);
       expect(docs[1].href.html.kk).toContain(`claimId=${b}`);
-      const missing = await request(t.http).get(`/api/cases/${kase.id}/documents/invitation?lang=ru&format=html`).expect(400);
+      const missing = await request(t.http)
+        .get(`/api/cases/${kase.id}/documents/invitation?lang=ru&format=html`)
+        .expect(400);
       expect(missing.body.errors[0]).toMatchObject({ field: 'claimId', rule: 'claim_required' });
       const company = await html(kase.id, 'invitation', 'ru', b);
       expect(company).toContain('ТОО «Шығыс Сауда»');
@@ -291,7 +346,9 @@ describe('court documents over HTTP', () => {
       const sha = createHash('sha256').update(Buffer.from(res.text, 'utf8')).digest('hex');
       const ok = await request(t.http).get(`/api/documents/verify/${sha}`).expect(200);
       expect(ok.body).toMatchObject({ known: true, kind: 'schedule', lang: 'kk', format: 'html' });
-      const unknown = await request(t.http).get(`/api/documents/verify/${'0'.repeat(64)}`).expect(404);
+      const unknown = await request(t.http)
+        .get(`/api/documents/verify/${'0'.repeat(64)}`)
+        .expect(404);
       expect(unknown.body).toMatchObject({ known: false, message: expect.stringContaining('не выдавался') });
       const malformed = await request(t.http).get('/api/documents/verify/not-a-hash').expect(400);
       expect(malformed.body.errors[0]).toMatchObject({ field: 'sha256', rule: 'sha256_format' });
@@ -321,7 +378,8 @@ describe('court documents over HTTP', () => {
         expect(printed).toHaveLength(2);
         expect(new Set(many.map((d) => d.bytes.toString()))).toEqual(new Set(['%PDF- print 1']));
         expect(after.bytes.toString()).toBe('%PDF- print 2'); // never the document of the older version
-        const verified = async (sha: string) => (await request(t.http).get(`/api/documents/verify/${sha}`).expect(200)).body.caseVersion;
+        const verified = async (sha: string) =>
+          (await request(t.http).get(`/api/documents/verify/${sha}`).expect(200)).body.caseVersion;
         expect(await verified(many[0].sha256)).toBe(version);
         expect(await verified(after.sha256)).toBe(version + 1);
         expect(await ask()).toMatchObject({ bytes: Buffer.from('%PDF- print 3') }); // nothing kept once made
@@ -337,7 +395,9 @@ describe('court documents over HTTP', () => {
         const kase = await oc.open();
         await oc.send(kase.id, { type: 'case.accepted' });
         await oc.send(kase.id, { type: 'invitation.sent', claimId: kase.claims[0].id });
-        const pdf = await request(other.http).get(`/api/cases/${kase.id}/documents/invitation?lang=kk&format=pdf`).expect(503);
+        const pdf = await request(other.http)
+          .get(`/api/cases/${kase.id}/documents/invitation?lang=kk&format=pdf`)
+          .expect(503);
         expect(pdf.body.message).toContain('apt-get install -y chromium');
         await request(other.http).get(`/api/cases/${kase.id}/documents/invitation?lang=kk&format=html`).expect(200);
       } finally {
@@ -352,21 +412,46 @@ describe('court documents over HTTP', () => {
     await c.send(kase.id, { type: 'case.accepted' });
     for (const claimId of [a, b]) {
       await c.startNegotiation(kase.id, claimId, '2026-12-01');
-      await c.send(kase.id, { type: 'session.held', claimId, form: 'video', notes: `${SENTINEL}: готов платить 30 000 в месяц` });
+      await c.send(kase.id, {
+        type: 'session.held',
+        claimId,
+        form: 'video',
+        notes: `${SENTINEL}: готов платить 30 000 в месяц`,
+      });
     }
-    await c.send(kase.id, { type: 'agreement.signed', claimId: a, signedBy: { mediator: true, victim: true, convict: true }, terms: INSTALMENTS });
+    await c.send(kase.id, {
+      type: 'agreement.signed',
+      claimId: a,
+      signedBy: { mediator: true, victim: true, convict: true },
+      terms: INSTALMENTS,
+    });
     await c.send(kase.id, { type: 'mediation.terminated', claimId: b, reason: 'refusal_of_party', party: 'convict' });
     await c.send(kase.id, { type: 'petition.filed' });
     await c.send(kase.id, { type: 'court.decided', decision: 'parole', decisionDate: '2026-12-01' });
     c.setDate(t, '2027-01-08');
     await c.send(kase.id, { type: 'convict.released', releaseDate: '2027-01-08' });
     c.setDate(t, '2027-02-10');
-    await c.send(kase.id, { type: 'payment.recorded', claimId: a, amount: 20_000 * TENGE, date: '2027-02-10', evidence: 'bank_transfer', reference: 'PP-1' });
+    await c.send(kase.id, {
+      type: 'payment.recorded',
+      claimId: a,
+      amount: 20_000 * TENGE,
+      date: '2027-02-10',
+      evidence: 'bank_transfer',
+      reference: 'PP-1',
+    });
     c.setDate(t, '2027-03-20');
     await sweep();
 
     const docs = await list(kase.id);
-    expect([...new Set(docs.map((d) => d.kind))].sort()).toEqual(['agreement', 'arrears-report', 'invitation', 'mediation-contract', 'payment-statement', 'schedule', 'termination-notice']);
+    expect([...new Set(docs.map((d) => d.kind))].sort()).toEqual([
+      'agreement',
+      'arrears-report',
+      'invitation',
+      'mediation-contract',
+      'payment-statement',
+      'schedule',
+      'termination-notice',
+    ]);
     for (const d of docs) {
       for (const lang of ['kk', 'ru'] as const) {
         const page = await request(t.http).get(d.href.html[lang]).expect(200);

@@ -9,8 +9,16 @@ describe('POST /api/eligibility', () => {
   });
   afterAll(() => t.close());
 
-  const valid = { term: { years: 6, months: 0, days: 0 }, termStartDate: '2020-01-10', gravity: 'grave', pretrialDetentionDays: 45 };
-  const post = (body: unknown) => request(t.http).post('/api/eligibility').send(body as object);
+  const valid = {
+    term: { years: 6, months: 0, days: 0 },
+    termStartDate: '2020-01-10',
+    gravity: 'grave',
+    pretrialDetentionDays: 45,
+  };
+  const post = (body: unknown) =>
+    request(t.http)
+      .post('/api/eligibility')
+      .send(body as object);
 
   it('answers parole and replacement with the date, the rule cited in Russian and Kazakh, and the method', async () => {
     const res = await post(valid).expect(200);
@@ -50,19 +58,27 @@ describe('POST /api/eligibility', () => {
 
   it('400 term_positive for a term of zero', async () => {
     const res = await post({ ...valid, term: { years: 0, months: 0, days: 0 } }).expect(400);
-    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'term', rule: 'term_positive' })]));
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'term', rule: 'term_positive' })]),
+    );
   });
 
   it('400 term_positive when the term is missing and it is not life imprisonment', async () => {
     const { term: _term, ...noTerm } = valid;
     const res = await post(noTerm).expect(400);
-    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'term', rule: 'term_positive' })]));
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'term', rule: 'term_positive' })]),
+    );
   });
 
   it('accepts life imprisonment without a term', async () => {
     const { term: _term, ...noTerm } = valid;
     const res = await post({ ...noTerm, gravity: 'especially_grave', lifeImprisonment: true }).expect(200);
-    expect(res.body.parole).toMatchObject({ earliestDate: '2044-11-26', citation: { ru: 'УК РК ст. 72 ч. 6' }, base: 'life' });
+    expect(res.body.parole).toMatchObject({
+      earliestDate: '2044-11-26',
+      citation: { ru: 'УК РК ст. 72 ч. 6' },
+      base: 'life',
+    });
   });
 
   it('400 isIn for an unknown gravity category', async () => {
@@ -93,7 +109,9 @@ describe('POST /api/eligibility', () => {
 
   it('400 remainder_required after revoked parole without the remainder', async () => {
     const res = await post({ ...valid, previousParoleRevoked: 'part7_item1_or_2' }).expect(400);
-    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'unservedRemainder', rule: 'remainder_required' })]);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ field: 'unservedRemainder', rule: 'remainder_required' }),
+    ]);
   });
 
   it('is described in the OpenAPI document', async () => {

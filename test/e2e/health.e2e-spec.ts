@@ -28,7 +28,9 @@ describe('service health and API docs', () => {
     expect(page.text).toContain('swagger-ui');
     const asset = page.text.match(/src="\.?\/?([^"]*swagger-ui-bundle\.js)"/)?.[1];
     expect(asset).toBeDefined();
-    await request(t.http).get(`/api/docs/${asset!.replace(/^api\/docs\//, '')}`).expect(200);
+    await request(t.http)
+      .get(`/api/docs/${asset!.replace(/^api\/docs\//, '')}`)
+      .expect(200);
   });
 
   it('serves the OpenAPI description at /api/docs', async () => {
@@ -50,6 +52,8 @@ describe('service health and API docs', () => {
         '/health',
       ]),
     );
-    expect(Object.keys(res.body.components.schemas)).toEqual(expect.arrayContaining(['CreateCaseDto', 'ClaimDto', 'VictimDto', 'SentenceDto']));
+    expect(Object.keys(res.body.components.schemas)).toEqual(
+      expect.arrayContaining(['CreateCaseDto', 'ClaimDto', 'VictimDto', 'SentenceDto']),
+    );
   });
 });

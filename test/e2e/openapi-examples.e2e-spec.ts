@@ -25,7 +25,8 @@ describe('OpenAPI examples pass validation', () => {
   });
   afterAll(() => t.close());
 
-  const resolve = (s: Schema): Schema => (s.$ref ? doc.components.schemas[s.$ref.replace('#/components/schemas/', '')] : s);
+  const resolve = (s: Schema): Schema =>
+    s.$ref ? doc.components.schemas[s.$ref.replace('#/components/schemas/', '')] : s;
 
   /** The example Swagger UI builds from a schema: each property's example, else a placeholder of its type. */
   function composed(schema: Schema): unknown {
@@ -33,7 +34,8 @@ describe('OpenAPI examples pass validation', () => {
     if (s.example !== undefined) return s.example;
     if (s.allOf) return Object.assign({}, ...s.allOf.map(composed));
     if (s.enum) return s.enum[0];
-    if (s.properties) return Object.fromEntries(Object.entries(s.properties).map(([name, p]) => [name, composed(p as Schema)]));
+    if (s.properties)
+      return Object.fromEntries(Object.entries(s.properties).map(([name, p]) => [name, composed(p as Schema)]));
     switch (s.type) {
       case 'array':
         return [composed(s.items)];
@@ -82,10 +84,17 @@ describe('OpenAPI examples pass validation', () => {
 
   it('the create-case examples, named and composed, pass validation; the named one opens a case', async () => {
     const content = doc.paths['/api/cases'].post.requestBody.content['application/json'];
-    const examples = [...Object.values(content.examples as Record<string, { value: object }>).map((e) => e.value), composed(content.schema) as object];
+    const examples = [
+      ...Object.values(content.examples as Record<string, { value: object }>).map((e) => e.value),
+      composed(content.schema) as object,
+    ];
     expect(examples.length).toBeGreaterThanOrEqual(2);
     for (const example of examples) {
-      expect(flattenValidationErrors(validateSync(plainToInstance(CreateCaseDto, example), { whitelist: true, forbidNonWhitelisted: true }))).toEqual([]);
+      expect(
+        flattenValidationErrors(
+          validateSync(plainToInstance(CreateCaseDto, example), { whitelist: true, forbidNonWhitelisted: true }),
+        ),
+      ).toEqual([]);
     }
     const named = Object.values(content.examples as Record<string, { value: object }>)[0].value;
     const created = await request(t.http).post('/api/cases').send(named).expect(201);

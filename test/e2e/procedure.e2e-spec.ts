@@ -33,7 +33,16 @@ describe('the procedure over HTTP', () => {
     const agreed = await c.mediateToAgreement(
       kase.id,
       claimId,
-      { paidBeforeHearing: 0, waived: 0, instalments: { total: 2_000_000 * TENGE, monthly: 50_000 * TENGE, startsMonthAfterRelease: true, dayOfMonth: 10 } },
+      {
+        paidBeforeHearing: 0,
+        waived: 0,
+        instalments: {
+          total: 2_000_000 * TENGE,
+          monthly: 50_000 * TENGE,
+          startsMonthAfterRelease: true,
+          dayOfMonth: 10,
+        },
+      },
       '2026-12-01',
     );
     expect(agreed.state).toBe('readyForCourt');
@@ -52,7 +61,14 @@ describe('the procedure over HTTP', () => {
     for (let i = 0; i < 40; i++) {
       const month = new Date(Date.UTC(2027, 1 + i, 10)).toISOString().slice(0, 10);
       c.setDate(t, month);
-      last = await c.send(kase.id, { type: 'payment.recorded', claimId, amount: 50_000 * TENGE, date: month, evidence: 'bank_transfer', reference: `PAY-${i + 1}` });
+      last = await c.send(kase.id, {
+        type: 'payment.recorded',
+        claimId,
+        amount: 50_000 * TENGE,
+        date: month,
+        evidence: 'bank_transfer',
+        reference: `PAY-${i + 1}`,
+      });
     }
     expect(last.state).toBe('closed');
     expect(last.claims[0].restitution).toBe('paidInFull');
@@ -63,9 +79,21 @@ describe('the procedure over HTTP', () => {
     const kase = await c.open();
     const claimId = kase.claims[0].id;
     await c.send(kase.id, { type: 'case.accepted' });
-    const agreed = await c.mediateToAgreement(kase.id, claimId, { paidBeforeHearing: 1_000_000 * TENGE, waived: 1_000_000 * TENGE }, '2026-12-01');
+    const agreed = await c.mediateToAgreement(
+      kase.id,
+      claimId,
+      { paidBeforeHearing: 1_000_000 * TENGE, waived: 1_000_000 * TENGE },
+      '2026-12-01',
+    );
     expect(agreed.mandatoryParole).toBe(false); // not yet paid
-    const paid = await c.send(kase.id, { type: 'payment.recorded', claimId, amount: 1_000_000 * TENGE, date: '2026-12-01', evidence: 'victim_receipt', reference: 'R-1' });
+    const paid = await c.send(kase.id, {
+      type: 'payment.recorded',
+      claimId,
+      amount: 1_000_000 * TENGE,
+      date: '2026-12-01',
+      evidence: 'victim_receipt',
+      reference: 'R-1',
+    });
     expect(paid.mandatoryParole).toBe(true);
     await c.send(kase.id, { type: 'petition.filed' });
     await c.send(kase.id, { type: 'court.decided', decision: 'parole', decisionDate: '2026-12-01' });
@@ -126,7 +154,21 @@ describe('the procedure over HTTP', () => {
     const kase = await c.open({ claims: [victimClaim(), companyClaim()] });
     const [a, b] = kase.claims.map((x: any) => x.id);
     await c.send(kase.id, { type: 'case.accepted' });
-    const first = await c.mediateToAgreement(kase.id, a, { paidBeforeHearing: 0, waived: 0, instalments: { total: 2_000_000 * TENGE, monthly: 50_000 * TENGE, startsMonthAfterRelease: true, dayOfMonth: 10 } }, '2026-12-01');
+    const first = await c.mediateToAgreement(
+      kase.id,
+      a,
+      {
+        paidBeforeHearing: 0,
+        waived: 0,
+        instalments: {
+          total: 2_000_000 * TENGE,
+          monthly: 50_000 * TENGE,
+          startsMonthAfterRelease: true,
+          dayOfMonth: 10,
+        },
+      },
+      '2026-12-01',
+    );
     expect(first.state).toBe('mediation');
     await c.send(kase.id, { type: 'invitation.sent', claimId: b });
     const second = await c.send(kase.id, { type: 'invitation.refused', claimId: b });
@@ -155,7 +197,21 @@ describe('the procedure over HTTP', () => {
     const kase = await c.open();
     const claimId = kase.claims[0].id;
     await c.send(kase.id, { type: 'case.accepted' });
-    await c.mediateToAgreement(kase.id, claimId, { paidBeforeHearing: 0, waived: 0, instalments: { total: 2_000_000 * TENGE, monthly: 50_000 * TENGE, startsMonthAfterRelease: true, dayOfMonth: 10 } }, '2026-12-01');
+    await c.mediateToAgreement(
+      kase.id,
+      claimId,
+      {
+        paidBeforeHearing: 0,
+        waived: 0,
+        instalments: {
+          total: 2_000_000 * TENGE,
+          monthly: 50_000 * TENGE,
+          startsMonthAfterRelease: true,
+          dayOfMonth: 10,
+        },
+      },
+      '2026-12-01',
+    );
     await c.send(kase.id, { type: 'petition.filed' });
     await c.send(kase.id, { type: 'court.decided', decision: 'parole', decisionDate: '2026-12-01' });
     await c.send(kase.id, { type: 'convict.released', releaseDate: '2026-12-01' });
@@ -169,14 +225,24 @@ describe('the procedure over HTTP', () => {
     expect((await c.get(kase.id)).claims[0].restitution).toBe('inArrears');
     const history = await c.history(kase.id);
     expect(history.filter((e) => e.type === 'payment.overdue').length).toBe(3);
-    await c.send(kase.id, { type: 'payment.missed.explained', claimId, instalmentNo: 1, goodReason: true, reason: 'больничный лист' });
+    await c.send(kase.id, {
+      type: 'payment.missed.explained',
+      claimId,
+      instalmentNo: 1,
+      goodReason: true,
+      reason: 'больничный лист',
+    });
     const refusedDefault = await c.send(kase.id, { type: 'default.reported', claimId }, { status: 400 });
     expect(refusedDefault.errors[0]).toMatchObject({ field: 'type', rule: 'evasion_not_repeated' });
     c.setDate(t, '2027-05-20');
     await sweep();
     const reported = await c.send(kase.id, { type: 'default.reported', claimId });
     expect(reported.claims[0].restitution).toBe('defaultReported');
-    const revoked = await c.send(kase.id, { type: 'parole.revoked', decisionDate: '2027-05-20', ground: 'УК РК ст. 72 ч. 7 п. 1' });
+    const revoked = await c.send(kase.id, {
+      type: 'parole.revoked',
+      decisionDate: '2027-05-20',
+      ground: 'УК РК ст. 72 ч. 7 п. 1',
+    });
     expect(revoked.state).toBe('revoked');
   });
 
@@ -184,9 +250,27 @@ describe('the procedure over HTTP', () => {
     const kase = await c.open({ procedure: 'replacement' });
     const claimId = kase.claims[0].id;
     await c.send(kase.id, { type: 'case.accepted' });
-    await c.mediateToAgreement(kase.id, claimId, { paidBeforeHearing: 0, waived: 0, instalments: { total: 2_000_000 * TENGE, monthly: 100_000 * TENGE, startsMonthAfterRelease: true, dayOfMonth: 5 } }, '2026-12-01');
+    await c.mediateToAgreement(
+      kase.id,
+      claimId,
+      {
+        paidBeforeHearing: 0,
+        waived: 0,
+        instalments: {
+          total: 2_000_000 * TENGE,
+          monthly: 100_000 * TENGE,
+          startsMonthAfterRelease: true,
+          dayOfMonth: 5,
+        },
+      },
+      '2026-12-01',
+    );
     await c.send(kase.id, { type: 'petition.filed' });
-    const decided = await c.send(kase.id, { type: 'court.decided', decision: 'replacement', decisionDate: '2026-12-01' });
+    const decided = await c.send(kase.id, {
+      type: 'court.decided',
+      decision: 'replacement',
+      decisionDate: '2026-12-01',
+    });
     expect(decided.state).toBe('replaced');
   });
 

@@ -48,7 +48,14 @@ describe('recorded terms in the documents, over HTTP', () => {
   describe('the mediation contract', () => {
     it('prints the recorded fee in figures and words, the language, the ways of meeting and the mediator’s contacts', async () => {
       const { id, claimId } = await invitedCase();
-      await c.send(id, { type: 'contract.signed', claimId, contractDate: '2026-12-01', fee: 45_000 * TENGE, language: 'kk', meetingForms: ['video', 'phone'] });
+      await c.send(id, {
+        type: 'contract.signed',
+        claimId,
+        contractDate: '2026-12-01',
+        fee: 45_000 * TENGE,
+        language: 'kk',
+        meetingForms: ['video', 'phone'],
+      });
       const ru = await html(id, 'mediation-contract', 'ru');
       expect(ru).toContain('Вознаграждение Медиатора составляет 45\u00A0000 (сорок пять тысяч) тенге 00 тиын');
       expect(ru).toContain('Медиация проводится на казахском языке.');
@@ -89,7 +96,14 @@ describe('recorded terms in the documents, over HTTP', () => {
 
     it('the contract.signed history keeps what was recorded', async () => {
       const { id, claimId } = await invitedCase();
-      await c.send(id, { type: 'contract.signed', claimId, contractDate: '2026-12-01', fee: 10_000 * TENGE, language: 'ru', meetingForms: ['in_person'] });
+      await c.send(id, {
+        type: 'contract.signed',
+        claimId,
+        contractDate: '2026-12-01',
+        fee: 10_000 * TENGE,
+        language: 'ru',
+        meetingForms: ['in_person'],
+      });
       const signed = (await c.history(id)).find((e) => e.type === 'contract.signed');
       expect(signed.payload).toMatchObject({ fee: 10_000 * TENGE, language: 'ru', meetingForms: ['in_person'] });
     });
@@ -107,7 +121,12 @@ describe('recorded terms in the documents, over HTTP', () => {
 
     const other = await invitedCase();
     await c.send(other.id, { type: 'contract.signed', claimId: other.claimId, contractDate: '2026-12-01' });
-    await c.send(other.id, { type: 'mediation.terminated', claimId: other.claimId, reason: 'refusal_of_party', party: 'convict' });
+    await c.send(other.id, {
+      type: 'mediation.terminated',
+      claimId: other.claimId,
+      reason: 'refusal_of_party',
+      party: 'convict',
+    });
     expect(await html(other.id, 'termination-notice', 'ru')).toContain(`Осуждённый — ${CONVICT}`);
   });
 
@@ -117,10 +136,17 @@ describe('recorded terms in the documents, over HTTP', () => {
     it('prints the victim’s IBAN and bank, and the proof that goes with a bank transfer', async () => {
       const { id, claimId } = await invitedCase();
       await c.send(id, { type: 'contract.signed', claimId, contractDate: '2026-12-01' });
-      const terms = { paidBeforeHearing: 2_000_000 * TENGE, paidBeforeHearingBy: '2026-12-20', waived: 0, paymentDetails: { method: 'bank_transfer', account: IBAN, bank: 'АО «Halyk Bank»' } };
+      const terms = {
+        paidBeforeHearing: 2_000_000 * TENGE,
+        paidBeforeHearingBy: '2026-12-20',
+        waived: 0,
+        paymentDetails: { method: 'bank_transfer', account: IBAN, bank: 'АО «Halyk Bank»' },
+      };
       await c.send(id, { type: 'agreement.signed', claimId, signedBy, terms });
       const ru = await html(id, 'agreement', 'ru');
-      expect(ru).toContain(`Платежи вносятся банковским переводом на счёт Потерпевшего ${IBAN} в АО «Halyk Bank». Платёж подтверждается платёжным документом банка.`);
+      expect(ru).toContain(
+        `Платежи вносятся банковским переводом на счёт Потерпевшего ${IBAN} в АО «Halyk Bank». Платёж подтверждается платёжным документом банка.`,
+      );
       const kk = await html(id, 'agreement', 'kk');
       expect(kk).toContain(`Жәбірленушінің АО «Halyk Bank» банкіндегі ${IBAN} шотына жүргізіледі`);
     });
@@ -128,13 +154,27 @@ describe('recorded terms in the documents, over HTTP', () => {
     it('cash against the victim’s receipt; without payment details the old wording stays', async () => {
       const cash = await invitedCase();
       await c.send(cash.id, { type: 'contract.signed', claimId: cash.claimId, contractDate: '2026-12-01' });
-      await c.send(cash.id, { type: 'agreement.signed', claimId: cash.claimId, signedBy, terms: { paidBeforeHearing: 2_000_000 * TENGE, waived: 0, paymentDetails: { method: 'cash_receipt' } } });
-      expect(await html(cash.id, 'agreement', 'ru')).toContain('Платежи вносятся наличными под расписку Потерпевшего. Платёж подтверждается распиской Потерпевшего');
+      await c.send(cash.id, {
+        type: 'agreement.signed',
+        claimId: cash.claimId,
+        signedBy,
+        terms: { paidBeforeHearing: 2_000_000 * TENGE, waived: 0, paymentDetails: { method: 'cash_receipt' } },
+      });
+      expect(await html(cash.id, 'agreement', 'ru')).toContain(
+        'Платежи вносятся наличными под расписку Потерпевшего. Платёж подтверждается распиской Потерпевшего',
+      );
 
       const plain = await invitedCase();
       await c.send(plain.id, { type: 'contract.signed', claimId: plain.claimId, contractDate: '2026-12-01' });
-      await c.send(plain.id, { type: 'agreement.signed', claimId: plain.claimId, signedBy, terms: { paidBeforeHearing: 2_000_000 * TENGE, waived: 0 } });
-      expect(await html(plain.id, 'agreement', 'ru')).toContain('Платежи вносятся банковским переводом. Платёж подтверждается платёжным документом банка, распиской Потерпевшего или справкой судебного исполнителя');
+      await c.send(plain.id, {
+        type: 'agreement.signed',
+        claimId: plain.claimId,
+        signedBy,
+        terms: { paidBeforeHearing: 2_000_000 * TENGE, waived: 0 },
+      });
+      expect(await html(plain.id, 'agreement', 'ru')).toContain(
+        'Платежи вносятся банковским переводом. Платёж подтверждается платёжным документом банка, распиской Потерпевшего или справкой судебного исполнителя',
+      );
     });
   });
 
@@ -142,42 +182,79 @@ describe('recorded terms in the documents, over HTTP', () => {
     it('contract: a fractional fee, an unknown language, a repeated meeting form', async () => {
       const { id, claimId } = await invitedCase();
       const contract = { type: 'contract.signed', claimId, contractDate: '2026-12-01' };
-      expect(await refused(id, { ...contract, fee: 100.5 })).toEqual([expect.objectContaining({ field: 'fee', rule: 'tiyn_integer' })]);
-      expect(await refused(id, { ...contract, fee: -100 })).toEqual([expect.objectContaining({ field: 'fee', rule: 'tiyn_integer' })]);
+      expect(await refused(id, { ...contract, fee: 100.5 })).toEqual([
+        expect.objectContaining({ field: 'fee', rule: 'tiyn_integer' }),
+      ]);
+      expect(await refused(id, { ...contract, fee: -100 })).toEqual([
+        expect.objectContaining({ field: 'fee', rule: 'tiyn_integer' }),
+      ]);
       const language = await refused(id, { ...contract, language: 'en' });
       expect(language).toEqual([expect.objectContaining({ field: 'language', rule: 'isIn' })]);
       expect(language[0].message).toMatch(/Недопустимое значение/);
-      expect(await refused(id, { ...contract, meetingForms: ['video', 'video'] })).toEqual([expect.objectContaining({ field: 'meetingForms', rule: 'arrayUnique' })]);
-      expect(await refused(id, { ...contract, meetingForms: ['letter'] })).toEqual([expect.objectContaining({ field: 'meetingForms', rule: 'isIn' })]);
+      expect(await refused(id, { ...contract, meetingForms: ['video', 'video'] })).toEqual([
+        expect.objectContaining({ field: 'meetingForms', rule: 'arrayUnique' }),
+      ]);
+      expect(await refused(id, { ...contract, meetingForms: ['letter'] })).toEqual([
+        expect.objectContaining({ field: 'meetingForms', rule: 'isIn' }),
+      ]);
     });
 
     it('termination: refusal_of_party without the party, a party with another reason', async () => {
       const { id, claimId } = await invitedCase();
       await c.send(id, { type: 'contract.signed', claimId, contractDate: '2026-12-01' });
       const missing = await refused(id, { type: 'mediation.terminated', claimId, reason: 'refusal_of_party' });
-      expect(missing).toEqual([{ field: 'party', rule: 'refusing_party_required', message: expect.stringContaining('ЗМед ст. 26 п. 4') }]);
-      expect(await refused(id, { type: 'mediation.terminated', claimId, reason: 'impossible', party: 'victim' })).toEqual([expect.objectContaining({ field: 'party', rule: 'party_not_applicable' })]);
-      expect(await refused(id, { type: 'mediation.terminated', claimId, reason: 'refusal_of_party', party: 'lawyer' })).toEqual([expect.objectContaining({ field: 'party', rule: 'isIn' })]);
+      expect(missing).toEqual([
+        { field: 'party', rule: 'refusing_party_required', message: expect.stringContaining('ЗМед ст. 26 п. 4') },
+      ]);
+      expect(
+        await refused(id, { type: 'mediation.terminated', claimId, reason: 'impossible', party: 'victim' }),
+      ).toEqual([expect.objectContaining({ field: 'party', rule: 'party_not_applicable' })]);
+      expect(
+        await refused(id, { type: 'mediation.terminated', claimId, reason: 'refusal_of_party', party: 'lawyer' }),
+      ).toEqual([expect.objectContaining({ field: 'party', rule: 'isIn' })]);
     });
 
     it('agreement: an IBAN too long or mistyped, an unknown method, an account with cash', async () => {
       const { id, claimId } = await invitedCase();
       await c.send(id, { type: 'contract.signed', claimId, contractDate: '2026-12-01' });
-      const agreement = (paymentDetails: object) => ({ type: 'agreement.signed', claimId, signedBy: { mediator: true, victim: true, convict: true }, terms: { paidBeforeHearing: 2_000_000 * TENGE, waived: 0, paymentDetails } });
+      const agreement = (paymentDetails: object) => ({
+        type: 'agreement.signed',
+        claimId,
+        signedBy: { mediator: true, victim: true, convict: true },
+        terms: { paidBeforeHearing: 2_000_000 * TENGE, waived: 0, paymentDetails },
+      });
       const long = await refused(id, agreement({ method: 'bank_transfer', account: `${IBAN}12345678901234567` }));
-      expect(long).toContainEqual(expect.objectContaining({ field: 'terms.paymentDetails.account', rule: 'maxLength' }));
-      expect(await refused(id, agreement({ method: 'bank_transfer', account: 'KZ86125KZT5004100101' }))).toEqual([expect.objectContaining({ field: 'terms.paymentDetails.account', rule: 'iban_checksum' })]);
-      expect(await refused(id, agreement({ method: 'barter' }))).toEqual([expect.objectContaining({ field: 'terms.paymentDetails.method', rule: 'isIn' })]);
-      expect(await refused(id, agreement({ method: 'cash_receipt', account: IBAN }))).toEqual([expect.objectContaining({ field: 'terms.paymentDetails', rule: 'account_only_for_bank_transfer' })]);
+      expect(long).toContainEqual(
+        expect.objectContaining({ field: 'terms.paymentDetails.account', rule: 'maxLength' }),
+      );
+      expect(await refused(id, agreement({ method: 'bank_transfer', account: 'KZ86125KZT5004100101' }))).toEqual([
+        expect.objectContaining({ field: 'terms.paymentDetails.account', rule: 'iban_checksum' }),
+      ]);
+      expect(await refused(id, agreement({ method: 'barter' }))).toEqual([
+        expect.objectContaining({ field: 'terms.paymentDetails.method', rule: 'isIn' }),
+      ]);
+      expect(await refused(id, agreement({ method: 'cash_receipt', account: IBAN }))).toEqual([
+        expect.objectContaining({ field: 'terms.paymentDetails', rule: 'account_only_for_bank_transfer' }),
+      ]);
     });
 
     it('mediator: a bad e-mail, on the application and on acceptance', async () => {
-      const res = await request(t.http).post('/api/cases').send(application({ mediator: { ...MEDIATOR, email: 'kassymova-at-mediators' } })).expect(400);
-      expect(res.body.errors).toEqual([{ field: 'mediator.email', rule: 'isEmail', message: expect.stringMatching(/электронной почты/) }]);
-      const tooLong = await request(t.http).post('/api/cases').send(application({ mediator: { ...MEDIATOR, phone: '+7'.padEnd(41, '0') } })).expect(400);
+      const res = await request(t.http)
+        .post('/api/cases')
+        .send(application({ mediator: { ...MEDIATOR, email: 'kassymova-at-mediators' } }))
+        .expect(400);
+      expect(res.body.errors).toEqual([
+        { field: 'mediator.email', rule: 'isEmail', message: expect.stringMatching(/электронной почты/) },
+      ]);
+      const tooLong = await request(t.http)
+        .post('/api/cases')
+        .send(application({ mediator: { ...MEDIATOR, phone: '+7'.padEnd(41, '0') } }))
+        .expect(400);
       expect(tooLong.body.errors).toEqual([expect.objectContaining({ field: 'mediator.phone', rule: 'maxLength' })]);
       const kase = await c.open({ mediator: undefined });
-      expect(await refused(kase.id, { type: 'case.accepted', mediator: { fullName: 'Медиатор', email: 'nope' } })).toEqual([expect.objectContaining({ field: 'mediator.email', rule: 'isEmail' })]);
+      expect(
+        await refused(kase.id, { type: 'case.accepted', mediator: { fullName: 'Медиатор', email: 'nope' } }),
+      ).toEqual([expect.objectContaining({ field: 'mediator.email', rule: 'isEmail' })]);
     });
   });
 });

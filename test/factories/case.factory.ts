@@ -11,7 +11,13 @@ export const TENGE = 100; // tiyn
 
 export function victimClaim(overrides: Record<string, unknown> = {}) {
   return {
-    victim: { type: 'person', fullName: 'Ахметова Гүлнар Серікқызы', iin: IIN.victim1, address: 'г. Усть-Каменогорск, ул. Абая, 1', phone: '+77010000001' },
+    victim: {
+      type: 'person',
+      fullName: 'Ахметова Гүлнар Серікқызы',
+      iin: IIN.victim1,
+      address: 'г. Усть-Каменогорск, ул. Абая, 1',
+      phone: '+77010000001',
+    },
     amountAwarded: 2_000_000 * TENGE,
     amountRecovered: 0,
     ...overrides,
@@ -24,7 +30,11 @@ export function companyClaim(overrides: Record<string, unknown> = {}) {
       type: 'legal_entity',
       fullName: 'ТОО «Шығыс Сауда»',
       bin: BIN.company,
-      representative: { fullName: 'Петров Андрей Викторович', iin: IIN.representative, basis: 'доверенность от 01.11.2026 № 15' },
+      representative: {
+        fullName: 'Петров Андрей Викторович',
+        iin: IIN.representative,
+        basis: 'доверенность от 01.11.2026 № 15',
+      },
     },
     amountAwarded: 500_000 * TENGE,
     amountRecovered: 100_000 * TENGE,
@@ -35,7 +45,12 @@ export function companyClaim(overrides: Record<string, unknown> = {}) {
 export function application(overrides: Record<string, unknown> = {}) {
   return {
     procedure: 'parole',
-    convict: { fullName: 'Серіков Болат Нұрланұлы', iin: IIN.convict, birthDate: '1990-01-01', institution: 'Учреждение ВК-167/22, г. Усть-Каменогорск' },
+    convict: {
+      fullName: 'Серіков Болат Нұрланұлы',
+      iin: IIN.convict,
+      birthDate: '1990-01-01',
+      institution: 'Учреждение ВК-167/22, г. Усть-Каменогорск',
+    },
     sentence: {
       court: 'Усть-Каменогорский городской суд',
       date: '2022-03-15',
@@ -47,7 +62,11 @@ export function application(overrides: Record<string, unknown> = {}) {
     },
     claims: [victimClaim()],
     lawyer: { fullName: 'Иванов Пётр Сергеевич', licence: '0001234' },
-    mediator: { fullName: 'Касымова Айгерім Маратқызы', registry: 'Реестр профессиональных медиаторов № 77', organisation: 'ОЮЛ «Палата медиаторов ВКО»' },
+    mediator: {
+      fullName: 'Касымова Айгерім Маратқызы',
+      registry: 'Реестр профессиональных медиаторов № 77',
+      organisation: 'ОЮЛ «Палата медиаторов ВКО»',
+    },
     place: 'г. Усть-Каменогорск',
     ...overrides,
   };

@@ -31,7 +31,12 @@ describe('SIGKILL under load', () => {
       const created = await call(agent, port, 'POST', '/api/cases', application());
       const id = created.body.id;
       const claimId = created.body.claims[0].id;
-      for (const e of [{ type: 'case.accepted' }, { type: 'invitation.sent', claimId }, { type: 'invitation.accepted', claimId }, { type: 'contract.signed', claimId, contractDate: '2026-12-01' }]) {
+      for (const e of [
+        { type: 'case.accepted' },
+        { type: 'invitation.sent', claimId },
+        { type: 'invitation.accepted', claimId },
+        { type: 'contract.signed', claimId, contractDate: '2026-12-01' },
+      ]) {
         expect((await call(agent, port, 'POST', `/api/cases/${id}/events`, e)).status).toBe(200);
       }
       cases.push({ id, claimId });
@@ -42,7 +47,11 @@ describe('SIGKILL under load', () => {
     const load = cases.map(async (c) => {
       while (!stop) {
         try {
-          const res = await call(agent, port, 'POST', `/api/cases/${c.id}/events`, { type: 'session.held', claimId: c.claimId, form: 'phone' });
+          const res = await call(agent, port, 'POST', `/api/cases/${c.id}/events`, {
+            type: 'session.held',
+            claimId: c.claimId,
+            form: 'phone',
+          });
           if (res.status === 200) acknowledged.set(c.id, (acknowledged.get(c.id) ?? 0) + 1);
         } catch {
           return; // the connection died with the process
@@ -63,9 +72,16 @@ describe('SIGKILL under load', () => {
       const db = t.app.get(DataSource);
       for (const c of cases) {
         const entity = await db.getRepository(CaseEntity).findOneByOrFail({ id: c.id });
-        const events = await db.query('SELECT seq, type, claim_id AS "claimId", actor_role AS "actorRole", event_date AS "eventDate", payload FROM case_events WHERE case_id = ? ORDER BY seq', [c.id]);
+        const events = await db.query(
+          'SELECT seq, type, claim_id AS "claimId", actor_role AS "actorRole", event_date AS "eventDate", payload FROM case_events WHERE case_id = ? ORDER BY seq',
+          [c.id],
+        );
         expect(events.map((e: any) => e.seq)).toEqual(Array.from({ length: entity.version }, (_, i) => i + 1));
-        const rebuilt = replayHistory(entity.application, events.map((e: any) => ({ ...e, payload: JSON.parse(e.payload) })), procedureDeps());
+        const rebuilt = replayHistory(
+          entity.application,
+          events.map((e: any) => ({ ...e, payload: JSON.parse(e.payload) })),
+          procedureDeps(),
+        );
         expect(rebuilt).toEqual(entity.snapshot);
         const sessions = events.filter((e: any) => e.type === 'session.held').length;
         expect(sessions).toBeGreaterThanOrEqual(acknowledged.get(c.id) as number);

@@ -26,7 +26,8 @@ describe('listing index migration', () => {
     } finally {
       await runner.release();
     }
-    const list = async (query: Record<string, unknown>) => (await request(t.http).get('/api/cases').query(query).expect(200)).body;
+    const list = async (query: Record<string, unknown>) =>
+      (await request(t.http).get('/api/cases').query(query).expect(200)).body;
     expect(await list({})).toMatchObject({ total: 2, totalExact: true, items: [{ id: b.id }, { id: a.id }] });
     expect(await list({ state: 'mediation' })).toMatchObject({ total: 1, items: [{ id: b.id }] });
     expect(await list({ claimState: 'pending' })).toMatchObject({ total: 2 });

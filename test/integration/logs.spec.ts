@@ -11,17 +11,40 @@ describe('logs', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('carry method, path and status of every request, and nothing personal', async () => {
-    const service = await startChildService({ DATABASE_PATH: join(dir, 'l.sqlite'), FIXED_CLOCK: '2026-12-01T10:00:00+05:00', LOG_LEVEL: 'debug' });
+    const service = await startChildService({
+      DATABASE_PATH: join(dir, 'l.sqlite'),
+      FIXED_CLOCK: '2026-12-01T10:00:00+05:00',
+      LOG_LEVEL: 'debug',
+    });
     const { port, process: child } = service;
     const agent = new Agent({ keepAlive: true });
     try {
       const kase = (await call(agent, port, 'POST', '/api/cases', application())).body;
       const claimId = kase.claims[0].id;
-      for (const e of [{ type: 'case.accepted' }, { type: 'invitation.sent', claimId }, { type: 'invitation.accepted', claimId }, { type: 'contract.signed', claimId, contractDate: '2026-12-01' }]) {
+      for (const e of [
+        { type: 'case.accepted' },
+        { type: 'invitation.sent', claimId },
+        { type: 'invitation.accepted', claimId },
+        { type: 'contract.signed', claimId, contractDate: '2026-12-01' },
+      ]) {
         await call(agent, port, 'POST', `/api/cases/${kase.id}/events`, e);
       }
-      await call(agent, port, 'POST', `/api/cases/${kase.id}/events`, { type: 'session.held', claimId, notes: 'LOGSENTINEL-NOTES потерпевшая согласна' });
-      expect((await call(agent, port, 'POST', '/api/cases', application({ convict: { ...application().convict, iin: '900101300018' } }))).status).toBe(400);
+      await call(agent, port, 'POST', `/api/cases/${kase.id}/events`, {
+        type: 'session.held',
+        claimId,
+        notes: 'LOGSENTINEL-NOTES потерпевшая согласна',
+      });
+      expect(
+        (
+          await call(
+            agent,
+            port,
+            'POST',
+            '/api/cases',
+            application({ convict: { ...application().convict, iin: '900101300018' } }),
+          )
+        ).status,
+      ).toBe(400);
       await call(agent, port, 'GET', `/api/cases?q=${encodeURIComponent('Серіков')}`);
       await call(agent, port, 'GET', `/api/cases/${kase.id}/history`);
       await new Promise((r) => setTimeout(r, 300));
@@ -33,7 +56,16 @@ describe('logs', () => {
     const lines = out.split('\n').filter((l) => l.startsWith('{'));
     expect(lines.some((l) => l.includes('"url":"/api/cases"'))).toBe(true);
     expect(lines.some((l) => /"statusCode":400/.test(l))).toBe(true);
-    for (const secret of [IIN.convict, '900101300018', IIN.victim1, 'Серіков', 'Ахметова', '+77010000001', 'ул. Абая', 'LOGSENTINEL-NOTES']) {
+    for (const secret of [
+      IIN.convict,
+      '900101300018',
+      IIN.victim1,
+      'Серіков',
+      'Ахметова',
+      '+77010000001',
+      'ул. Абая',
+      'LOGSENTINEL-NOTES',
+    ]) {
       expect(out).not.toContain(secret);
     }
   }, 90_000);

@@ -28,7 +28,8 @@ describe('two instances on one PostgreSQL database', () => {
     await pg?.stop();
   }, 30_000);
 
-  const post = (t: TestApp, id: string, body: Record<string, unknown>) => request(t.http).post(`/api/cases/${id}/events`).send(body);
+  const post = (t: TestApp, id: string, body: Record<string, unknown>) =>
+    request(t.http).post(`/api/cases/${id}/events`).send(body);
 
   it('100 concurrent payments with distinct references and no expectedVersion: all accepted, each counted once', async () => {
     const c = new CaseClient(a);
@@ -41,7 +42,14 @@ describe('two instances on one PostgreSQL database', () => {
     const n = 100;
     const responses = await Promise.all(
       Array.from({ length: n }, (_, i) =>
-        post(i % 2 ? a : b, kase.id, { type: 'payment.recorded', claimId, amount, date: '2026-12-01', evidence: 'bank_transfer', reference: `P-${i}` }),
+        post(i % 2 ? a : b, kase.id, {
+          type: 'payment.recorded',
+          claimId,
+          amount,
+          date: '2026-12-01',
+          evidence: 'bank_transfer',
+          reference: `P-${i}`,
+        }),
       ),
     );
     expect(responses.filter((r) => r.status !== 200).map((r) => [r.status, r.body])).toEqual([]);
@@ -54,7 +62,15 @@ describe('two instances on one PostgreSQL database', () => {
     expect(new Set(history.filter((e) => e.type === 'payment.recorded').map((e) => e.payload.reference)).size).toBe(n);
 
     // With expectedVersion the client asked for compare-and-set: a stale one is still a 409.
-    const stale = await post(b, kase.id, { type: 'payment.recorded', claimId, amount, date: '2026-12-01', evidence: 'bank_transfer', reference: 'STALE', expectedVersion: start });
+    const stale = await post(b, kase.id, {
+      type: 'payment.recorded',
+      claimId,
+      amount,
+      date: '2026-12-01',
+      evidence: 'bank_transfer',
+      reference: 'STALE',
+      expectedVersion: start,
+    });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ error: 'version_conflict', currentVersion: after.version });
   }, 120_000);
@@ -65,11 +81,20 @@ describe('two instances on one PostgreSQL database', () => {
     const claimId = kase.claims[0].id;
     await c.send(kase.id, { type: 'case.accepted' });
     await c.mediateToAgreement(kase.id, claimId, { paidBeforeHearing: 2_000_000 * TENGE, waived: 0 }, '2026-12-01');
-    const body = (amount: number) => ({ type: 'payment.recorded', claimId, amount, date: '2026-12-01', evidence: 'bank_transfer', reference: 'DUP-1' });
+    const body = (amount: number) => ({
+      type: 'payment.recorded',
+      claimId,
+      amount,
+      date: '2026-12-01',
+      evidence: 'bank_transfer',
+      reference: 'DUP-1',
+    });
     const amounts = Array.from({ length: 30 }, (_, i) => (i % 3 === 2 ? 7_000 * TENGE : 5_000 * TENGE));
     const responses = await Promise.all(amounts.map((amount, i) => post(i % 2 ? a : b, kase.id, body(amount))));
 
-    const rows: { amount: string; reference: string }[] = await a.app.get(DataSource).query('SELECT amount, reference FROM payments WHERE case_id = $1', [kase.id]);
+    const rows: { amount: string; reference: string }[] = await a.app
+      .get(DataSource)
+      .query('SELECT amount, reference FROM payments WHERE case_id = $1', [kase.id]);
     expect(rows).toHaveLength(1);
     const recorded = Number(rows[0].amount);
     // Every request with the recorded amount is accepted (once written, the others are idempotent repeats);
@@ -80,7 +105,9 @@ describe('two instances on one PostgreSQL database', () => {
     });
     const schedule = (await request(b.http).get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
     expect(schedule.paidTotal).toBe(recorded);
-    expect(schedule.payments).toEqual([{ reference: 'DUP-1', amount: recorded, date: '2026-12-01', evidence: 'bank_transfer', recordedOn: '2026-12-01' }]); // BIGINT read back as a number
+    expect(schedule.payments).toEqual([
+      { reference: 'DUP-1', amount: recorded, date: '2026-12-01', evidence: 'bank_transfer', recordedOn: '2026-12-01' },
+    ]); // BIGINT read back as a number
   }, 120_000);
 
   it('both instances dispatch the outbox: every row is handled exactly once', async () => {
@@ -110,14 +137,24 @@ describe('two instances on one PostgreSQL database', () => {
       }),
     );
     paused.forEach((p) => p.mockRestore());
-    await Promise.all([dispatchers[0].dispatch(), dispatchers[1].dispatch(), dispatchers[0].dispatch(), dispatchers[1].dispatch()]);
+    await Promise.all([
+      dispatchers[0].dispatch(),
+      dispatchers[1].dispatch(),
+      dispatchers[0].dispatch(),
+      dispatchers[1].dispatch(),
+    ]);
 
     // (the first test's case has an invitation pending too: it is handled as well, once)
     const keys = handled.map((h) => h.key);
     expect(keys.length).toBe(new Set(keys).size);
-    expect(keys.filter((k) => cases.includes(k.split(':')[0])).sort()).toEqual(rows.map((r) => r.idempotency_key).sort());
+    expect(keys.filter((k) => cases.includes(k.split(':')[0])).sort()).toEqual(
+      rows.map((r) => r.idempotency_key).sort(),
+    );
     expect(new Set(handled.map((h) => h.by))).toEqual(new Set(['a', 'b'])); // both really took part
-    const statuses = await db.query(`SELECT status, COUNT(*)::int AS n FROM outbox WHERE case_id = ANY($1) GROUP BY status`, [cases]);
+    const statuses = await db.query(
+      `SELECT status, COUNT(*)::int AS n FROM outbox WHERE case_id = ANY($1) GROUP BY status`,
+      [cases],
+    );
     expect(statuses).toEqual([{ status: 'done', n: 30 }]);
   }, 120_000);
 });

@@ -23,7 +23,10 @@ describe('on PostgreSQL', () => {
 
   beforeAll(async () => {
     pg = await startTestPostgres();
-    t = await startTestApp({ now: '2026-12-01T10:00:00+05:00', env: { DATABASE_TYPE: 'postgres', DATABASE_URL: pg.url } });
+    t = await startTestApp({
+      now: '2026-12-01T10:00:00+05:00',
+      env: { DATABASE_TYPE: 'postgres', DATABASE_URL: pg.url },
+    });
     c = new CaseClient(t);
     db = t.app.get(DataSource);
   }, 60_000);
@@ -36,12 +39,17 @@ describe('on PostgreSQL', () => {
   beforeEach(() => t.clock.set('2026-12-01T10:00:00+05:00'));
 
   const sweep = () => t.app.get(DeadlineSweeper).sweep();
-  const post = (id: string, body: Record<string, unknown>) => request(t.http).post(`/api/cases/${id}/events`).send(body);
+  const post = (id: string, body: Record<string, unknown>) =>
+    request(t.http).post(`/api/cases/${id}/events`).send(body);
 
   it('migrates the empty database, without synchronize', async () => {
     expect(db.options.type).toBe('postgres');
     expect(db.options.synchronize).toBe(false);
-    const tables = (await db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`)).map((r: any) => r.table_name);
+    const tables = (
+      await db.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
+      )
+    ).map((r: any) => r.table_name);
     expect(tables).toEqual([
       'case_claim_states',
       'case_counts',
@@ -62,7 +70,9 @@ describe('on PostgreSQL', () => {
       { name: 'CaseListingIndex1764200000000' },
       { name: 'PaymentsLedger1764300000000' },
     ]);
-    expect(await db.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")).toEqual([{ extname: 'pg_trgm' }]);
+    expect(await db.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")).toEqual([
+      { extname: 'pg_trgm' },
+    ]);
     // Counters are int4 (pg hands them back as numbers); amounts live in the JSON text columns.
     const cols = await db.query(
       `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'cases' AND column_name IN ('version', 'machine_version', 'application', 'snapshot') ORDER BY column_name`,
@@ -104,7 +114,11 @@ describe('on PostgreSQL', () => {
     const agreed = await c.mediateToAgreement(
       kase.id,
       claimId,
-      { paidBeforeHearing: 0, waived: 0, instalments: { total: awarded - 1, monthly: 5_000_000_000, startsMonthAfterRelease: true, dayOfMonth: 10 } },
+      {
+        paidBeforeHearing: 0,
+        waived: 0,
+        instalments: { total: awarded - 1, monthly: 5_000_000_000, startsMonthAfterRelease: true, dayOfMonth: 10 },
+      },
       '2026-12-01',
     );
     expect(agreed.state).toBe('readyForCourt');
@@ -117,8 +131,22 @@ describe('on PostgreSQL', () => {
     const released = await c.send(kase.id, { type: 'convict.released', releaseDate: '2027-01-08' });
     expect(released.state).toBe('restitution');
     c.setDate(t, '2027-02-10');
-    await c.send(kase.id, { type: 'payment.recorded', claimId, amount: 5_000_000_000, date: '2027-02-10', evidence: 'bank_transfer', reference: 'PAY-1' });
-    await c.send(kase.id, { type: 'payment.recorded', claimId, amount: 123_456_789, date: '2027-02-10', evidence: 'bank_transfer', reference: 'PAY-2' });
+    await c.send(kase.id, {
+      type: 'payment.recorded',
+      claimId,
+      amount: 5_000_000_000,
+      date: '2027-02-10',
+      evidence: 'bank_transfer',
+      reference: 'PAY-1',
+    });
+    await c.send(kase.id, {
+      type: 'payment.recorded',
+      claimId,
+      amount: 123_456_789,
+      date: '2027-02-10',
+      evidence: 'bank_transfer',
+      reference: 'PAY-2',
+    });
     const again = await c.get(kase.id);
     expect(typeof again.version).toBe('number');
     expect(again.claims[0].outstanding).toBe(awarded - 1);
@@ -126,7 +154,15 @@ describe('on PostgreSQL', () => {
     expect(schedule.paidTotal).toBe(5_123_456_789);
     expect(schedule.balance).toBe(awarded - 1 - 5_123_456_789);
 
-    const stale = await post(kase.id, { type: 'payment.recorded', claimId, amount: 1, date: '2027-02-10', evidence: 'bank_transfer', reference: 'PAY-3', expectedVersion: 2 }).expect(409);
+    const stale = await post(kase.id, {
+      type: 'payment.recorded',
+      claimId,
+      amount: 1,
+      date: '2027-02-10',
+      evidence: 'bank_transfer',
+      reference: 'PAY-3',
+      expectedVersion: 2,
+    }).expect(409);
     expect(stale.body).toEqual(expect.objectContaining({ error: 'version_conflict', currentVersion: again.version }));
 
     const entity = await db.getRepository(CaseEntity).findOneByOrFail({ id: kase.id });
@@ -136,7 +172,11 @@ describe('on PostgreSQL', () => {
       [kase.id],
     );
     expect(events.map((e: any) => e.seq)).toEqual(Array.from({ length: entity.version }, (_, i) => i + 1));
-    const rebuilt = replayHistory(entity.application, events.map((e: any) => ({ ...e, payload: JSON.parse(e.payload) })), procedureDeps());
+    const rebuilt = replayHistory(
+      entity.application,
+      events.map((e: any) => ({ ...e, payload: JSON.parse(e.payload) })),
+      procedureDeps(),
+    );
     expect(rebuilt).toEqual(entity.snapshot);
   });
 
@@ -150,7 +190,14 @@ describe('on PostgreSQL', () => {
     const amount = 10_000 * TENGE;
     const responses = await Promise.all(
       Array.from({ length: n }, (_, i) =>
-        post(kase.id, { type: 'payment.recorded', claimId, amount, date: '2026-12-01', evidence: 'bank_transfer', reference: `C-${i}` }),
+        post(kase.id, {
+          type: 'payment.recorded',
+          claimId,
+          amount,
+          date: '2026-12-01',
+          evidence: 'bank_transfer',
+          reference: `C-${i}`,
+        }),
       ),
     );
     for (const r of responses) {
@@ -171,7 +218,14 @@ describe('on PostgreSQL', () => {
     const mixed = await Promise.all([
       post(kase.id, { type: 'petition.filed' }),
       post(kase.id, { type: 'petition.filed' }),
-      post(kase.id, { type: 'payment.recorded', claimId, amount, date: '2026-12-01', evidence: 'bank_transfer', reference: 'M-1' }),
+      post(kase.id, {
+        type: 'payment.recorded',
+        claimId,
+        amount,
+        date: '2026-12-01',
+        evidence: 'bank_transfer',
+        reference: 'M-1',
+      }),
       post(kase.id, { type: 'case.withdrawn', reason: 'x' }),
     ]);
     for (const r of mixed) {
@@ -184,11 +238,25 @@ describe('on PostgreSQL', () => {
     expect(finalHistory.map((e) => e.seq)).toEqual(Array.from({ length: final.version }, (_, i) => i + 1));
   });
 
-  it('the sweeper and a user racing on one case: no deadlock; the user\'s event is applied after the sweeper\'s', async () => {
+  it("the sweeper and a user racing on one case: no deadlock; the user's event is applied after the sweeper's", async () => {
     const kase = await c.open();
     const claimId = kase.claims[0].id;
     await c.send(kase.id, { type: 'case.accepted' });
-    await c.mediateToAgreement(kase.id, claimId, { paidBeforeHearing: 0, waived: 0, instalments: { total: 2_000_000 * TENGE, monthly: 50_000 * TENGE, startsMonthAfterRelease: true, dayOfMonth: 10 } }, '2026-12-01');
+    await c.mediateToAgreement(
+      kase.id,
+      claimId,
+      {
+        paidBeforeHearing: 0,
+        waived: 0,
+        instalments: {
+          total: 2_000_000 * TENGE,
+          monthly: 50_000 * TENGE,
+          startsMonthAfterRelease: true,
+          dayOfMonth: 10,
+        },
+      },
+      '2026-12-01',
+    );
     await c.send(kase.id, { type: 'petition.filed' });
     await c.send(kase.id, { type: 'court.decided', decision: 'parole', decisionDate: '2026-12-01' });
     const released = await c.send(kase.id, { type: 'convict.released', releaseDate: '2026-12-01' });
@@ -201,7 +269,14 @@ describe('on PostgreSQL', () => {
     let payment: Promise<request.Response> | undefined;
     const spy = jest.spyOn(repo, 'markDeadlineFired').mockImplementation(async (...args) => {
       const marked = await original(...args);
-      payment = post(kase.id, { type: 'payment.recorded', claimId, amount: 50_000 * TENGE, date: due, evidence: 'bank_transfer', reference: 'LATE' }).then((r) => r);
+      payment = post(kase.id, {
+        type: 'payment.recorded',
+        claimId,
+        amount: 50_000 * TENGE,
+        date: due,
+        evidence: 'bank_transfer',
+        reference: 'LATE',
+      }).then((r) => r);
       await new Promise((r) => setTimeout(r, 300));
       return marked;
     });
@@ -215,28 +290,46 @@ describe('on PostgreSQL', () => {
     const history = await c.history(kase.id);
     expect(history.slice(-2).map((e) => e.type)).toEqual(['payment.overdue', 'payment.recorded']);
     expect(history.map((e) => e.seq)).toEqual(Array.from({ length: history.length }, (_, i) => i + 1));
-    const stale = await post(kase.id, { type: 'payment.recorded', claimId, amount: 50_000 * TENGE, date: due, evidence: 'bank_transfer', reference: 'NEXT', expectedVersion: 2 });
+    const stale = await post(kase.id, {
+      type: 'payment.recorded',
+      claimId,
+      amount: 50_000 * TENGE,
+      date: due,
+      evidence: 'bank_transfer',
+      reference: 'NEXT',
+      expectedVersion: 2,
+    });
     expect(stale.status).toBe(409); // with expectedVersion the client asked for compare-and-set: no retry
     expect(stale.body.error).toBe('version_conflict');
   });
 
   it('opens cases concurrently with distinct consecutive numbers', async () => {
     const before = (await request(t.http).get('/api/cases').query({ limit: 100 }).expect(200)).body.total;
-    const created = await Promise.all(Array.from({ length: 6 }, () => request(t.http).post('/api/cases').send(application())));
+    const created = await Promise.all(
+      Array.from({ length: 6 }, () => request(t.http).post('/api/cases').send(application())),
+    );
     expect(created.map((r) => r.status)).toEqual(Array(6).fill(201));
     const numbers = created.map((r) => Number(r.body.number.slice('МД-2026-'.length))).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 6 }, (_, i) => before + 1 + i));
   });
 
   it('searches names in Kazakh and Russian spelling, numbers and exact ИИН through pg_trgm; keyset pages', async () => {
-    const list = async (query: Record<string, unknown>) => (await request(t.http).get('/api/cases').query(query).expect(200)).body;
+    const list = async (query: Record<string, unknown>) =>
+      (await request(t.http).get('/api/cases').query(query).expect(200)).body;
     const ids = (page: { items: { id: string }[] }) => page.items.map((x) => x.id);
     const kz = await c.open({ convict: { fullName: 'Жұмабеков Ерлан', iin: '900101300017', institution: 'ИУ-19' } });
     const ru = await c.open({
       convict: { fullName: 'Иванов Сергей', iin: '900101300017', institution: 'ИУ-19' },
-      claims: [{ victim: { type: 'person', fullName: 'Сәрсенбаев Мұрат', iin: '781212450039' }, amountAwarded: 100_000 * TENGE, amountRecovered: 0 }],
+      claims: [
+        {
+          victim: { type: 'person', fullName: 'Сәрсенбаев Мұрат', iin: '781212450039' },
+          amountAwarded: 100_000 * TENGE,
+          amountRecovered: 0,
+        },
+      ],
     });
-    for (const q of ['Жумабеков', 'жұмабеков', 'ЖУМАБЕКОВ Ерлан', 'Zhumabekov']) expect([q, ids(await list({ q }))]).toEqual([q, [kz.id]]);
+    for (const q of ['Жумабеков', 'жұмабеков', 'ЖУМАБЕКОВ Ерлан', 'Zhumabekov'])
+      expect([q, ids(await list({ q }))]).toEqual([q, [kz.id]]);
     expect(ids(await list({ q: 'иванов' }))).toEqual([ru.id]);
     expect(ids(await list({ q: 'Сарсенбаев' }))).toEqual([ru.id]);
     expect(ids(await list({ q: '781212450039' }))).toEqual([ru.id]);
@@ -261,7 +354,8 @@ describe('on PostgreSQL', () => {
     const found = (await request(t.http).get('/api/cases').query({ q: 'ЕРЖАНОВ' }).expect(200)).body;
     expect(found.total).toBe(1);
     expect(found.items[0]).toMatchObject({ id: marat.id, number: marat.number });
-    const byNumber = (await request(t.http).get('/api/cases').query({ q: marat.number.toLowerCase() }).expect(200)).body;
+    const byNumber = (await request(t.http).get('/api/cases').query({ q: marat.number.toLowerCase() }).expect(200))
+      .body;
     expect(byNumber.items.map((x: any) => x.id)).toEqual([marat.id]);
     const applied = (await request(t.http).get('/api/cases').query({ state: 'applied', limit: 2 }).expect(200)).body;
     expect(typeof applied.total).toBe('number');

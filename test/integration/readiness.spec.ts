@@ -50,7 +50,10 @@ describe('start-up: alive at once, ready after the start-up sweep', () => {
       };
       await waitFor(() => sweepStarted);
       expect(sweepStarted).toBe(true);
-      expect(await request(t.http).get('/health')).toMatchObject({ status: 200, body: { status: 'ok', database: 'sqlite' } });
+      expect(await request(t.http).get('/health')).toMatchObject({
+        status: 200,
+        body: { status: 'ok', database: 'sqlite' },
+      });
       const starting = await request(t.http).get('/health/ready');
       expect(starting.status).toBe(503);
       expect(starting.body).toEqual({

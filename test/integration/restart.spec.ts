@@ -45,9 +45,23 @@ describe('deadlines survive a restart', () => {
     const t = await startTestApp({ databasePath: join(dir, 'fresh.sqlite') });
     const db = t.app.get(DataSource);
     expect(db.options.synchronize).toBe(false);
-    const tables = (await db.query(`SELECT name FROM sqlite_master WHERE type='table' ORDER BY name`)).map((r: any) => r.name);
+    const tables = (await db.query(`SELECT name FROM sqlite_master WHERE type='table' ORDER BY name`)).map(
+      (r: any) => r.name,
+    );
     expect(tables).toEqual(
-      expect.arrayContaining(['cases', 'case_events', 'deadlines', 'confidential_notes', 'issued_documents', 'outbox', 'migrations', 'case_index', 'case_counts', 'case_fts', 'payments']),
+      expect.arrayContaining([
+        'cases',
+        'case_events',
+        'deadlines',
+        'confidential_notes',
+        'issued_documents',
+        'outbox',
+        'migrations',
+        'case_index',
+        'case_counts',
+        'case_fts',
+        'payments',
+      ]),
     );
     expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([
       { name: 'InitialSchema1764000000000' },

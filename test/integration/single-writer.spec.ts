@@ -7,10 +7,14 @@ import { call, startChildService } from '../support/child-service';
 
 /** `node src/main.ts` as an operator starts it: its exit code and everything it printed. */
 function runMain(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '../../src/main.ts')], {
-    env: { ...process.env, PORT: String(30000 + Math.floor(Math.random() * 20000)), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', join(__dirname, '../../src/main.ts')],
+    {
+      env: { ...process.env, PORT: String(30000 + Math.floor(Math.random() * 20000)), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (d) => (output += String(d)));
   child.stderr.on('data', (d) => (output += String(d)));
@@ -39,7 +43,9 @@ describe('a second service process on the same SQLite file', () => {
     try {
       const second = await runMain({ ...env, LOG_LEVEL: 'info' });
       expect(second.code).not.toBe(0);
-      expect(second.output).toContain(`The SQLite database ${databasePath} is already used by another running instance of the service (PID ${first.process.pid}`);
+      expect(second.output).toContain(
+        `The SQLite database ${databasePath} is already used by another running instance of the service (PID ${first.process.pid}`,
+      );
       expect(second.output).toContain('PostgreSQL');
       const agent = new Agent({ keepAlive: false });
       expect((await call(agent, first.port, 'GET', '/health')).status).toBe(200); // the first one is unharmed

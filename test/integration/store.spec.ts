@@ -20,7 +20,12 @@ describe('the workflow store', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const outboxOf = async (t: TestApp, caseId: string) =>
-    t.app.get(DataSource).query('SELECT effect_type, params, idempotency_key, status, attempts, last_error, processed_at FROM outbox WHERE case_id = ? ORDER BY idempotency_key', [caseId]);
+    t.app
+      .get(DataSource)
+      .query(
+        'SELECT effect_type, params, idempotency_key, status, attempts, last_error, processed_at FROM outbox WHERE case_id = ? ORDER BY idempotency_key',
+        [caseId],
+      );
 
   /** An opened case, accepted, whose claim is then invited (the invitation is an effect the machines emit). */
   async function invite(t: TestApp) {
@@ -58,7 +63,9 @@ describe('the workflow store', () => {
       const kase = await c.open();
       const claimId = kase.claims[0].id;
       await c.send(kase.id, { type: 'case.accepted' }); // version 2
-      const res = await request(t.http).post(`/api/cases/${kase.id}/events`).send({ type: 'invitation.sent', claimId, expectedVersion: 1 });
+      const res = await request(t.http)
+        .post(`/api/cases/${kase.id}/events`)
+        .send({ type: 'invitation.sent', claimId, expectedVersion: 1 });
       expect(res.status).toBe(409);
       expect(res.body).toMatchObject({ error: 'version_conflict', currentVersion: 2 });
       const after = await c.get(kase.id);
@@ -73,7 +80,13 @@ describe('the workflow store', () => {
       expect(invited.version).toBe(3);
       const rows = await outboxOf(t, kase.id);
       expect(rows).toEqual([
-        expect.objectContaining({ effect_type: invitationEffect, idempotency_key: `${kase.id}:3:0`, status: 'pending', attempts: 0, processed_at: null }),
+        expect.objectContaining({
+          effect_type: invitationEffect,
+          idempotency_key: `${kase.id}:3:0`,
+          status: 'pending',
+          attempts: 0,
+          processed_at: null,
+        }),
       ]);
       expect(JSON.parse(rows[0].params)).toMatchObject({ claimId });
       await t.app.get(OutboxDispatcher).dispatch();
@@ -99,7 +112,9 @@ describe('the workflow store', () => {
       expect(after.claims[0].state).toBe('pending');
       expect(await c.history(kase.id)).toHaveLength(2);
       expect(await outboxOf(t, kase.id)).toEqual([]);
-      expect(await t.app.get(DataSource).query('SELECT COUNT(*) AS n FROM deadlines WHERE case_id = ?', [kase.id])).toEqual([{ n: 0 }]);
+      expect(
+        await t.app.get(DataSource).query('SELECT COUNT(*) AS n FROM deadlines WHERE case_id = ?', [kase.id]),
+      ).toEqual([{ n: 0 }]);
       // and the case is not stuck: the same event goes through afterwards
       expect((await c.send(kase.id, { type: 'invitation.sent', claimId })).version).toBe(3);
       expect(await outboxOf(t, kase.id)).toHaveLength(1);
@@ -108,9 +123,17 @@ describe('the workflow store', () => {
     it('a hook adds its own rows in the same transaction (the way the ledger will)', async () => {
       const db = t.app.get(DataSource);
       await db.query('CREATE TABLE hook_rows (case_id TEXT, version INTEGER)');
-      t.app.get(WorkflowStore).addWriteHook((em, w) => em.query('INSERT INTO hook_rows (case_id, version) VALUES (?, ?)', [w.case.id, w.case.version]));
+      t.app
+        .get(WorkflowStore)
+        .addWriteHook((em, w) =>
+          em.query('INSERT INTO hook_rows (case_id, version) VALUES (?, ?)', [w.case.id, w.case.version]),
+        );
       const { kase } = await invite(t);
-      expect(await db.query('SELECT version FROM hook_rows WHERE case_id = ? ORDER BY version', [kase.id])).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+      expect(await db.query('SELECT version FROM hook_rows WHERE case_id = ? ORDER BY version', [kase.id])).toEqual([
+        { version: 1 },
+        { version: 2 },
+        { version: 3 },
+      ]);
     });
   });
 
@@ -118,7 +141,9 @@ describe('the workflow store', () => {
     /** The statements the service sends to SQLite while `work` runs, by kind (the bench counts them the same way). */
     async function statements(t: TestApp, work: () => Promise<unknown>): Promise<string[]> {
       const sent: string[] = [];
-      const conn = (t.app.get(DataSource).driver as unknown as { databaseConnection: Record<string, (...a: unknown[]) => unknown> }).databaseConnection;
+      const conn = (
+        t.app.get(DataSource).driver as unknown as { databaseConnection: Record<string, (...a: unknown[]) => unknown> }
+      ).databaseConnection;
       const methods = ['run', 'all', 'get', 'exec', 'prepare', 'each'];
       const originals = methods.map((m) => conn[m]);
       methods.forEach((m, i) => {
@@ -146,9 +171,14 @@ describe('the workflow store', () => {
         await c.send(kase.id, { type: 'invitation.accepted', claimId });
         await c.send(kase.id, { type: 'contract.signed', claimId, contractDate: '2026-12-01' });
         const held = await statements(t, () => c.send(kase.id, { type: 'session.held', claimId, form: 'phone' }));
-        expect(held.filter((s) => !/^(BEGIN|COMMIT)/.test(s)).map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual(['UPDATE cases', 'INSERT INTO']);
+        expect(held.filter((s) => !/^(BEGIN|COMMIT)/.test(s)).map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual([
+          'UPDATE cases',
+          'INSERT INTO',
+        ]);
         expect(held.join('; ')).not.toMatch(/case_index|deadlines/);
-        const refused = await statements(t, () => c.send(kase.id, { type: 'mediation.terminated', claimId, reason: 'impossible' }));
+        const refused = await statements(t, () =>
+          c.send(kase.id, { type: 'mediation.terminated', claimId, reason: 'impossible' }),
+        );
         expect(refused.join('; ')).toMatch(/case_index/); // the claim's state is listed: the index follows
         const listed = await request(t.http).get('/api/cases').query({ claimState: 'terminated' }).expect(200);
         expect(JSON.stringify(listed.body)).toContain(kase.id);
@@ -175,9 +205,20 @@ describe('the workflow store', () => {
         await dispatcher.dispatch();
         await dispatcher.dispatch();
         expect(seen).toEqual([
-          { effect: expect.objectContaining({ caseId: kase.id, type: invitationEffect, idempotencyKey: `${kase.id}:3:0`, attempt: 1, params: expect.objectContaining({ claimId }) }), version: 3 },
+          {
+            effect: expect.objectContaining({
+              caseId: kase.id,
+              type: invitationEffect,
+              idempotencyKey: `${kase.id}:3:0`,
+              attempt: 1,
+              params: expect.objectContaining({ claimId }),
+            }),
+            version: 3,
+          },
         ]);
-        expect(await outboxOf(t, kase.id)).toEqual([expect.objectContaining({ status: 'done', attempts: 1, last_error: null, processed_at: expect.any(String) })]);
+        expect(await outboxOf(t, kase.id)).toEqual([
+          expect.objectContaining({ status: 'done', attempts: 1, last_error: null, processed_at: expect.any(String) }),
+        ]);
       } finally {
         await t.close();
       }
@@ -202,7 +243,10 @@ describe('the workflow store', () => {
       expect(await outboxStatus(databasePath)).toEqual(['pending']);
 
       for (let restart = 0; restart < 2; restart++) {
-        t = await startTestApp({ databasePath, beforeInit: (app) => app.get(OutboxDispatcher).register(invitationEffect, handler) });
+        t = await startTestApp({
+          databasePath,
+          beforeInit: (app) => app.get(OutboxDispatcher).register(invitationEffect, handler),
+        });
         await t.app.get(OutboxDispatcher).dispatch(); // waits for the start-up pass
         await t.close();
       }
@@ -214,10 +258,18 @@ describe('the workflow store', () => {
       const databasePath = freshPath();
       let t = await startTestApp({ databasePath });
       const { kase } = await invite(t);
-      await t.app.get(DataSource).query(`UPDATE outbox SET status = 'running', attempts = 1, claimed_by = 'dead', claimed_at = '2026-12-01T00:00:00.000Z'`);
+      await t.app
+        .get(DataSource)
+        .query(
+          `UPDATE outbox SET status = 'running', attempts = 1, claimed_by = 'dead', claimed_at = '2026-12-01T00:00:00.000Z'`,
+        );
       await t.close();
       const calls: number[] = [];
-      t = await startTestApp({ databasePath, beforeInit: (app) => app.get(OutboxDispatcher).register(invitationEffect, (e) => Promise.resolve(void calls.push(e.attempt))) });
+      t = await startTestApp({
+        databasePath,
+        beforeInit: (app) =>
+          app.get(OutboxDispatcher).register(invitationEffect, (e) => Promise.resolve(void calls.push(e.attempt))),
+      });
       await t.app.get(OutboxDispatcher).dispatch();
       expect(calls).toEqual([2]);
       expect(await outboxOf(t, kase.id)).toEqual([expect.objectContaining({ status: 'done', attempts: 2 })]);
@@ -243,11 +295,18 @@ describe('the workflow store', () => {
         const flaky = await invite(t); // its first attempt fails too (attempt 1)
         flakyCase = flaky.kase.id;
         const deadline = Date.now() + 10_000;
-        const statuses = async () => [(await outboxOf(t, broken.kase.id))[0].status, (await outboxOf(t, flaky.kase.id))[0].status];
-        while (Date.now() < deadline && (await statuses()).join() !== 'failed,done') await new Promise((r) => setTimeout(r, 25));
+        const statuses = async () => [
+          (await outboxOf(t, broken.kase.id))[0].status,
+          (await outboxOf(t, flaky.kase.id))[0].status,
+        ];
+        while (Date.now() < deadline && (await statuses()).join() !== 'failed,done')
+          await new Promise((r) => setTimeout(r, 25));
         expect(await statuses()).toEqual(['failed', 'done']);
         expect(attempts.get(broken.kase.id)).toEqual([1, 2, 3]);
-        expect((await outboxOf(t, broken.kase.id))[0]).toMatchObject({ attempts: 3, last_error: 'Error: почтовый сервер недоступен' });
+        expect((await outboxOf(t, broken.kase.id))[0]).toMatchObject({
+          attempts: 3,
+          last_error: 'Error: почтовый сервер недоступен',
+        });
         expect((await outboxOf(t, flaky.kase.id))[0]).toMatchObject({ attempts: expect.any(Number), last_error: null });
         await new Promise((r) => setTimeout(r, 200));
         expect(attempts.get(broken.kase.id)).toEqual([1, 2, 3]); // failed is final

@@ -19,12 +19,22 @@ export interface TestApp {
  * Pass `databasePath` to reopen the same file (restart tests).
  */
 export async function startTestApp(
-  opts: { now?: string; databasePath?: string; env?: Record<string, string>; beforeInit?: (app: NestFastifyApplication) => void } = {},
+  opts: {
+    now?: string;
+    databasePath?: string;
+    env?: Record<string, string>;
+    beforeInit?: (app: NestFastifyApplication) => void;
+  } = {},
 ): Promise<TestApp> {
   const dir = opts.databasePath ? undefined : mkdtempSync(join(tmpdir(), 'mediation-test-'));
   const databasePath = opts.databasePath ?? join(dir as string, 'test.sqlite');
   const clock = new FixedClock(new Date(opts.now ?? '2026-12-01T09:00:00+05:00'));
-  const env = loadEnv({ DATABASE_PATH: databasePath, LOG_LEVEL: 'silent', SWEEP_INTERVAL_SECONDS: '3600', ...opts.env });
+  const env = loadEnv({
+    DATABASE_PATH: databasePath,
+    LOG_LEVEL: 'silent',
+    SWEEP_INTERVAL_SECONDS: '3600',
+    ...opts.env,
+  });
   const app = await createApp({ env, clock }, { logger: false });
   opts.beforeInit?.(app); // providers exist, start-up hooks have not run (e.g. register an outbox handler)
   await app.init();

@@ -18,7 +18,8 @@ export class CaseClient {
     if (opts.role) req.set('X-Actor-Role', opts.role);
     const res = await req;
     const expected = opts.status ?? 200;
-    if (res.status !== expected) throw new Error(`${String(event.type)} → ${res.status} (expected ${expected}): ${JSON.stringify(res.body)}`);
+    if (res.status !== expected)
+      throw new Error(`${String(event.type)} → ${res.status} (expected ${expected}): ${JSON.stringify(res.body)}`);
     return res.body;
   }
 
@@ -41,7 +42,12 @@ export class CaseClient {
   async mediateToAgreement(id: string, claimId: string, terms: Record<string, unknown>, contractDate: string) {
     await this.startNegotiation(id, claimId, contractDate);
     await this.send(id, { type: 'session.held', claimId, form: 'video' });
-    return this.send(id, { type: 'agreement.signed', claimId, signedBy: { mediator: true, victim: true, convict: true }, terms });
+    return this.send(id, {
+      type: 'agreement.signed',
+      claimId,
+      signedBy: { mediator: true, victim: true, convict: true },
+      terms,
+    });
   }
 
   setDate(t: TestApp, date: string) {

@@ -12,10 +12,14 @@ export interface ChildService {
 
 export function startChildService(env: Record<string, string>): Promise<ChildService> {
   const port = 30000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'server-process.ts')], {
-    env: { ...process.env, PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', join(__dirname, 'server-process.ts')],
+    {
+      env: { ...process.env, PORT: String(port), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stdout?.on('data', (d) => (out += String(d)));
   child.stderr?.on('data', (d) => (out += String(d)));
@@ -35,7 +39,13 @@ export function startChildService(env: Record<string, string>): Promise<ChildSer
 }
 
 /** One HTTP call with a keep-alive agent; the body is parsed as JSON. */
-export function call(agent: Agent, port: number, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+export function call(
+  agent: Agent,
+  port: number,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : JSON.stringify(body);
     const headers = data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {};

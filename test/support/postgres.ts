@@ -23,7 +23,8 @@ const INSTALL_HINT =
 export function postgresBinDir(): string {
   const fromEnv = process.env.POSTGRES_BIN_DIR;
   if (fromEnv) {
-    if (!existsSync(join(fromEnv, 'initdb'))) throw new Error(`POSTGRES_BIN_DIR=${fromEnv} has no initdb. ${INSTALL_HINT}`);
+    if (!existsSync(join(fromEnv, 'initdb')))
+      throw new Error(`POSTGRES_BIN_DIR=${fromEnv} has no initdb. ${INSTALL_HINT}`);
     return fromEnv;
   }
   const debian = '/usr/lib/postgresql';
@@ -75,12 +76,19 @@ export async function startTestPostgres(opts: { database?: string } = {}): Promi
   const log = join(dir, 'server.log');
   // As root, the server tools run as `postgres`; clients (createdb) need no particular user.
   const asServer = (tool: string, args: string[], timeout: number) =>
-    asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], { timeout }) : run(join(bin, tool), args, { timeout });
-  const logTail = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-15).join('\n') : '(no server log)');
+    asRoot
+      ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], { timeout })
+      : run(join(bin, tool), args, { timeout });
+  const logTail = () =>
+    existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-15).join('\n') : '(no server log)';
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
 
   try {
-    await asServer('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync'], 60_000);
+    await asServer(
+      'initdb',
+      ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync'],
+      60_000,
+    );
   } catch (e) {
     cleanup();
     throw new Error(`initdb failed: ${(e as { stderr?: string }).stderr ?? String(e)}`, { cause: e });
@@ -114,7 +122,9 @@ export async function startTestPostgres(opts: { database?: string } = {}): Promi
     }
   };
   try {
-    await run(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', database], { timeout: 20_000 });
+    await run(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', database], {
+      timeout: 20_000,
+    });
   } catch (e) {
     await stop();
     throw new Error(`createdb failed: ${(e as { stderr?: string }).stderr ?? String(e)}`, { cause: e });

@@ -31,9 +31,16 @@ describe('the event catalogue declares each event once', () => {
   it('keeps who records what as DOMAIN.md §5 says', () => {
     const byRole = (role: string) => EVENT_TYPES.filter((t) => EVENT_CATALOGUE[t].roles.includes(role as never)).sort();
     expect(byRole('system')).toEqual([...SYSTEM_EVENT_TYPES].sort());
-    expect(byRole('officer')).toEqual(['convict.released', 'default.reported', 'payment.missed.explained', 'payment.recorded']);
+    expect(byRole('officer')).toEqual([
+      'convict.released',
+      'default.reported',
+      'payment.missed.explained',
+      'payment.recorded',
+    ]);
     expect(byRole('court')).toEqual(['court.decided', 'hearing.scheduled', 'parole.revoked']);
-    expect(MEDIATION_EVENTS.filter((t) => isUserEventType(t)).every((t) => EVENT_CATALOGUE[t].roles.join() === 'mediator')).toBe(true);
+    expect(
+      MEDIATION_EVENTS.filter((t) => isUserEventType(t)).every((t) => EVENT_CATALOGUE[t].roles.join() === 'mediator'),
+    ).toBe(true);
     for (const type of EVENT_TYPES) {
       const { roles, usualRole, recordedBy } = EVENT_CATALOGUE[type];
       expect(roles).toContain(usualRole);
@@ -45,13 +52,16 @@ describe('the event catalogue declares each event once', () => {
     ['case', caseMachine],
     ['mediation', claimMediationMachine],
     ['restitution', restitutionMachine],
-  ] as const)('the %s machine handles exactly the catalogue’s events for it (besides the cascades)', (machine: MachineName, definition) => {
-    const handled = new Set(Object.values(definition.root.states).flatMap((s) => s.ownEvents));
-    const declared = EVENT_TYPES.filter((t) => EVENT_CATALOGUE[t].machine === machine);
-    for (const type of declared) expect(handled).toContain(type);
-    const cascades = ['claim.outcome', 'claim.reopened', 'restitution.paid', 'convict.released'];
-    for (const type of handled) if (!declared.includes(type as never)) expect(cascades).toContain(type);
-  });
+  ] as const)(
+    'the %s machine handles exactly the catalogue’s events for it (besides the cascades)',
+    (machine: MachineName, definition) => {
+      const handled = new Set(Object.values(definition.root.states).flatMap((s) => s.ownEvents));
+      const declared = EVENT_TYPES.filter((t) => EVENT_CATALOGUE[t].machine === machine);
+      for (const type of declared) expect(handled).toContain(type);
+      const cascades = ['claim.outcome', 'claim.reopened', 'restitution.paid', 'convict.released'];
+      for (const type of handled) if (!declared.includes(type as never)) expect(cascades).toContain(type);
+    },
+  );
 
   it('has a short label and a help text in Kazakh, Russian and English for every event, field and option', () => {
     const cyrillic = /[а-яё]/i;
@@ -59,7 +69,12 @@ describe('the event catalogue declares each event once', () => {
     const kkTexts: string[] = [];
     const check = (text: Record<string, string>, what: string) => {
       expect([what, Object.keys(text).sort()]).toEqual([what, ['en', 'kk', 'ru']]);
-      expect([what, cyrillic.test(text.ru), cyrillic.test(text.kk), /^[\x20-\x7e—’]+$/.test(text.en)]).toEqual([what, true, true, true]);
+      expect([what, cyrillic.test(text.ru), cyrillic.test(text.kk), /^[\x20-\x7e—’]+$/.test(text.en)]).toEqual([
+        what,
+        true,
+        true,
+        true,
+      ]);
       kkTexts.push(text.kk);
     };
     const walk = (fields: readonly FieldSpec[], where: string) => {
@@ -79,7 +94,11 @@ describe('the event catalogue declares each event once', () => {
       expect(e.label.ru.length).toBeLessThan(60);
       walk(e.fields, type);
     }
-    expect(EVENT_CATALOGUE['invitation.sent'].label).toEqual({ kk: 'Шақыру жіберілді', ru: 'Приглашение направлено', en: 'Invitation sent' });
+    expect(EVENT_CATALOGUE['invitation.sent'].label).toEqual({
+      kk: 'Шақыру жіберілді',
+      ru: 'Приглашение направлено',
+      en: 'Invitation sent',
+    });
     // Kazakh is written in Kazakh, not transliterated Russian: most texts use its own letters.
     expect(kkTexts.filter((s) => kazakhLetters.test(s)).length / kkTexts.length).toBeGreaterThan(0.6);
   });
@@ -92,15 +111,24 @@ describe('the event catalogue declares each event once', () => {
       const metas = storage.getTargetValidationMetadatas(cls, '', true, false);
       const names = [...new Set(metas.map((m) => m.propertyName))].filter((n) => !top || !IGNORED.includes(n));
       return names.map((name) => {
-        const optional = metas.some((m) => m.propertyName === name && m.type === ValidationTypes.CONDITIONAL_VALIDATION && m.name === 'isOptional');
+        const optional = metas.some(
+          (m) =>
+            m.propertyName === name && m.type === ValidationTypes.CONDITIONAL_VALIDATION && m.name === 'isOptional',
+        );
         const declared = Reflect.getMetadata('design:type', cls.prototype, name) as Class | undefined;
-        const nested = declared && declared !== Array && storage.getTargetValidationMetadatas(declared, '', true, false).length > 0 ? declared : undefined;
+        const nested =
+          declared && declared !== Array && storage.getTargetValidationMetadatas(declared, '', true, false).length > 0
+            ? declared
+            : undefined;
         return { name, required: !optional, nested };
       });
     };
     const compare = (cls: Class, fields: readonly FieldSpec[], where: string, top = false) => {
       const dto = fieldsOf(cls, top);
-      expect([where, dto.map((f) => `${f.name}${f.required ? '' : '?'}`).sort()]).toEqual([where, fields.map((f) => `${f.name}${f.required ? '' : '?'}`).sort()]);
+      expect([where, dto.map((f) => `${f.name}${f.required ? '' : '?'}`).sort()]).toEqual([
+        where,
+        fields.map((f) => `${f.name}${f.required ? '' : '?'}`).sort(),
+      ]);
       for (const f of fields) {
         const d = dto.find((x) => x.name === f.name)!;
         expect([`${where}.${f.name}`, d.nested !== undefined]).toEqual([`${where}.${f.name}`, f.kind === 'group']);

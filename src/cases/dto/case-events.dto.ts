@@ -49,7 +49,12 @@ export type { UserEventType };
  * whitelist + forbidNonWhitelisted, like the global pipe does.
  */
 abstract class EventBase {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'Compare-and-set: refuse with 409 if the case has moved on', example: 3 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    description: 'Compare-and-set: refuse with 409 if the case has moved on',
+    example: 3,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -60,40 +65,57 @@ abstract class EventBase {
 export const EXAMPLE_CLAIM_ID = '3f2b8c1e-9a4d-4e6b-8c2f-1a2b3c4d5e6f';
 
 abstract class ClaimEventBase extends EventBase {
-  @ApiProperty({ description: 'The civil claim (victim) this step concerns: `claims[].id` of the case', example: EXAMPLE_CLAIM_ID })
+  @ApiProperty({
+    description: 'The civil claim (victim) this step concerns: `claims[].id` of the case',
+    example: EXAMPLE_CLAIM_ID,
+  })
   @IsUUID()
   claimId: string;
 }
 
 /** The `type` of one event: its only allowed value, documented with the catalogue's label. */
 function EventType(type: UserEventType): PropertyDecorator {
-  return applyDecorators(ApiProperty({ enum: [type], example: type, description: EVENT_CATALOGUE[type].label.en }), IsIn([type]));
+  return applyDecorators(
+    ApiProperty({ enum: [type], example: type, description: EVENT_CATALOGUE[type].label.en }),
+    IsIn([type]),
+  );
 }
 
 /** The schema of an event's body: named after its class, described by the catalogue. */
 function EventSchema(type: UserEventType): ClassDecorator {
   const { label, help, roles } = EVENT_CATALOGUE[type];
-  return ApiSchema({ description: `**${type}** — ${label.en} / ${label.ru}. ${help.en} Recorded by: ${roles.join(', ')}.` });
+  return ApiSchema({
+    description: `**${type}** — ${label.en} / ${label.ru}. ${help.en} Recorded by: ${roles.join(', ')}.`,
+  });
 }
 
 const Text = (max: number, description?: string, example?: string) =>
   applyDecorators(ApiProperty({ description, example, maxLength: max }), IsString(), IsNotEmpty(), MaxLength(max));
 const OptionalText = (max: number, description?: string, example?: string) =>
-  applyDecorators(ApiPropertyOptional({ description, example, maxLength: max }), IsOptional(), IsString(), MaxLength(max));
+  applyDecorators(
+    ApiPropertyOptional({ description, example, maxLength: max }),
+    IsOptional(),
+    IsString(),
+    MaxLength(max),
+  );
 
 // ── case ─────────────────────────────────────────────────────────────────────────────────────────────────
 @EventSchema('case.accepted')
 export class CaseAcceptedEvent extends EventBase {
   @EventType('case.accepted') type: 'case.accepted';
 
-  @Nested(() => MediatorDto, { required: false, description: 'The mediator who accepts the case; required when the application named none' })
+  @Nested(() => MediatorDto, {
+    required: false,
+    description: 'The mediator who accepts the case; required when the application named none',
+  })
   mediator?: MediatorDto;
 }
 
 @EventSchema('case.declined')
 export class CaseDeclinedEvent extends EventBase {
   @EventType('case.declined') type: 'case.declined';
-  @Text(1000, 'Reason, written on the notice', 'Конфликт интересов: медиатор ранее консультировал осуждённого') reason: string;
+  @Text(1000, 'Reason, written on the notice', 'Конфликт интересов: медиатор ранее консультировал осуждённого')
+  reason: string;
 }
 
 @EventSchema('petition.filed')
@@ -190,19 +212,28 @@ export class InvitationRefusedEvent extends ClaimEventBase {
 export class ContractSignedEvent extends ClaimEventBase {
   @EventType('contract.signed') type: 'contract.signed';
 
-  @ApiProperty({ example: '2026-11-20', description: 'Mediation starts on the day the contract is signed (art. 20 p. 5)' })
+  @ApiProperty({
+    example: '2026-11-20',
+    description: 'Mediation starts on the day the contract is signed (art. 20 p. 5)',
+  })
   @IsLocalDate()
   contractDate: string;
 
   @ApiPropertyOptional({
     example: 3000000,
-    description: "Mediator's fee agreed in the contract, in tiyn (art. 21 term 5, art. 22): 0 = free of charge; omit when not recorded — the contract then says the fee is agreed separately in writing",
+    description:
+      "Mediator's fee agreed in the contract, in tiyn (art. 21 term 5, art. 22): 0 = free of charge; omit when not recorded — the contract then says the fee is agreed separately in writing",
   })
   @IsOptional()
   @IsTiyn()
   fee?: number;
 
-  @ApiPropertyOptional({ enum: MEDIATION_LANGUAGES, example: 'kk', description: 'Language of the mediation (art. 21 term 6); omit when not recorded — the contract then leaves it to be filled in' })
+  @ApiPropertyOptional({
+    enum: MEDIATION_LANGUAGES,
+    example: 'kk',
+    description:
+      'Language of the mediation (art. 21 term 6); omit when not recorded — the contract then leaves it to be filled in',
+  })
   @IsOptional()
   @IsIn(MEDIATION_LANGUAGES)
   language?: (typeof MEDIATION_LANGUAGES)[number];
@@ -211,7 +242,8 @@ export class ContractSignedEvent extends ClaimEventBase {
     enum: MEETING_FORMS,
     isArray: true,
     example: ['video', 'in_person'],
-    description: 'Ways of meeting agreed in the contract (art. 17); omit when not recorded — the contract then names the ways the law allows, to be agreed',
+    description:
+      'Ways of meeting agreed in the contract (art. 17); omit when not recorded — the contract then names the ways the law allows, to be agreed',
   })
   @IsOptional()
   @IsArray()
@@ -231,7 +263,10 @@ export class SessionHeldEvent extends ClaimEventBase {
   @IsIn(MEETING_FORMS)
   form?: (typeof MEETING_FORMS)[number];
 
-  @ApiPropertyOptional({ description: 'Confidential (Law on Mediation art. 8): stored apart, never shown in history, logs or documents', example: 'Стороны обсудили размер ежемесячного платежа' })
+  @ApiPropertyOptional({
+    description: 'Confidential (Law on Mediation art. 8): stored apart, never shown in history, logs or documents',
+    example: 'Стороны обсудили размер ежемесячного платежа',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(20000)
@@ -242,7 +277,10 @@ export class SessionHeldEvent extends ClaimEventBase {
 export class TermExtendedEvent extends ClaimEventBase {
   @EventType('term.extended') type: 'term.extended';
 
-  @ApiProperty({ example: mediation.maxExtensionDays.value, description: `At most ${mediation.maxExtensionDays.value} days, once (art. 23 p. 2)` })
+  @ApiProperty({
+    example: mediation.maxExtensionDays.value,
+    description: `At most ${mediation.maxExtensionDays.value} days, once (art. 23 p. 2)`,
+  })
   @IsInt()
   @Min(1)
   @Max(60)
@@ -265,11 +303,18 @@ export class SignaturesDto {
 
 /** How payment is made and proven: part of the "ways of performance" of the agreement (art. 27 p. 2). */
 export class PaymentDetailsDto {
-  @ApiProperty({ enum: PAYMENT_METHODS, example: 'bank_transfer', description: "bank_transfer to the victim, cash against the victim's receipt, or through the bailiff" })
+  @ApiProperty({
+    enum: PAYMENT_METHODS,
+    example: 'bank_transfer',
+    description: "bank_transfer to the victim, cash against the victim's receipt, or through the bailiff",
+  })
   @IsIn(PAYMENT_METHODS)
   method: (typeof PAYMENT_METHODS)[number];
 
-  @ApiPropertyOptional({ example: 'KZ86125KZT5004100100', description: "The victim's account (IBAN, at most 34 characters, no spaces); only with bank_transfer" })
+  @ApiPropertyOptional({
+    example: 'KZ86125KZT5004100100',
+    description: "The victim's account (IBAN, at most 34 characters, no spaces); only with bank_transfer",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(34)
@@ -289,7 +334,11 @@ export class AgreementTermsDto {
   @IsTiyn()
   paidBeforeHearing: number;
 
-  @ApiPropertyOptional({ example: '2027-01-15', description: 'Date by which the pre-hearing amount is paid (a term of performance, art. 27); only with paidBeforeHearing > 0' })
+  @ApiPropertyOptional({
+    example: '2027-01-15',
+    description:
+      'Date by which the pre-hearing amount is paid (a term of performance, art. 27); only with paidBeforeHearing > 0',
+  })
   @IsOptional()
   @IsLocalDate()
   paidBeforeHearingBy?: string;
@@ -301,7 +350,10 @@ export class AgreementTermsDto {
   @Nested(() => InstalmentTermsDto, { required: false })
   instalments?: InstalmentTermsDto;
 
-  @Nested(() => PaymentDetailsDto, { required: false, description: 'How payments are made and proven; without it the agreement says bank transfer, with no account' })
+  @Nested(() => PaymentDetailsDto, {
+    required: false,
+    description: 'How payments are made and proven; without it the agreement says bank transfer, with no account',
+  })
   paymentDetails?: PaymentDetailsDto;
 }
 
@@ -312,7 +364,9 @@ export class AgreementSignedEvent extends ClaimEventBase {
   @Nested(() => SignaturesDto, { description: 'Who signed: the parties and the mediator (art. 27 p. 2)' })
   signedBy: SignaturesDto;
 
-  @Nested(() => AgreementTermsDto, { description: 'paidBeforeHearing + waived + instalments.total = the outstanding balance of the claim' })
+  @Nested(() => AgreementTermsDto, {
+    description: 'paidBeforeHearing + waived + instalments.total = the outstanding balance of the claim',
+  })
   terms: AgreementTermsDto;
 }
 
@@ -324,7 +378,12 @@ export class MediationTerminatedEvent extends ClaimEventBase {
   @IsIn(TERMINATION_REASONS)
   reason: (typeof TERMINATION_REASONS)[number];
 
-  @ApiPropertyOptional({ enum: PARTIES, example: 'victim', description: 'Who refused in writing to continue: required with reason refusal_of_party (art. 26 p. 4), not given otherwise' })
+  @ApiPropertyOptional({
+    enum: PARTIES,
+    example: 'victim',
+    description:
+      'Who refused in writing to continue: required with reason refusal_of_party (art. 26 p. 4), not given otherwise',
+  })
   @IsOptional()
   @IsIn(PARTIES)
   party?: (typeof PARTIES)[number];
@@ -347,7 +406,10 @@ export class PaymentRecordedEvent extends ClaimEventBase {
   @IsIn(PAYMENT_EVIDENCE)
   evidence: (typeof PAYMENT_EVIDENCE)[number];
 
-  @ApiProperty({ example: 'KASPI-2026-11-30-0001', description: 'Payment reference: the same reference twice is recorded once' })
+  @ApiProperty({
+    example: 'KASPI-2026-11-30-0001',
+    description: 'Payment reference: the same reference twice is recorded once',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
@@ -363,7 +425,10 @@ export class PaymentMissedExplainedEvent extends ClaimEventBase {
   @Min(1)
   instalmentNo: number;
 
-  @ApiProperty({ example: true, description: 'Good reason (e.g. documented inability to pay): the miss is not counted under art. 72 ч. 7' })
+  @ApiProperty({
+    example: true,
+    description: 'Good reason (e.g. documented inability to pay): the miss is not counted under art. 72 ч. 7',
+  })
   @IsBoolean()
   goodReason: boolean;
 
@@ -386,7 +451,8 @@ export class AgreementAmendedEvent extends ClaimEventBase {
 // ── the map, checked by the compiler against the catalogue ───────────────────────────────────────────────
 type ClaimEventType = EventTypeOf<'mediation'> | EventTypeOf<'restitution'>;
 /** The HTTP body of an event, as its DTO validates it. */
-export type EventBody<T extends UserEventType> = { type: T; expectedVersion?: number } & EventPayloads[T] & (T extends ClaimEventType ? { claimId: string } : unknown);
+export type EventBody<T extends UserEventType> = { type: T; expectedVersion?: number } & EventPayloads[T] &
+  (T extends ClaimEventType ? { claimId: string } : unknown);
 
 /** Event types users send over HTTP, with their DTO. Every user event of the catalogue has exactly one. */
 export const EVENT_DTOS = {
@@ -413,15 +479,26 @@ export const EVENT_DTOS = {
 } as const satisfies { readonly [T in UserEventType]: new () => EventBody<T> };
 
 type AllTrue<R extends Record<string, true>> = R;
-type SameFields<D, P> = [Exclude<keyof D, keyof P | 'type' | 'claimId' | 'expectedVersion'>, Exclude<keyof P, keyof D>] extends [never, never] ? true : false;
+type SameFields<D, P> = [
+  Exclude<keyof D, keyof P | 'type' | 'claimId' | 'expectedVersion'>,
+  Exclude<keyof P, keyof D>,
+] extends [never, never]
+  ? true
+  : false;
 /** Compile-time proof that each DTO declares exactly its payload's fields (besides type, claimId, expectedVersion). */
-export type DtoFieldsMatchPayloads = AllTrue<{ [T in UserEventType]: SameFields<InstanceType<(typeof EVENT_DTOS)[T]>, EventPayloads[T]> }>;
+export type DtoFieldsMatchPayloads = AllTrue<{
+  [T in UserEventType]: SameFields<InstanceType<(typeof EVENT_DTOS)[T]>, EventPayloads[T]>;
+}>;
 
 /** One example body per event, shown in OpenAPI; a test POSTs each and expects no 400 for its shape. */
 export const EVENT_EXAMPLES: { readonly [T in UserEventType]: Omit<EventBody<T>, 'expectedVersion'> } = {
   'case.accepted': {
     type: 'case.accepted',
-    mediator: { fullName: 'Касымова Айгерім Маратқызы', registry: 'Реестр профессиональных медиаторов № 77', organisation: 'ОЮЛ «Палата медиаторов ВКО»' },
+    mediator: {
+      fullName: 'Касымова Айгерім Маратқызы',
+      registry: 'Реестр профессиональных медиаторов № 77',
+      organisation: 'ОЮЛ «Палата медиаторов ВКО»',
+    },
   },
   'case.declined': { type: 'case.declined', reason: 'Конфликт интересов: медиатор ранее консультировал осуждённого' },
   'petition.filed': { type: 'petition.filed', filedOn: '2026-11-25', court: 'Усть-Каменогорский городской суд' },
@@ -430,10 +507,25 @@ export const EVENT_EXAMPLES: { readonly [T in UserEventType]: Omit<EventBody<T>,
   'convict.released': { type: 'convict.released', releaseDate: '2026-11-27' },
   'parole.revoked': { type: 'parole.revoked', decisionDate: '2026-11-28', ground: 'УК РК ст. 72 ч. 7 п. 1' },
   'case.withdrawn': { type: 'case.withdrawn', reason: 'Осуждённый отозвал обращение' },
-  'invitation.sent': { type: 'invitation.sent', claimId: EXAMPLE_CLAIM_ID, replyDays: mediation.invitationReplyDays.value },
+  'invitation.sent': {
+    type: 'invitation.sent',
+    claimId: EXAMPLE_CLAIM_ID,
+    replyDays: mediation.invitationReplyDays.value,
+  },
   'invitation.accepted': { type: 'invitation.accepted', claimId: EXAMPLE_CLAIM_ID },
-  'invitation.refused': { type: 'invitation.refused', claimId: EXAMPLE_CLAIM_ID, reason: 'Потерпевшая письменно отказалась от медиации' },
-  'contract.signed': { type: 'contract.signed', claimId: EXAMPLE_CLAIM_ID, contractDate: '2026-11-20', fee: 0, language: 'ru', meetingForms: ['video', 'in_person'] },
+  'invitation.refused': {
+    type: 'invitation.refused',
+    claimId: EXAMPLE_CLAIM_ID,
+    reason: 'Потерпевшая письменно отказалась от медиации',
+  },
+  'contract.signed': {
+    type: 'contract.signed',
+    claimId: EXAMPLE_CLAIM_ID,
+    contractDate: '2026-11-20',
+    fee: 0,
+    language: 'ru',
+    meetingForms: ['video', 'in_person'],
+  },
   'session.held': { type: 'session.held', claimId: EXAMPLE_CLAIM_ID, form: 'video' },
   'term.extended': { type: 'term.extended', claimId: EXAMPLE_CLAIM_ID, days: mediation.maxExtensionDays.value },
   'agreement.signed': {
@@ -448,11 +540,33 @@ export const EVENT_EXAMPLES: { readonly [T in UserEventType]: Omit<EventBody<T>,
       paymentDetails: { method: 'bank_transfer', account: 'KZ86125KZT5004100100', bank: 'АО «Halyk Bank»' },
     },
   },
-  'mediation.terminated': { type: 'mediation.terminated', claimId: EXAMPLE_CLAIM_ID, reason: 'refusal_of_party', party: 'victim' },
-  'payment.recorded': { type: 'payment.recorded', claimId: EXAMPLE_CLAIM_ID, amount: 5_000_000, date: '2026-11-30', evidence: 'bank_transfer', reference: 'KASPI-2026-11-30-0001' },
-  'payment.missed.explained': { type: 'payment.missed.explained', claimId: EXAMPLE_CLAIM_ID, instalmentNo: 3, goodReason: true, reason: 'Больничный лист с 01.11.2026 по 20.11.2026' },
+  'mediation.terminated': {
+    type: 'mediation.terminated',
+    claimId: EXAMPLE_CLAIM_ID,
+    reason: 'refusal_of_party',
+    party: 'victim',
+  },
+  'payment.recorded': {
+    type: 'payment.recorded',
+    claimId: EXAMPLE_CLAIM_ID,
+    amount: 5_000_000,
+    date: '2026-11-30',
+    evidence: 'bank_transfer',
+    reference: 'KASPI-2026-11-30-0001',
+  },
+  'payment.missed.explained': {
+    type: 'payment.missed.explained',
+    claimId: EXAMPLE_CLAIM_ID,
+    instalmentNo: 3,
+    goodReason: true,
+    reason: 'Больничный лист с 01.11.2026 по 20.11.2026',
+  },
   'default.reported': { type: 'default.reported', claimId: EXAMPLE_CLAIM_ID },
-  'agreement.amended': { type: 'agreement.amended', claimId: EXAMPLE_CLAIM_ID, instalments: { total: 150_000_000, monthly: 2_500_000, dayOfMonth: 15, firstDueDate: '2027-01-15' } },
+  'agreement.amended': {
+    type: 'agreement.amended',
+    claimId: EXAMPLE_CLAIM_ID,
+    instalments: { total: 150_000_000, monthly: 2_500_000, dayOfMonth: 15, firstDueDate: '2027-01-15' },
+  },
 };
 
 // ── reading a body ─────────────────────────────────────────────────────────────────────────────────────
@@ -471,14 +585,20 @@ const typeError = (rule: string, message: string) => DomainError.validation([{ f
  */
 export function parseEventBody(body: unknown, today: LocalDate): ParsedEvent {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw DomainError.validation([{ field: 'body', rule: 'isObject', message: 'Ожидается объект события { type, … }' }]);
+    throw DomainError.validation([
+      { field: 'body', rule: 'isObject', message: 'Ожидается объект события { type, … }' },
+    ]);
   }
   const type: unknown = (body as { type?: unknown }).type;
   if (isSystemEventType(type)) {
-    throw typeError('system_event', `Событие «${type}» отправляет только служба сроков (истечение срока наступает само)`);
+    throw typeError(
+      'system_event',
+      `Событие «${type}» отправляет только служба сроков (истечение срока наступает само)`,
+    );
   }
   // Own keys only: `valueOf`, `constructor` or `__proto__` are names on every object, not event types.
-  if (!isUserEventType(type)) throw typeError('isIn', `Неизвестный тип события; допустимы: ${USER_EVENT_TYPES.join(', ')}`);
+  if (!isUserEventType(type))
+    throw typeError('isIn', `Неизвестный тип события; допустимы: ${USER_EVENT_TYPES.join(', ')}`);
   const dto = plainToInstance(EVENT_DTOS[type] as new () => object, body) as Record<string, unknown>;
   const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) throw DomainError.validation(flattenValidationErrors(errors));
@@ -486,7 +606,9 @@ export function parseEventBody(body: unknown, today: LocalDate): ParsedEvent {
     .filter((field) => typeof dto[field] === 'string' && isAfter(dto[field], today))
     .map((field) => ({ field, rule: 'not_in_future', message: `Дата не может быть позже сегодняшней (${today})` }));
   if (future.length) throw DomainError.validation(future);
-  const { expectedVersion, ...payload } = JSON.parse(JSON.stringify(dto)) as Record<string, unknown> & { expectedVersion?: number };
+  const { expectedVersion, ...payload } = JSON.parse(JSON.stringify(dto)) as Record<string, unknown> & {
+    expectedVersion?: number;
+  };
   delete payload.type;
   return { type, payload, expectedVersion };
 }

@@ -12,10 +12,19 @@ export const EVENT_BODY_DOC: ApiBodyOptions = {
   description: 'One of the events below; `type` decides which. Claim events name the claim (`claimId` from the case).',
   schema: {
     oneOf: USER_EVENT_TYPES.map((type) => ({ $ref: ref(type) })),
-    discriminator: { propertyName: 'type', mapping: Object.fromEntries(USER_EVENT_TYPES.map((type) => [type, ref(type)])) },
+    discriminator: {
+      propertyName: 'type',
+      mapping: Object.fromEntries(USER_EVENT_TYPES.map((type) => [type, ref(type)])),
+    },
   },
   examples: Object.fromEntries(
-    USER_EVENT_TYPES.map((type) => [type, { summary: `${type}: ${EVENT_CATALOGUE[type].label.ru} / ${EVENT_CATALOGUE[type].label.en}`, value: EVENT_EXAMPLES[type] }]),
+    USER_EVENT_TYPES.map((type) => [
+      type,
+      {
+        summary: `${type}: ${EVENT_CATALOGUE[type].label.ru} / ${EVENT_CATALOGUE[type].label.en}`,
+        value: EVENT_EXAMPLES[type],
+      },
+    ]),
   ),
 };
 

@@ -110,7 +110,11 @@ export class SentenceDto {
   @IsIn(GRAVITY)
   gravity: (typeof GRAVITY)[number];
 
-  @ApiPropertyOptional({ default: false, example: false, description: 'Grave crime against life or health (art. 72 ч. 3 п. 3)' })
+  @ApiPropertyOptional({
+    default: false,
+    example: false,
+    description: 'Grave crime against life or health (art. 72 ч. 3 п. 3)',
+  })
   @IsOptional()
   @IsBoolean()
   againstLifeOrHealth?: boolean;
@@ -153,12 +157,18 @@ export class VictimDto {
   @MaxLength(300)
   fullName: string;
 
-  @ApiPropertyOptional({ example: '850505400127', description: 'ИИН — required for a person (12 digits with a valid control digit)' })
+  @ApiPropertyOptional({
+    example: '850505400127',
+    description: 'ИИН — required for a person (12 digits with a valid control digit)',
+  })
   @ValidateIf((o: VictimDto) => o.type === 'person' || o.iin !== undefined)
   @IsIin()
   iin?: string;
 
-  @ApiPropertyOptional({ example: '150340001236', description: 'БИН — required for a legal entity, not given for a person' })
+  @ApiPropertyOptional({
+    example: '150340001236',
+    description: 'БИН — required for a legal entity, not given for a person',
+  })
   @ValidateIf((o: VictimDto) => o.type === 'legal_entity' || o.bin !== undefined)
   @IsBin()
   bin?: string;
@@ -175,12 +185,20 @@ export class VictimDto {
   @MaxLength(40)
   phone?: string;
 
-  @Nested(() => RepresentativeDto, { required: false, description: 'Legal representative of a minor or incapable victim, or of a legal entity' })
+  @Nested(() => RepresentativeDto, {
+    required: false,
+    description: 'Legal representative of a minor or incapable victim, or of a legal entity',
+  })
   representative?: RepresentativeDto;
 }
 
 export class ClaimDto {
-  @ApiPropertyOptional({ enum: ['victim', 'state'], default: 'victim', example: 'victim', description: "'state': e.g. the Victims Compensation Fund's recourse claim — tracked, not mediated" })
+  @ApiPropertyOptional({
+    enum: ['victim', 'state'],
+    default: 'victim',
+    example: 'victim',
+    description: "'state': e.g. the Victims Compensation Fund's recourse claim — tracked, not mediated",
+  })
   @IsOptional()
   @IsIn(['victim', 'state'])
   kind?: 'victim' | 'state';
@@ -224,7 +242,10 @@ export class MediatorDto {
   @MaxLength(200)
   fullName: string;
 
-  @ApiPropertyOptional({ example: 'Реестр профессиональных медиаторов № 77', description: 'Entry in the register of professional mediators' })
+  @ApiPropertyOptional({
+    example: 'Реестр профессиональных медиаторов № 77',
+    description: 'Entry in the register of professional mediators',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -236,14 +257,20 @@ export class MediatorDto {
   @MaxLength(300)
   organisation?: string;
 
-  @ApiPropertyOptional({ example: '+7 777 000 11 22', description: "Mediator's phone, printed in his requisites (art. 21 term 4)" })
+  @ApiPropertyOptional({
+    example: '+7 777 000 11 22',
+    description: "Mediator's phone, printed in his requisites (art. 21 term 4)",
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(40)
   phone?: string;
 
-  @ApiPropertyOptional({ example: 'mediator@example.kz', description: "Mediator's e-mail, printed in his requisites; signed copies may be exchanged by e-mail (art. 21)" })
+  @ApiPropertyOptional({
+    example: 'mediator@example.kz',
+    description: "Mediator's e-mail, printed in his requisites; signed copies may be exchanged by e-mail (art. 21)",
+  })
   @IsOptional()
   @MaxLength(254)
   @IsEmail()
@@ -251,7 +278,11 @@ export class MediatorDto {
 }
 
 export class CreateCaseDto {
-  @ApiProperty({ enum: ['parole', 'replacement'], example: 'parole', description: 'УДО (CC art. 72) or replacement with a milder punishment (art. 73)' })
+  @ApiProperty({
+    enum: ['parole', 'replacement'],
+    example: 'parole',
+    description: 'УДО (CC art. 72) or replacement with a milder punishment (art. 73)',
+  })
   @IsIn(['parole', 'replacement'])
   procedure: 'parole' | 'replacement';
 
@@ -283,7 +314,12 @@ export class CreateCaseDto {
 /** A parole application with one victim, as a lawyer files it (synthetic ИИН with valid control digits). */
 export const CREATE_CASE_EXAMPLE = {
   procedure: 'parole',
-  convict: { fullName: 'Серіков Болат Нұрланұлы', iin: '900101300017', birthDate: '1990-01-01', institution: 'Учреждение ВК-167/22, г. Усть-Каменогорск' },
+  convict: {
+    fullName: 'Серіков Болат Нұрланұлы',
+    iin: '900101300017',
+    birthDate: '1990-01-01',
+    institution: 'Учреждение ВК-167/22, г. Усть-Каменогорск',
+  },
   sentence: {
     court: 'Усть-Каменогорский городской суд',
     date: '2022-03-15',
@@ -295,13 +331,23 @@ export const CREATE_CASE_EXAMPLE = {
   },
   claims: [
     {
-      victim: { type: 'person', fullName: 'Ахметова Гүлнар Серікқызы', iin: '850505400127', address: 'г. Усть-Каменогорск, ул. Абая, 1', phone: '+77010000001' },
+      victim: {
+        type: 'person',
+        fullName: 'Ахметова Гүлнар Серікқызы',
+        iin: '850505400127',
+        address: 'г. Усть-Каменогорск, ул. Абая, 1',
+        phone: '+77010000001',
+      },
       amountAwarded: 200_000_000,
       amountRecovered: 0,
     },
   ],
   lawyer: { fullName: 'Иванов Пётр Сергеевич', licence: '0001234' },
-  mediator: { fullName: 'Касымова Айгерім Маратқызы', registry: 'Реестр профессиональных медиаторов № 77', organisation: 'ОЮЛ «Палата медиаторов ВКО»' },
+  mediator: {
+    fullName: 'Касымова Айгерім Маратқызы',
+    registry: 'Реестр профессиональных медиаторов № 77',
+    organisation: 'ОЮЛ «Палата медиаторов ВКО»',
+  },
   place: 'г. Усть-Каменогорск',
 } satisfies Partial<Record<keyof CreateCaseDto, unknown>>;
 
@@ -330,13 +376,19 @@ export const CLAIM_STATES = [
  * paging, which read every skipped case) are gone: pass `nextCursor` back as `cursor`.
  */
 export class ListCasesQuery {
-  @ApiPropertyOptional({ description: 'Top-level state of the case, e.g. mediation, readyForCourt', example: 'mediation' })
+  @ApiPropertyOptional({
+    description: 'Top-level state of the case, e.g. mediation, readyForCourt',
+    example: 'mediation',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   state?: string;
 
-  @ApiPropertyOptional({ enum: CLAIM_STATES, description: 'Cases with at least one claim in this state (mediation or restitution)' })
+  @ApiPropertyOptional({
+    enum: CLAIM_STATES,
+    description: 'Cases with at least one claim in this state (mediation or restitution)',
+  })
   @IsOptional()
   @IsIn(CLAIM_STATES)
   claimState?: (typeof CLAIM_STATES)[number];
@@ -347,19 +399,28 @@ export class ListCasesQuery {
   @IsBoolean()
   arrears?: boolean;
 
-  @ApiPropertyOptional({ example: 'Усть-Каменогорский городской суд', description: 'Court of the sentence; case and Kazakh/Russian letters do not matter' })
+  @ApiPropertyOptional({
+    example: 'Усть-Каменогорский городской суд',
+    description: 'Court of the sentence; case and Kazakh/Russian letters do not matter',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   court?: string;
 
-  @ApiPropertyOptional({ example: 'Касымова Айгерім Маратқызы', description: "Mediator's full name; case and Kazakh/Russian letters do not matter" })
+  @ApiPropertyOptional({
+    example: 'Касымова Айгерім Маратқызы',
+    description: "Mediator's full name; case and Kazakh/Russian letters do not matter",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   mediator?: string;
 
-  @ApiPropertyOptional({ example: '2027-01-01', description: 'Cases whose next deadline (invitation reply, mediation term, instalment) falls before this date' })
+  @ApiPropertyOptional({
+    example: '2027-01-01',
+    description: 'Cases whose next deadline (invitation reply, mediation term, instalment) falls before this date',
+  })
   @IsOptional()
   @IsLocalDate()
   deadlineBefore?: string;
@@ -367,7 +428,7 @@ export class ListCasesQuery {
   @ApiPropertyOptional({
     example: 'Жумабеков',
     description:
-      'Search: words the convict\'s or a victim\'s name (or the case number) begins with, Kazakh and Russian spellings alike ' +
+      "Search: words the convict's or a victim's name (or the case number) begins with, Kazakh and Russian spellings alike " +
       '(«Жумабеков» finds «Жұмабеков»; Latin «Zhumabekov» too); 12 digits: exactly this ИИН of the convict or a victim',
   })
   @IsOptional()

@@ -46,7 +46,10 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         foreignKeys: [{ columnNames: ['case_id'], referencedTableName: 'cases', referencedColumnNames: ['id'] }],
       }),
     );
-    await q.createIndex('case_events', new TableIndex({ name: 'IDX_case_events_case_seq', columnNames: ['case_id', 'seq'], isUnique: true }));
+    await q.createIndex(
+      'case_events',
+      new TableIndex({ name: 'IDX_case_events_case_seq', columnNames: ['case_id', 'seq'], isUnique: true }),
+    );
 
     await q.createTable(
       new Table({
@@ -64,7 +67,10 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         foreignKeys: [{ columnNames: ['case_id'], referencedTableName: 'cases', referencedColumnNames: ['id'] }],
       }),
     );
-    await q.createIndex('deadlines', new TableIndex({ name: 'IDX_deadlines_status_due', columnNames: ['status', 'due_date'] }));
+    await q.createIndex(
+      'deadlines',
+      new TableIndex({ name: 'IDX_deadlines_status_due', columnNames: ['status', 'due_date'] }),
+    );
     await q.createIndex('deadlines', new TableIndex({ name: 'IDX_deadlines_case', columnNames: ['case_id'] }));
 
     await q.createTable(
@@ -99,10 +105,14 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         foreignKeys: [{ columnNames: ['case_id'], referencedTableName: 'cases', referencedColumnNames: ['id'] }],
       }),
     );
-    await q.createIndex('issued_documents', new TableIndex({ name: 'IDX_issued_documents_case', columnNames: ['case_id'] }));
+    await q.createIndex(
+      'issued_documents',
+      new TableIndex({ name: 'IDX_issued_documents_case', columnNames: ['case_id'] }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['issued_documents', 'confidential_notes', 'deadlines', 'case_events', 'cases']) await q.dropTable(t);
+    for (const t of ['issued_documents', 'confidential_notes', 'deadlines', 'case_events', 'cases'])
+      await q.dropTable(t);
   }
 }

@@ -30,7 +30,10 @@ export class Outbox1764100000000 implements MigrationInterface {
         foreignKeys: [{ columnNames: ['case_id'], referencedTableName: 'cases', referencedColumnNames: ['id'] }],
       }),
     );
-    await q.createIndex('outbox', new TableIndex({ name: 'IDX_outbox_status_available', columnNames: ['status', 'available_at'] }));
+    await q.createIndex(
+      'outbox',
+      new TableIndex({ name: 'IDX_outbox_status_available', columnNames: ['status', 'available_at'] }),
+    );
     await q.createIndex('outbox', new TableIndex({ name: 'IDX_outbox_case', columnNames: ['case_id'] }));
   }
 

@@ -43,7 +43,9 @@ export class CaseListingIndex1764200000000 implements MigrationInterface {
       `CREATE TABLE case_claim_states (claim_state VARCHAR(32) NOT NULL, seq BIGINT NOT NULL, state VARCHAR(64) NOT NULL, PRIMARY KEY (claim_state, seq))${withoutRowid}`,
     );
     await q.query('CREATE INDEX IDX_case_claim_states_state ON case_claim_states (claim_state, state, seq)');
-    await q.query(`CREATE TABLE case_iin (iin VARCHAR(12) NOT NULL, seq BIGINT NOT NULL, PRIMARY KEY (iin, seq))${withoutRowid}`);
+    await q.query(
+      `CREATE TABLE case_iin (iin VARCHAR(12) NOT NULL, seq BIGINT NOT NULL, PRIMARY KEY (iin, seq))${withoutRowid}`,
+    );
     await q.query('CREATE TABLE case_counts (key VARCHAR(100) PRIMARY KEY, n BIGINT NOT NULL)');
     if (postgres) {
       await q.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');

@@ -8,7 +8,13 @@ interface StoredPayment {
   evidence: string | null;
   recordedOn: string;
 }
-type StoredRestitution = { context: Record<string, unknown> & { payments?: StoredPayment[]; paymentCount?: number; lastPaymentOn?: string | null } };
+type StoredRestitution = {
+  context: Record<string, unknown> & {
+    payments?: StoredPayment[];
+    paymentCount?: number;
+    lastPaymentOn?: string | null;
+  };
+};
 type StoredSnapshot = { claims?: Record<string, { restitution?: StoredRestitution | null }> };
 
 /**
@@ -47,19 +53,36 @@ export class PaymentsLedger1764300000000 implements MigrationInterface {
 
 /** Moves the payments of every stored snapshot into the table (only snapshots that hold a restitution). */
 async function backfill(q: QueryRunner, postgres: boolean): Promise<void> {
-  const sql = (text: string) => (postgres ? text.replace(/\?/g, ((n) => () => `$${++n}`)(0)) : text);
+  const sql = (text: string) =>
+    postgres
+      ? text.replace(
+          /\?/g,
+          (
+            (n) => () =>
+              `$${++n}`
+          )(0),
+        )
+      : text;
   const batch = 500;
-  for (let after = ''; ; ) {
-    const rows = (await q.query(sql(`SELECT id, snapshot FROM cases WHERE id > ? AND snapshot LIKE '%"payments":%' ORDER BY id LIMIT ${batch}`), [after])) as {
+  for (let after = ''; ;) {
+    const rows = (await q.query(
+      sql(`SELECT id, snapshot FROM cases WHERE id > ? AND snapshot LIKE '%"payments":%' ORDER BY id LIMIT ${batch}`),
+      [after],
+    )) as {
       id: string;
       snapshot: string;
     }[];
     for (const row of rows) {
       const snapshot = JSON.parse(row.snapshot) as StoredSnapshot;
-      const history = (await q.query(sql("SELECT seq, claim_id, payload, recorded_at FROM case_events WHERE case_id = ? AND type = 'payment.recorded' ORDER BY seq"), [
-        row.id,
-      ])) as { seq: number | string; claim_id: string; payload: string; recorded_at: string }[];
-      const eventOf = new Map(history.map((h) => [`${h.claim_id}\u0000${(JSON.parse(h.payload) as { reference?: string }).reference}`, h]));
+      const history = (await q.query(
+        sql(
+          "SELECT seq, claim_id, payload, recorded_at FROM case_events WHERE case_id = ? AND type = 'payment.recorded' ORDER BY seq",
+        ),
+        [row.id],
+      )) as { seq: number | string; claim_id: string; payload: string; recorded_at: string }[];
+      const eventOf = new Map(
+        history.map((h) => [`${h.claim_id}\u0000${(JSON.parse(h.payload) as { reference?: string }).reference}`, h]),
+      );
       let changed = false;
       for (const [claimId, claim] of Object.entries(snapshot.claims ?? {})) {
         const context = claim.restitution?.context;
@@ -71,14 +94,28 @@ async function backfill(q: QueryRunner, postgres: boolean): Promise<void> {
             sql(
               'INSERT INTO payments (case_id, claim_id, seq, reference, amount, payment_date, evidence, recorded_on, recorded_at, history_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
             ),
-            [row.id, claimId, i + 1, p.reference, p.amount, p.date, p.evidence, p.recordedOn, h?.recorded_at ?? `${p.recordedOn}T00:00:00.000Z`, h ? Number(h.seq) : null],
+            [
+              row.id,
+              claimId,
+              i + 1,
+              p.reference,
+              p.amount,
+              p.date,
+              p.evidence,
+              p.recordedOn,
+              h?.recorded_at ?? `${p.recordedOn}T00:00:00.000Z`,
+              h ? Number(h.seq) : null,
+            ],
           );
         }
         const { payments: _moved, ...rest } = context;
         claim.restitution!.context = {
           ...rest,
           paymentCount: payments.length,
-          lastPaymentOn: payments.reduce<string | null>((last, p) => (last !== null && last > p.date ? last : p.date), null),
+          lastPaymentOn: payments.reduce<string | null>(
+            (last, p) => (last !== null && last > p.date ? last : p.date),
+            null,
+          ),
         };
         changed = true;
       }

@@ -4,4 +4,9 @@ import { CaseListingIndex1764200000000 } from './1764200000000-case-listing-inde
 import { PaymentsLedger1764300000000 } from './1764300000000-payments-ledger';
 
 /** Every migration, in order. The service runs them on start; `synchronize` is never used. */
-export const MIGRATIONS = [InitialSchema1764000000000, Outbox1764100000000, CaseListingIndex1764200000000, PaymentsLedger1764300000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  Outbox1764100000000,
+  CaseListingIndex1764200000000,
+  PaymentsLedger1764300000000,
+];

@@ -9,7 +9,15 @@
  */
 import { DomainError, type FieldError } from '../../common/domain-error';
 import { addDays, addMonths, addYears, daysBetween, isLocalDate, type LocalDate } from '../../common/local-date';
-import { civilTerms, parole, replacement, settings, type Citation, type Fraction, type Rule } from '../../law/legal-rules';
+import {
+  civilTerms,
+  parole,
+  replacement,
+  settings,
+  type Citation,
+  type Fraction,
+  type Rule,
+} from '../../law/legal-rules';
 import { formatCitationRu } from './citation-format';
 
 export const GRAVITIES = ['minor', 'medium', 'grave', 'especially_grave'] as const;
@@ -150,23 +158,32 @@ export function paroleEligibility(i: EligibilityInput): EligibilityAnswer {
   const privilegedFrom = privilegedSince(i, { withDisabledChild: !seriousCorruption && !killing });
   const notes: string[] = [];
   let discretionaryOnly = isTerrorism(i);
-  if (discretionaryOnly) notes.push(`Террористическое/экстремистское преступление: УДО возможно лишь при активном содействии (${cite(parole.terrorismOnlyWithActiveCooperation)}); решение — право суда.`);
+  if (discretionaryOnly)
+    notes.push(
+      `Террористическое/экстремистское преступление: УДО возможно лишь при активном содействии (${cite(parole.terrorismOnlyWithActiveCooperation)}); решение — право суда.`,
+    );
 
   let options: Option[];
   if (seriousCorruption) {
     discretionaryOnly = true;
     if (i.proceduralAgreementFulfilled) {
-      notes.push(`Коррупционное преступление, выполнено процессуальное соглашение о сотрудничестве: сроки частей 3 и 5 (${cite(parole.corruptionAgreementParts3and5)}).`);
+      notes.push(
+        `Коррупционное преступление, выполнено процессуальное соглашение о сотрудничестве: сроки частей 3 и 5 (${cite(parole.corruptionAgreementParts3and5)}).`,
+      );
       options = [{ requirement: generalRequirement(i), from: null }];
     } else if (privilegedFrom) {
-      notes.push(`Коррупционное преступление, лицо льготной категории: сроки частей 3 и 5, не части 4 (${cite(parole.corruptionPrivilegedParts3and5)}).`);
+      notes.push(
+        `Коррупционное преступление, лицо льготной категории: сроки частей 3 и 5, не части 4 (${cite(parole.corruptionPrivilegedParts3and5)}).`,
+      );
       options = [{ requirement: generalRequirement(i), from: privilegedFrom }];
     } else {
       return excluded('parole', [exclusionOf(parole.exclusions.corruptionGraveOrEspeciallyGrave)]);
     }
   } else if (killing) {
     if (!privilegedFrom) return excluded('parole', [exclusionOf(parole.exclusions.killingInCriminalGroup)]);
-    notes.push(`Умышленное причинение смерти в составе преступной группы — исключение для льготной категории (${cite(parole.exclusions.killingInCriminalGroup)}); доли части 4, посягательство на жизнь.`);
+    notes.push(
+      `Умышленное причинение смерти в составе преступной группы — исключение для льготной категории (${cite(parole.exclusions.killingInCriminalGroup)}); доли части 4, посягательство на жизнь.`,
+    );
     options = [{ requirement: privilegedRequirement(i, true), from: privilegedFrom }];
   } else {
     options = [{ requirement: generalRequirement(i), from: null }];
@@ -195,20 +212,30 @@ function paroleExclusions(i: EligibilityInput): Exclusion[] {
 function generalRequirement(i: EligibilityInput): Requirement {
   if (i.lifeImprisonment) return lifeRequirement(i);
   const g = parole.general;
-  if (i.previousParoleRevoked === 'part7_item1_or_2') return fractionOf(g.afterRevokedParoleItems1or2, 'unserved_remainder');
+  if (i.previousParoleRevoked === 'part7_item1_or_2')
+    return fractionOf(g.afterRevokedParoleItems1or2, 'unserved_remainder');
   if (i.previousParoleRevoked === 'part7_item3') return fractionOf(g.afterRevokedParoleItem3, 'term');
   const lifeOrHealth = !!(i.againstLifeOrHealth || i.againstLife);
   const ordinary =
-    i.gravity === 'minor' || i.gravity === 'medium' ? g.minorOrMedium : i.gravity === 'grave' && !lifeOrHealth ? g.grave : g.graveAgainstLifeOrHealthOrEspeciallyGrave;
+    i.gravity === 'minor' || i.gravity === 'medium'
+      ? g.minorOrMedium
+      : i.gravity === 'grave' && !lifeOrHealth
+        ? g.grave
+        : g.graveAgainstLifeOrHealthOrEspeciallyGrave;
   if (!i.proceduralAgreementFulfilled) return fractionOf(ordinary, 'term');
   const a = parole.generalProceduralAgreement;
   const agreed =
     i.gravity === 'minor' || i.gravity === 'medium'
       ? a.minorOrMedium
       : i.gravity === 'grave'
-        ? lifeOrHealth ? a.graveAgainstLifeOrHealthOrEspeciallyGrave : a.grave
-        : lifeOrHealth ? a.especiallyGraveAgainstLifeOrHealth : a.graveAgainstLifeOrHealthOrEspeciallyGrave;
-  if (!settings.eligibility.proceduralAgreementLiteralFractions && ratio(agreed.value) > ratio(ordinary.value)) return fractionOf(ordinary, 'term');
+        ? lifeOrHealth
+          ? a.graveAgainstLifeOrHealthOrEspeciallyGrave
+          : a.grave
+        : lifeOrHealth
+          ? a.especiallyGraveAgainstLifeOrHealth
+          : a.graveAgainstLifeOrHealthOrEspeciallyGrave;
+  if (!settings.eligibility.proceduralAgreementLiteralFractions && ratio(agreed.value) > ratio(ordinary.value))
+    return fractionOf(ordinary, 'term');
   return fractionOf(agreed, 'term');
 }
 
@@ -217,11 +244,21 @@ function privilegedRequirement(i: EligibilityInput, againstLife: boolean): Requi
   if (i.lifeImprisonment) return lifeRequirement(i);
   const p = parole.privileged;
   if (i.previousParoleRevoked === 'part7_item1_or_2')
-    return fractionOf(p.afterRevokedParoleItems1or2, settings.eligibility.privilegedRevokedItems1or2FromRemainder ? 'unserved_remainder' : 'term');
+    return fractionOf(
+      p.afterRevokedParoleItems1or2,
+      settings.eligibility.privilegedRevokedItems1or2FromRemainder ? 'unserved_remainder' : 'term',
+    );
   if (i.previousParoleRevoked === 'part7_item3') return fractionOf(p.afterRevokedParoleItem3, 'term');
   if (i.proceduralAgreementFulfilled) {
     const a = parole.privilegedProceduralAgreement;
-    return fractionOf(i.gravity === 'minor' || i.gravity === 'medium' ? a.minorOrMedium : i.gravity === 'grave' ? a.grave : a.especiallyGrave, 'term');
+    return fractionOf(
+      i.gravity === 'minor' || i.gravity === 'medium'
+        ? a.minorOrMedium
+        : i.gravity === 'grave'
+          ? a.grave
+          : a.especiallyGrave,
+      'term',
+    );
   }
   if (i.gravity === 'minor' || i.gravity === 'medium') return fractionOf(p.minorOrMedium, 'term');
   if (i.gravity === 'grave') return fractionOf(p.grave, 'term');
@@ -230,7 +267,9 @@ function privilegedRequirement(i: EligibilityInput, againstLife: boolean): Requi
 
 /** ч. 6: 25 years, 15 with a fulfilled procedural agreement. */
 function lifeRequirement(i: EligibilityInput): Requirement {
-  const rule = i.proceduralAgreementFulfilled ? parole.lifeImprisonmentProceduralAgreementYears : parole.lifeImprisonmentYears;
+  const rule = i.proceduralAgreementFulfilled
+    ? parole.lifeImprisonmentProceduralAgreementYears
+    : parole.lifeImprisonmentYears;
   return { rule: rule.source, note: rule.note, fraction: null, base: 'life', years: rule.value };
 }
 
@@ -249,16 +288,28 @@ export function replacementEligibility(i: EligibilityInput): EligibilityAnswer {
   if (out.length) return excluded('replacement', out);
 
   const lifeOrHealth = !!(i.againstLifeOrHealth || i.againstLife);
-  const rule = i.gravity === 'grave' ? (lifeOrHealth ? replacement.graveAgainstLifeOrHealth : replacement.grave) : replacement.minorOrMedium;
+  const rule =
+    i.gravity === 'grave'
+      ? lifeOrHealth
+        ? replacement.graveAgainstLifeOrHealth
+        : replacement.grave
+      : replacement.minorOrMedium;
   const notes: string[] = [
     `Условие (${cite(replacement.scope)}): полное возмещение ущерба ЛИБО отсутствие злостных нарушений; замена — право суда.`,
     `Замена на штраф — только при полном возмещении ущерба (${cite(replacement.fineRequiresFullCompensation)}).`,
   ];
   // ч. 2-1: after revocation under ч. 7 п. 1 the remainder is the base; after an aggregate sentence (п. 2, 3) the final sentence.
   const base = i.previousParoleRevoked === 'part7_item1_or_2' ? 'unserved_remainder' : 'term';
-  if (i.previousParoleRevoked && i.previousParoleRevoked !== 'none') notes.push(`После отмены УДО: ${replacement.afterRevokedParole.note} (${cite(replacement.afterRevokedParole)}).`);
-  if (isTerrorism(i)) notes.push(`Террористическое/экстремистское преступление: замена лишь при активном содействии (${cite(x.terrorismWithoutActiveCooperation)}).`);
-  if (i.foreigner) notes.push(`Иностранец или лицо без гражданства: замена только на штраф с выдворением или без (${cite(replacement.foreignersOnlyFine)}).`);
+  if (i.previousParoleRevoked && i.previousParoleRevoked !== 'none')
+    notes.push(`После отмены УДО: ${replacement.afterRevokedParole.note} (${cite(replacement.afterRevokedParole)}).`);
+  if (isTerrorism(i))
+    notes.push(
+      `Террористическое/экстремистское преступление: замена лишь при активном содействии (${cite(x.terrorismWithoutActiveCooperation)}).`,
+    );
+  if (i.foreigner)
+    notes.push(
+      `Иностранец или лицо без гражданства: замена только на штраф с выдворением или без (${cite(replacement.foreignersOnlyFine)}).`,
+    );
   const requirement = fractionOf(rule, base);
   const computed = evaluate(i, requirement, settings.eligibility.replacementAppliesSixMonthMinimum);
   return answer('replacement', i, { requirement, computed, from: null }, notes, true);
@@ -290,9 +341,13 @@ export function mandatoryOrDiscretionary(input: ParoleDecisionInput): ParoleDeci
     return {
       kind: 'not_yet',
       rule: { act: 'УК', article: '72', part: '3' },
-      reason: { ru: 'Требуемая часть срока ещё не отбыта фактически', kk: 'Жаза мерзімінің талап етілетін бөлігі әлі іс жүзінде өтелген жоқ' },
+      reason: {
+        ru: 'Требуемая часть срока ещё не отбыта фактически',
+        kk: 'Жаза мерзімінің талап етілетін бөлігі әлі іс жүзінде өтелген жоқ',
+      },
     };
-  const fullyCompensated = input.allClaimsPaidOrWaived && (!input.reliesOnWaiver || settings.waiverCountsAsFullCompensation);
+  const fullyCompensated =
+    input.allClaimsPaidOrWaived && (!input.reliesOnWaiver || settings.waiverCountsAsFullCompensation);
   if (input.discretionaryOnly && settings.eligibility.specialParagraphsOnlyDiscretionary)
     return {
       kind: 'discretionary',
@@ -303,7 +358,11 @@ export function mandatoryOrDiscretionary(input: ParoleDecisionInput): ParoleDeci
       },
     };
   if (fullyCompensated && input.maliciousViolations === 0)
-    return { kind: 'mandatory', rule: parole.mandatory.source, reason: { ru: parole.mandatory.note, kk: parole.mandatory.noteKk! } };
+    return {
+      kind: 'mandatory',
+      rule: parole.mandatory.source,
+      reason: { ru: parole.mandatory.note, kk: parole.mandatory.noteKk! },
+    };
   return {
     kind: 'discretionary',
     rule: parole.discretionary.source,
@@ -384,7 +443,9 @@ function evaluate(i: EligibilityInput, r: Requirement, applyMinimum: boolean): C
   const nextWholeMonth = addMonths(start, months + 1);
   if (settings.eligibility.capRemainderAtNextWholeMonth && days > 0 && date > nextWholeMonth) {
     date = nextWholeMonth;
-    steps.push(`прибавлено к началу срока ${start}: ${date} (не позже ${months + 1} полных месяцев — в феврале меньше 30 дней)`);
+    steps.push(
+      `прибавлено к началу срока ${start}: ${date} (не позже ${months + 1} полных месяцев — в феврале меньше 30 дней)`,
+    );
   } else {
     steps.push(`прибавлено к началу срока ${start}: ${date}`);
   }
@@ -395,7 +456,9 @@ function evaluate(i: EligibilityInput, r: Requirement, applyMinimum: boolean): C
     months = minMonths;
     days = 0;
     date = addMonths(start, minMonths);
-    steps.push(`меньше шести месяцев — применён минимум ${cite(parole.minimumServedMonths.source)}: ${start} + 6 мес. = ${date}`);
+    steps.push(
+      `меньше шести месяцев — применён минимум ${cite(parole.minimumServedMonths.source)}: ${start} + 6 мес. = ${date}`,
+    );
   }
   if (credit) {
     date = addDays(date, -credit);
@@ -413,18 +476,36 @@ function earliestOf(options: Evaluated[]): Evaluated & { gatedBy?: LocalDate } {
     const tieToPrivilege = !!best && date === best.computed.date && o.from !== null && !gated;
     if (!best || date < best.computed.date || tieToPrivilege) {
       best = gated
-        ? { ...o, computed: { ...o.computed, date, method: `${o.computed.method}; льготный возраст наступает ${gated} — с этой даты` }, gatedBy: gated }
+        ? {
+            ...o,
+            computed: {
+              ...o.computed,
+              date,
+              method: `${o.computed.method}; льготный возраст наступает ${gated} — с этой даты`,
+            },
+            gatedBy: gated,
+          }
         : o;
     }
   }
   return best!;
 }
 
-function answer(procedure: Procedure, i: EligibilityInput, best: Evaluated, notes: string[], discretionaryOnly: boolean): EligibilityAnswer {
+function answer(
+  procedure: Procedure,
+  i: EligibilityInput,
+  best: Evaluated,
+  notes: string[],
+  discretionaryOnly: boolean,
+): EligibilityAnswer {
   const c = best.computed;
   const credit = creditDays(i);
-  if (credit && i.pretrialDetention) notes.push(`Содержание под стражей ${i.pretrialDetention.from}…${i.pretrialDetention.to} = ${credit} дн. (день за день, оба дня включительно).`);
-  if (best.from && best.requirement.base !== 'life') notes.push(`Применены льготные доли (${cite(best.requirement.rule)}).`);
+  if (credit && i.pretrialDetention)
+    notes.push(
+      `Содержание под стражей ${i.pretrialDetention.from}…${i.pretrialDetention.to} = ${credit} дн. (день за день, оба дня включительно).`,
+    );
+  if (best.from && best.requirement.base !== 'life')
+    notes.push(`Применены льготные доли (${cite(best.requirement.rule)}).`);
   const tooShort = c.endDate !== null && c.date >= c.endDate;
   const exclusion: Exclusion | undefined = tooShort
     ? {
@@ -506,7 +587,11 @@ function privilegedSince(i: EligibilityInput, { withDisabledChild }: { withDisab
 }
 
 export function creditDays(i: EligibilityInput): number {
-  if (i.pretrialDetention) return daysBetween(i.pretrialDetention.from, i.pretrialDetention.to) + (settings.eligibility.detentionCountsBothDays ? 1 : 0);
+  if (i.pretrialDetention)
+    return (
+      daysBetween(i.pretrialDetention.from, i.pretrialDetention.to) +
+      (settings.eligibility.detentionCountsBothDays ? 1 : 0)
+    );
   return i.pretrialDetentionDays ?? 0;
 }
 
@@ -514,18 +599,51 @@ export function creditDays(i: EligibilityInput): number {
 
 function validate(i: EligibilityInput): void {
   const errors: FieldError[] = [];
-  if (!isLocalDate(i.termStartDate)) errors.push({ field: 'termStartDate', rule: 'local_date', message: 'Дата начала срока должна быть в формате ГГГГ-ММ-ДД' });
-  if (!GRAVITIES.includes(i.gravity)) errors.push({ field: 'gravity', rule: 'isIn', message: `Недопустимая категория тяжести: допустимы ${GRAVITIES.join(', ')}` });
-  if (!i.lifeImprisonment && !isPositiveTerm(i.term)) errors.push({ field: 'term', rule: 'term_positive', message: 'Срок наказания должен быть больше нуля' });
-  if (i.pretrialDetentionDays !== undefined && !(Number.isInteger(i.pretrialDetentionDays) && i.pretrialDetentionDays >= 0))
-    errors.push({ field: 'pretrialDetentionDays', rule: 'min', message: 'Срок содержания под стражей не может быть отрицательным' });
-  if (i.pretrialDetention && !(isLocalDate(i.pretrialDetention.from) && isLocalDate(i.pretrialDetention.to) && i.pretrialDetention.from <= i.pretrialDetention.to))
-    errors.push({ field: 'pretrialDetention', rule: 'detention_range', message: 'Период содержания под стражей: начало не позже окончания' });
-  const needsRemainder =
-    i.previousParoleRevoked === 'part7_item1_or_2' && !i.lifeImprisonment;
+  if (!isLocalDate(i.termStartDate))
+    errors.push({
+      field: 'termStartDate',
+      rule: 'local_date',
+      message: 'Дата начала срока должна быть в формате ГГГГ-ММ-ДД',
+    });
+  if (!GRAVITIES.includes(i.gravity))
+    errors.push({
+      field: 'gravity',
+      rule: 'isIn',
+      message: `Недопустимая категория тяжести: допустимы ${GRAVITIES.join(', ')}`,
+    });
+  if (!i.lifeImprisonment && !isPositiveTerm(i.term))
+    errors.push({ field: 'term', rule: 'term_positive', message: 'Срок наказания должен быть больше нуля' });
+  if (
+    i.pretrialDetentionDays !== undefined &&
+    !(Number.isInteger(i.pretrialDetentionDays) && i.pretrialDetentionDays >= 0)
+  )
+    errors.push({
+      field: 'pretrialDetentionDays',
+      rule: 'min',
+      message: 'Срок содержания под стражей не может быть отрицательным',
+    });
+  if (
+    i.pretrialDetention &&
+    !(
+      isLocalDate(i.pretrialDetention.from) &&
+      isLocalDate(i.pretrialDetention.to) &&
+      i.pretrialDetention.from <= i.pretrialDetention.to
+    )
+  )
+    errors.push({
+      field: 'pretrialDetention',
+      rule: 'detention_range',
+      message: 'Период содержания под стражей: начало не позже окончания',
+    });
+  const needsRemainder = i.previousParoleRevoked === 'part7_item1_or_2' && !i.lifeImprisonment;
   if (needsRemainder && !isPositiveTerm(i.unservedRemainder))
-    errors.push({ field: 'unservedRemainder', rule: 'remainder_required', message: 'После отмены УДО по п. 1), 2) ч. 7 ст. 72 нужен оставшийся неотбытый срок' });
-  if (i.birthDate !== undefined && !isLocalDate(i.birthDate)) errors.push({ field: 'birthDate', rule: 'local_date', message: 'Дата рождения должна быть в формате ГГГГ-ММ-ДД' });
+    errors.push({
+      field: 'unservedRemainder',
+      rule: 'remainder_required',
+      message: 'После отмены УДО по п. 1), 2) ч. 7 ст. 72 нужен оставшийся неотбытый срок',
+    });
+  if (i.birthDate !== undefined && !isLocalDate(i.birthDate))
+    errors.push({ field: 'birthDate', rule: 'local_date', message: 'Дата рождения должна быть в формате ГГГГ-ММ-ДД' });
   if (errors.length) throw DomainError.validation(errors);
 }
 

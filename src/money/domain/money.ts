@@ -79,7 +79,8 @@ export function parseTenge(text: string, field = 'amount'): Tiyn {
     throw new MoneyError(field, 'format', `не сумма в тенге: «${text}»`);
   }
   const fraction = m[2] ?? '';
-  if (fraction.length > 2) throw new MoneyError(field, 'too_many_decimals', `не более двух знаков после запятой: «${text}»`);
+  if (fraction.length > 2)
+    throw new MoneyError(field, 'too_many_decimals', `не более двух знаков после запятой: «${text}»`);
   // BigInt so that a long input cannot round before the safety check.
   const total = BigInt(m[1].replace(/\D/g, '')) * 100n + BigInt(fraction.padEnd(2, '0') || '0');
   if (total > BigInt(Number.MAX_SAFE_INTEGER)) throw new MoneyError(field, 'unsafe', `сумма слишком велика: «${text}»`);
@@ -146,12 +147,16 @@ export function allocate(total: Tiyn, ratios: readonly number[]): Tiyn[] {
 /** `n` parts as equal as possible; the first `total mod n` parts carry one tiyn more. */
 export function splitEvenly(total: Tiyn, n: number): Tiyn[] {
   assertTiyn(total, 'total');
-  if (!Number.isSafeInteger(n) || n < 1) throw new MoneyError('n', 'ratios', `число частей должно быть целым ≥ 1, получено ${n}`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new MoneyError('n', 'ratios', `число частей должно быть целым ≥ 1, получено ${n}`);
   const base = Math.floor(total / n);
   const rest = total % n;
   return Array.from({ length: n }, (_, i) => base + (i < rest ? 1 : 0));
 }
 
 export function sumTiyn(amounts: readonly Tiyn[]): Tiyn {
-  return assertTiyn(amounts.reduce((a, b) => a + b, 0), 'sum');
+  return assertTiyn(
+    amounts.reduce((a, b) => a + b, 0),
+    'sum',
+  );
 }

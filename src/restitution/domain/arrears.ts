@@ -60,11 +60,23 @@ export function assessArrears(ledger: Ledger, reasons: readonly MissedPaymentRea
   const reasonByNo = new Map<number, MissedPaymentReason>();
   reasons.forEach((r, i) => {
     if (!byNo.has(r.instalmentNo)) {
-      errors.push({ field: `reasons[${i}].instalmentNo`, rule: 'unknown_instalment', message: `в графике нет платежа № ${r.instalmentNo}` });
+      errors.push({
+        field: `reasons[${i}].instalmentNo`,
+        rule: 'unknown_instalment',
+        message: `в графике нет платежа № ${r.instalmentNo}`,
+      });
     } else if (typeof r.goodReason !== 'boolean') {
-      errors.push({ field: `reasons[${i}].goodReason`, rule: 'isBoolean', message: 'укажите, уважительная ли причина (true/false)' });
+      errors.push({
+        field: `reasons[${i}].goodReason`,
+        rule: 'isBoolean',
+        message: 'укажите, уважительная ли причина (true/false)',
+      });
     } else if (!r.goodReason && (typeof r.reason !== 'string' || r.reason.trim() === '')) {
-      errors.push({ field: `reasons[${i}].reason`, rule: 'reason_required', message: 'опишите причину пропуска платежа' });
+      errors.push({
+        field: `reasons[${i}].reason`,
+        rule: 'reason_required',
+        message: 'опишите причину пропуска платежа',
+      });
     } else {
       reasonByNo.set(r.instalmentNo, r); // the latest record for an instalment wins
     }

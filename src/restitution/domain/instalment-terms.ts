@@ -11,7 +11,10 @@ export const DUE_DAY_OF_MONTH = settings.dueDayOfMonth;
 
 /** A day of the month instalments fall due on. */
 export const isDueDayOfMonth = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= DUE_DAY_OF_MONTH.min && value <= DUE_DAY_OF_MONTH.max;
+  typeof value === 'number' &&
+  Number.isInteger(value) &&
+  value >= DUE_DAY_OF_MONTH.min &&
+  value <= DUE_DAY_OF_MONTH.max;
 
 export const INSTALMENT_RULES = {
   amount: 'tiyn_positive',
@@ -37,29 +40,56 @@ export interface InstalmentTermsOptions {
 }
 
 /** Every way the terms break the rules; empty when they hold. Amounts are positive tiyn within `MAX_TIYN`. */
-export function instalmentTermsProblems(terms: unknown, options: InstalmentTermsOptions = {}): InstalmentTermsProblem[] {
-  if (typeof terms !== 'object' || terms === null) return [{ field: 'instalments', rule: 'isObject', message: 'Ожидается объект с условиями рассрочки' }];
+export function instalmentTermsProblems(
+  terms: unknown,
+  options: InstalmentTermsOptions = {},
+): InstalmentTermsProblem[] {
+  if (typeof terms !== 'object' || terms === null)
+    return [{ field: 'instalments', rule: 'isObject', message: 'Ожидается объект с условиями рассрочки' }];
   const i = terms as Record<string, unknown>;
   const problems: InstalmentTermsProblem[] = [];
   for (const field of ['total', 'monthly'] as const) {
-    if (!notAboveMaxTiyn(i[field])) problems.push({ field, rule: INSTALMENT_RULES.tooLarge, message: 'Сумма больше допустимой' });
-    else if (!(isTiyn(i[field]) && i[field] > 0)) problems.push({ field, rule: INSTALMENT_RULES.amount, message: 'Сумма — целое положительное число тиын' });
+    if (!notAboveMaxTiyn(i[field]))
+      problems.push({ field, rule: INSTALMENT_RULES.tooLarge, message: 'Сумма больше допустимой' });
+    else if (!(isTiyn(i[field]) && i[field] > 0))
+      problems.push({ field, rule: INSTALMENT_RULES.amount, message: 'Сумма — целое положительное число тиын' });
   }
   if (!isDueDayOfMonth(i.dayOfMonth)) {
-    problems.push({ field: 'dayOfMonth', rule: INSTALMENT_RULES.dayOfMonth, message: `День месяца — целое число от ${DUE_DAY_OF_MONTH.min} до ${DUE_DAY_OF_MONTH.max}` });
+    problems.push({
+      field: 'dayOfMonth',
+      rule: INSTALMENT_RULES.dayOfMonth,
+      message: `День месяца — целое число от ${DUE_DAY_OF_MONTH.min} до ${DUE_DAY_OF_MONTH.max}`,
+    });
   }
   // An optional term given as null counts as not given, as in the DTOs (class-validator's IsOptional).
   if (i.firstDueDate != null) {
-    if (!isLocalDate(i.firstDueDate)) problems.push({ field: 'firstDueDate', rule: INSTALMENT_RULES.date, message: 'Дата первого платежа — календарная дата ГГГГ-ММ-ДД' });
+    if (!isLocalDate(i.firstDueDate))
+      problems.push({
+        field: 'firstDueDate',
+        rule: INSTALMENT_RULES.date,
+        message: 'Дата первого платежа — календарная дата ГГГГ-ММ-ДД',
+      });
     else if (options.notBefore !== undefined && i.firstDueDate < options.notBefore) {
-      problems.push({ field: 'firstDueDate', rule: INSTALMENT_RULES.firstDueTooEarly, message: 'Первый платёж не может быть раньше соглашения' });
+      problems.push({
+        field: 'firstDueDate',
+        rule: INSTALMENT_RULES.firstDueTooEarly,
+        message: 'Первый платёж не может быть раньше соглашения',
+      });
     }
   }
   if (i.startsMonthAfterRelease != null && typeof i.startsMonthAfterRelease !== 'boolean') {
-    problems.push({ field: 'startsMonthAfterRelease', rule: INSTALMENT_RULES.flag, message: 'Ожидается true или false' });
+    problems.push({
+      field: 'startsMonthAfterRelease',
+      rule: INSTALMENT_RULES.flag,
+      message: 'Ожидается true или false',
+    });
   }
   if (options.startRequired && i.firstDueDate == null && i.startsMonthAfterRelease !== true) {
-    problems.push({ field: 'firstDueDate', rule: INSTALMENT_RULES.startMissing, message: 'Укажите дату первого платежа или «с месяца после освобождения»' });
+    problems.push({
+      field: 'firstDueDate',
+      rule: INSTALMENT_RULES.startMissing,
+      message: 'Укажите дату первого платежа или «с месяца после освобождения»',
+    });
   }
   return problems;
 }

@@ -118,7 +118,14 @@ export function allocatePayments(rows: readonly DueRow[], payments: readonly Pay
         .map((p, index) => ({ p, index }))
         .sort((a, b) => (a.p.date < b.p.date ? -1 : a.p.date > b.p.date ? 1 : a.index - b.index))
         .map((o) => o.p);
-  const out: AllocatedRow[] = rows.map((r) => ({ no: r.no, dueDate: r.dueDate, amount: r.amount, paid: 0, remaining: r.amount, allocations: [] }));
+  const out: AllocatedRow[] = rows.map((r) => ({
+    no: r.no,
+    dueDate: r.dueDate,
+    amount: r.amount,
+    paid: 0,
+    remaining: r.amount,
+    allocations: [],
+  }));
   const total = rows.reduce((a, r) => a + r.amount, 0);
   let paidTotal = 0;
   let unallocated = 0;
@@ -172,7 +179,12 @@ export function ledgerAsOf(
   let dueUnpaid = 0;
   const instalments = a.rows.map((r): LedgerInstalment => {
     const from = overdueFrom(r.dueDate, graceDays);
-    const row: LedgerInstalment = { ...r, status: 'upcoming', overdueFrom: from, paidLate: r.paidOn !== undefined && r.paidOn >= from };
+    const row: LedgerInstalment = {
+      ...r,
+      status: 'upcoming',
+      overdueFrom: from,
+      paidLate: r.paidOn !== undefined && r.paidOn >= from,
+    };
     row.status = statusOf(row, today);
     if (row.status === 'overdue') arrears += row.remaining;
     if (row.remaining > 0 && daysBetween(row.dueDate, today) >= 0) dueUnpaid += row.remaining;
@@ -215,15 +227,27 @@ export function applyLedger(
   const accepted: { p: Payment; index: number }[] = [];
   payments.forEach((p, i) => {
     const at = `payments[${i}]`;
-    if (typeof p.reference !== 'string' || p.reference.trim() === '') return err(`${at}.reference`, LEDGER_RULES.reference, 'укажите номер платёжного документа');
-    if (!isTiyn(p.amount) || p.amount === 0) return err(`${at}.amount`, LEDGER_RULES.positive, `сумма платежа — целое положительное число тиын, получено ${String(p.amount)}`);
-    if (!isLocalDate(p.date)) return err(`${at}.date`, LEDGER_RULES.localDate, `ожидается дата ГГГГ-ММ-ДД, получено ${String(p.date)}`);
-    if (isLocalDate(today) && p.date > today) return err(`${at}.date`, LEDGER_RULES.future, `платёж датирован будущим днём ${p.date} (сегодня ${today})`);
+    if (typeof p.reference !== 'string' || p.reference.trim() === '')
+      return err(`${at}.reference`, LEDGER_RULES.reference, 'укажите номер платёжного документа');
+    if (!isTiyn(p.amount) || p.amount === 0)
+      return err(
+        `${at}.amount`,
+        LEDGER_RULES.positive,
+        `сумма платежа — целое положительное число тиын, получено ${String(p.amount)}`,
+      );
+    if (!isLocalDate(p.date))
+      return err(`${at}.date`, LEDGER_RULES.localDate, `ожидается дата ГГГГ-ММ-ДД, получено ${String(p.date)}`);
+    if (isLocalDate(today) && p.date > today)
+      return err(`${at}.date`, LEDGER_RULES.future, `платёж датирован будущим днём ${p.date} (сегодня ${today})`);
     const key = p.reference.trim();
     const first = seen.get(key);
     if (first) {
       if (first.amount !== p.amount || first.date !== p.date) {
-        return err(`${at}.reference`, LEDGER_RULES.duplicateConflict, `платёж «${key}» уже учтён с другой суммой или датой (${formatTenge(first.amount)}, ${first.date})`);
+        return err(
+          `${at}.reference`,
+          LEDGER_RULES.duplicateConflict,
+          `платёж «${key}» уже учтён с другой суммой или датой (${formatTenge(first.amount)}, ${first.date})`,
+        );
       }
       if (!duplicateReferences.includes(key)) duplicateReferences.push(key);
       return;
@@ -236,7 +260,9 @@ export function applyLedger(
   // More than the balance at the time of a payment (in date order) is refused: no overpayment.
   const total = rows.reduce((a, r) => a + r.amount, 0);
   let paid = 0;
-  for (const { p, index } of [...accepted].sort((a, b) => (a.p.date < b.p.date ? -1 : a.p.date > b.p.date ? 1 : a.index - b.index))) {
+  for (const { p, index } of [...accepted].sort((a, b) =>
+    a.p.date < b.p.date ? -1 : a.p.date > b.p.date ? 1 : a.index - b.index,
+  )) {
     const balance = total - paid;
     if (p.amount > balance) {
       throw DomainError.validation([
@@ -249,7 +275,13 @@ export function applyLedger(
     }
     paid += p.amount;
   }
-  return ledgerAsOf(rows, accepted.map((x) => x.p), today, graceDays, duplicateReferences);
+  return ledgerAsOf(
+    rows,
+    accepted.map((x) => x.p),
+    today,
+    graceDays,
+    duplicateReferences,
+  );
 }
 
 function statusOf(row: LedgerInstalment, today: LocalDate): InstalmentStatus {

@@ -90,24 +90,34 @@ export function buildSchedule(input: ScheduleInput): Schedule {
 
   for (const field of ['outstanding', 'downPayment', 'monthly'] as const) {
     const v = input[field];
-    if (v !== undefined && !isTiyn(v)) err(field, SCHEDULE_RULES.tiyn, `сумма в тиын должна быть целым неотрицательным числом, получено ${String(v)}`);
+    if (v !== undefined && !isTiyn(v))
+      err(field, SCHEDULE_RULES.tiyn, `сумма в тиын должна быть целым неотрицательным числом, получено ${String(v)}`);
   }
   for (const field of ['firstDueDate', 'startsMonthAfter', 'agreementDate', 'downPaymentDueDate'] as const) {
     const v = input[field];
-    if (v !== undefined && !isLocalDate(v)) err(field, SCHEDULE_RULES.localDate, `ожидается календарная дата ГГГГ-ММ-ДД, получено ${String(v)}`);
+    if (v !== undefined && !isLocalDate(v))
+      err(field, SCHEDULE_RULES.localDate, `ожидается календарная дата ГГГГ-ММ-ДД, получено ${String(v)}`);
   }
   if ((input.monthly === undefined) === (input.months === undefined)) {
     err('monthly', SCHEDULE_RULES.exactlyOne, 'укажите либо ежемесячную сумму (monthly), либо число месяцев (months)');
   }
   if ((input.firstDueDate === undefined) === (input.startsMonthAfter === undefined)) {
-    err('firstDueDate', SCHEDULE_RULES.exactlyOne, 'укажите либо дату первого платежа, либо дату освобождения (первый платёж — в следующем месяце)');
+    err(
+      'firstDueDate',
+      SCHEDULE_RULES.exactlyOne,
+      'укажите либо дату первого платежа, либо дату освобождения (первый платёж — в следующем месяце)',
+    );
   }
   if (input.months !== undefined && !(Number.isSafeInteger(input.months) && input.months >= 1)) {
     err('months', SCHEDULE_RULES.monthsRange, `число месяцев должно быть целым ≥ 1, получено ${String(input.months)}`);
   }
   const { min, max } = DUE_DAY_OF_MONTH;
   if (input.dayOfMonth !== undefined && !isDueDayOfMonth(input.dayOfMonth)) {
-    err('dayOfMonth', SCHEDULE_RULES.dayOfMonthRange, `день месяца — от ${min} до ${max}, получено ${String(input.dayOfMonth)}`);
+    err(
+      'dayOfMonth',
+      SCHEDULE_RULES.dayOfMonthRange,
+      `день месяца — от ${min} до ${max}, получено ${String(input.dayOfMonth)}`,
+    );
   }
   if (input.dayOfMonth === undefined && input.firstDueDate === undefined) {
     err('dayOfMonth', SCHEDULE_RULES.dayOfMonthRange, `укажите день месяца для платежей (${min}–${max})`);
@@ -118,12 +128,20 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   if (outstanding === 0) err('outstanding', SCHEDULE_RULES.positive, 'сумма к выплате должна быть больше нуля');
   const downPayment = input.downPayment ?? 0;
   if (downPayment > outstanding) {
-    err('downPayment', SCHEDULE_RULES.downPaymentRange, `первоначальный взнос ${downPayment} тиын больше суммы к выплате ${outstanding} тиын`);
+    err(
+      'downPayment',
+      SCHEDULE_RULES.downPaymentRange,
+      `первоначальный взнос ${downPayment} тиын больше суммы к выплате ${outstanding} тиын`,
+    );
   }
   const rest = outstanding - downPayment;
   const downPaymentDue = downPayment > 0 ? (input.downPaymentDueDate ?? input.agreementDate) : undefined;
   if (downPayment > 0 && downPaymentDue === undefined) {
-    err('downPaymentDueDate', SCHEDULE_RULES.downPaymentDate, 'укажите дату первоначального взноса или дату соглашения');
+    err(
+      'downPaymentDueDate',
+      SCHEDULE_RULES.downPaymentDate,
+      'укажите дату первоначального взноса или дату соглашения',
+    );
   }
 
   // Start month and due day.
@@ -140,7 +158,11 @@ export function buildSchedule(input: ScheduleInput): Schedule {
     return dayOfMonthIn(Math.floor(index / 12), (index % 12) + 1, dayOfMonth);
   };
   if (input.firstDueDate !== undefined && nominal(0) !== input.firstDueDate) {
-    err('dayOfMonth', SCHEDULE_RULES.dayOfMonthMismatch, `дата первого платежа ${input.firstDueDate} не приходится на ${dayOfMonth}-е число месяца`);
+    err(
+      'dayOfMonth',
+      SCHEDULE_RULES.dayOfMonthMismatch,
+      `дата первого платежа ${input.firstDueDate} не приходится на ${dayOfMonth}-е число месяца`,
+    );
   }
   if (input.agreementDate !== undefined && rest > 0 && nominal(0) < input.agreementDate) {
     err(
@@ -151,10 +173,18 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   }
   // Compared before moving to working days: both may then land on the same Monday, which is fine.
   if (downPaymentDue !== undefined && rest > 0 && downPaymentDue >= nominal(0)) {
-    err('downPaymentDueDate', SCHEDULE_RULES.downPaymentDate, `первоначальный взнос (${downPaymentDue}) должен быть раньше первого ежемесячного платежа (${nominal(0)})`);
+    err(
+      'downPaymentDueDate',
+      SCHEDULE_RULES.downPaymentDate,
+      `первоначальный взнос (${downPaymentDue}) должен быть раньше первого ежемесячного платежа (${nominal(0)})`,
+    );
   }
   if (downPaymentDue !== undefined && input.agreementDate !== undefined && downPaymentDue < input.agreementDate) {
-    err('downPaymentDueDate', SCHEDULE_RULES.firstDueAfterAgreement, `первоначальный взнос ${downPaymentDue} раньше даты соглашения ${input.agreementDate}`);
+    err(
+      'downPaymentDueDate',
+      SCHEDULE_RULES.firstDueAfterAgreement,
+      `первоначальный взнос ${downPaymentDue} раньше даты соглашения ${input.agreementDate}`,
+    );
   }
 
   // Monthly amount and number of instalments.
@@ -163,14 +193,23 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   if (rest > 0 && input.monthly !== undefined) {
     monthly = input.monthly;
     if (monthly === 0 || monthly > rest) {
-      err('monthly', SCHEDULE_RULES.monthlyRange, `ежемесячная сумма должна быть больше нуля и не больше суммы к выплате в рассрочку (${rest} тиын), получено ${monthly}`);
+      err(
+        'monthly',
+        SCHEDULE_RULES.monthlyRange,
+        `ежемесячная сумма должна быть больше нуля и не больше суммы к выплате в рассрочку (${rest} тиын), получено ${monthly}`,
+      );
     } else {
       months = ceilDiv(rest, monthly);
     }
   } else if (rest > 0 && input.months !== undefined && Number.isSafeInteger(input.months)) {
     months = input.months;
     monthly = monthlyForMonths(rest, months);
-    if (monthly === 0) err('months', SCHEDULE_RULES.monthsRange, `${rest} тиын нельзя разделить на ${months} ненулевых ежемесячных платежей`);
+    if (monthly === 0)
+      err(
+        'months',
+        SCHEDULE_RULES.monthsRange,
+        `${rest} тиын нельзя разделить на ${months} ненулевых ежемесячных платежей`,
+      );
   }
   if (months > settings.maxScheduleMonths) {
     err(
@@ -197,12 +236,26 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   let cumulative = 0;
   if (downPayment > 0) {
     cumulative = downPayment;
-    rows.push({ no: 0, kind: 'down_payment', ...place(downPaymentDue!), amount: downPayment, cumulative, remaining: outstanding - cumulative });
+    rows.push({
+      no: 0,
+      kind: 'down_payment',
+      ...place(downPaymentDue!),
+      amount: downPayment,
+      cumulative,
+      remaining: outstanding - cumulative,
+    });
   }
   for (let k = 0; k < months; k++) {
     const amount = k === months - 1 ? rest - monthly * (months - 1) : monthly;
     cumulative += amount;
-    rows.push({ no: k + 1, kind: 'instalment', ...place(nominal(k)), amount, cumulative, remaining: outstanding - cumulative });
+    rows.push({
+      no: k + 1,
+      kind: 'instalment',
+      ...place(nominal(k)),
+      amount,
+      cumulative,
+      remaining: outstanding - cumulative,
+    });
   }
 
   const instalments = rows.filter((r) => r.kind === 'instalment');

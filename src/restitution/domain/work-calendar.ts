@@ -58,7 +58,9 @@ function ddmm(date: LocalDate): string {
 /** Builds a year's days off: holidays, art. 5 moves off weekends, Kurban Ait, Ministry transfers. */
 function buildYear(data: HolidayYear): YearTable {
   const off = new Map<LocalDate, { kind: NonWorkingKind; reason: string }>();
-  const holidays = FIXED_HOLIDAYS.filter((h) => (h.fromYear ?? -Infinity) <= data.year && data.year <= (h.toYear ?? Infinity))
+  const holidays = FIXED_HOLIDAYS.filter(
+    (h) => (h.fromYear ?? -Infinity) <= data.year && data.year <= (h.toYear ?? Infinity),
+  )
     .map((h) => ({ date: fromParts(data.year, h.month, h.day), name: h.name, moves: h.movesOffWeekend }))
     .concat([{ date: data.kurbanAit, name: 'Курбан айт (первый день)', moves: false }])
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -78,7 +80,10 @@ function buildYear(data: HolidayYear): YearTable {
 
   const workingWeekends = new Set<LocalDate>();
   for (const t of data.transfers) {
-    off.set(t.dayOff, { kind: 'transferred_day_off', reason: `выходной по переносу (рабочий день — ${ddmm(t.workingDay)})` });
+    off.set(t.dayOff, {
+      kind: 'transferred_day_off',
+      reason: `выходной по переносу (рабочий день — ${ddmm(t.workingDay)})`,
+    });
     workingWeekends.add(t.workingDay);
   }
   return { known: true, provisional: data.provisional, off, workingWeekends };
@@ -96,7 +101,9 @@ function tableFor(year: number): YearTable {
 
 /** Years the holiday table covers (the rest: weekends only). */
 export function knownCalendarYears(): number[] {
-  return Object.keys(KZ_YEARS).map(Number).sort((a, b) => a - b);
+  return Object.keys(KZ_YEARS)
+    .map(Number)
+    .sort((a, b) => a - b);
 }
 
 export function dayInfo(date: LocalDate): DayInfo {

@@ -18,7 +18,10 @@ export class InstalmentTermsDto implements InstalmentTerms {
   @IsPositiveTiyn()
   monthly: number;
 
-  @ApiPropertyOptional({ example: '2027-01-10', description: 'First due date, not before the agreement; or omit it and set startsMonthAfterRelease' })
+  @ApiPropertyOptional({
+    example: '2027-01-10',
+    description: 'First due date, not before the agreement; or omit it and set startsMonthAfterRelease',
+  })
   @IsOptional()
   @IsLocalDate()
   firstDueDate?: string;

@@ -11,7 +11,10 @@ import { DUE_DAY_OF_MONTH } from '../domain/instalment-terms';
  * domain (src/restitution/domain/schedule.ts) and answered with the same 400 shape.
  */
 export class PreviewScheduleDto {
-  @ApiPropertyOptional({ description: 'Сумма к выплате по графику, тиын (включая первоначальный взнос)', example: 200_000_000 })
+  @ApiPropertyOptional({
+    description: 'Сумма к выплате по графику, тиын (включая первоначальный взнос)',
+    example: 200_000_000,
+  })
   @IsOptional()
   @IsTiyn()
   outstanding?: number;
@@ -31,7 +34,10 @@ export class PreviewScheduleDto {
   @IsTiyn()
   downPayment?: number;
 
-  @ApiPropertyOptional({ description: 'Дата первоначального взноса (по умолчанию — дата соглашения)', example: '2026-11-20' })
+  @ApiPropertyOptional({
+    description: 'Дата первоначального взноса (по умолчанию — дата соглашения)',
+    example: '2026-11-20',
+  })
   @IsOptional()
   @IsLocalDate()
   downPaymentDueDate?: string;
@@ -41,7 +47,12 @@ export class PreviewScheduleDto {
   @IsTiyn()
   monthly?: number;
 
-  @ApiPropertyOptional({ description: 'Число ежемесячных платежей (либо monthly)', example: 40, minimum: 1, maximum: settings.maxScheduleMonths })
+  @ApiPropertyOptional({
+    description: 'Число ежемесячных платежей (либо monthly)',
+    example: 40,
+    minimum: 1,
+    maximum: settings.maxScheduleMonths,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -52,7 +63,10 @@ export class PreviewScheduleDto {
   @IsLocalDate()
   firstDueDate?: string;
 
-  @ApiPropertyOptional({ description: 'Дата освобождения: первый платёж — в следующем месяце (либо firstDueDate)', example: '2026-12-01' })
+  @ApiPropertyOptional({
+    description: 'Дата освобождения: первый платёж — в следующем месяце (либо firstDueDate)',
+    example: '2026-12-01',
+  })
   @IsOptional()
   @IsLocalDate()
   releaseDate?: string;
@@ -67,7 +81,10 @@ export class PreviewScheduleDto {
   @IsDueDayOfMonth()
   dayOfMonth?: number;
 
-  @ApiPropertyOptional({ description: 'Переносить срок с нерабочего дня на следующий рабочий (ГК ст. 175); по умолчанию — да', example: true })
+  @ApiPropertyOptional({
+    description: 'Переносить срок с нерабочего дня на следующий рабочий (ГК ст. 175); по умолчанию — да',
+    example: true,
+  })
   @IsOptional()
   @IsBoolean()
   moveToWorkingDay?: boolean;

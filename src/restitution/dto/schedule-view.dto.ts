@@ -37,7 +37,8 @@ export class ScheduleView {
   @ApiPropertyOptional({ example: '2027-01-11' }) firstDueDate?: string;
   @ApiPropertyOptional({ example: '2030-04-10' }) lastDueDate?: string;
   @ApiProperty() movedToWorkingDays: boolean;
-  @ApiProperty({ description: 'false — часть дат в годах без календаря праздников (учтены только выходные)' }) calendarKnown: boolean;
+  @ApiProperty({ description: 'false — часть дат в годах без календаря праздников (учтены только выходные)' })
+  calendarKnown: boolean;
   @ApiProperty({ description: 'true — часть дат в годах с предварительным календарём' }) calendarProvisional: boolean;
   @ApiProperty() formatted: FormattedScheduleAmounts;
 }

@@ -14,17 +14,33 @@ const app = {
 } as unknown as CaseApplication;
 
 function history(payments: number): RecordedEvent[] {
-  const ev = (type: string, eventDate: string, actorRole: string, payload: Record<string, unknown> = {}, claimId: string | null = 'v1') => ({ type, eventDate, actorRole, payload, claimId });
+  const ev = (
+    type: string,
+    eventDate: string,
+    actorRole: string,
+    payload: Record<string, unknown> = {},
+    claimId: string | null = 'v1',
+  ) => ({ type, eventDate, actorRole, payload, claimId });
   const events = [
     ev('case.applied', '2025-01-09', 'lawyer', {}, null),
     ev('case.accepted', '2025-01-10', 'mediator', {}, null),
     ev('invitation.sent', '2025-01-10', 'mediator'),
     ev('invitation.accepted', '2025-01-10', 'mediator'),
     ev('contract.signed', '2025-01-12', 'mediator', { contractDate: '2025-01-12' }),
-    ev('agreement.signed', '2025-01-25', 'mediator', { signedBy: { mediator: true, victim: true, convict: true }, terms: { paidBeforeHearing: tenge(1_000_000), waived: 0 } }),
+    ev('agreement.signed', '2025-01-25', 'mediator', {
+      signedBy: { mediator: true, victim: true, convict: true },
+      terms: { paidBeforeHearing: tenge(1_000_000), waived: 0 },
+    }),
   ];
   for (let n = 1; n <= payments; n++) {
-    events.push(ev('payment.recorded', '2025-02-01', 'officer', { amount: 100, date: '2025-02-01', reference: `P-${n}`, evidence: 'bank_transfer' }));
+    events.push(
+      ev('payment.recorded', '2025-02-01', 'officer', {
+        amount: 100,
+        date: '2025-02-01',
+        reference: `P-${n}`,
+        evidence: 'bank_transfer',
+      }),
+    );
   }
   return events.map((e, i) => ({ seq: i + 1, ...e }));
 }
@@ -43,7 +59,11 @@ function timed(events: RecordedEvent[]): number {
 describe('replaying a history', () => {
   it('of 2,000 payments rebuilds the totals, and in time linear in the number of payments', () => {
     const state = replayHistory(app, history(2000), deps);
-    expect(claimReading(state, 'v1')!.restitution!.context).toMatchObject({ paid: 2000 * 100, paymentCount: 2000, lastPaymentOn: '2025-02-01' });
+    expect(claimReading(state, 'v1')!.restitution!.context).toMatchObject({
+      paid: 2000 * 100,
+      paymentCount: 2000,
+      lastPaymentOn: '2025-02-01',
+    });
     expect(claimReading(state, 'v1')!.restitution!.context).not.toHaveProperty('payments');
 
     const t200 = timed(history(200));

@@ -1,4 +1,10 @@
-import { clientErrorHandler, frameworkError, jsonDeeperThan, JsonTooDeepError, RouteTable } from '../../../src/common/http-errors';
+import {
+  clientErrorHandler,
+  frameworkError,
+  jsonDeeperThan,
+  JsonTooDeepError,
+  RouteTable,
+} from '../../../src/common/http-errors';
 
 describe('JSON depth check before parsing', () => {
   it('counts nesting of objects and arrays, not brackets inside strings', () => {
@@ -33,7 +39,14 @@ describe('errors of the HTTP framework in the API shape', () => {
 
 describe('the path parameter an undecodable URL segment stands for', () => {
   const routes = new RouteTable();
-  for (const url of ['/api/cases', '/api/cases/:id', '/api/cases/:id/history', '/api/cases/:id/claims/:claimId/schedule', '/api/documents/verify/:sha256']) routes.add(url);
+  for (const url of [
+    '/api/cases',
+    '/api/cases/:id',
+    '/api/cases/:id/history',
+    '/api/cases/:id/claims/:claimId/schedule',
+    '/api/documents/verify/:sha256',
+  ])
+    routes.add(url);
 
   it.each([
     ['/api/cases/%E0%A4%A', 'id'],

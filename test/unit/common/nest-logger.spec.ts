@@ -5,7 +5,10 @@ import { NestLogger } from '../../../src/common/logging';
 /** Nest's own messages reach the service's pino logger as JSON lines, with their context and an error's stack. */
 describe('NestLogger', () => {
   const lines: Record<string, unknown>[] = [];
-  const pinoLogger = pino({ level: 'debug' }, { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+  const pinoLogger = pino(
+    { level: 'debug' },
+    { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) },
+  );
   const adapter = new NestLogger(pinoLogger);
   const STACK = 'Error: disk full\n    at save (/srv/app/store.js:1:1)';
 
@@ -33,8 +36,17 @@ describe('NestLogger', () => {
     new Logger('TypeOrmModule').error('Unable to connect to the database', STACK);
     Logger.error('Error during shutdown', STACK);
     expect(lines).toEqual([
-      expect.objectContaining({ level: 50, context: 'TypeOrmModule', msg: 'Unable to connect to the database', err: expect.objectContaining({ stack: STACK }) }),
-      expect.objectContaining({ level: 50, msg: 'Error during shutdown', err: expect.objectContaining({ stack: STACK }) }),
+      expect.objectContaining({
+        level: 50,
+        context: 'TypeOrmModule',
+        msg: 'Unable to connect to the database',
+        err: expect.objectContaining({ stack: STACK }),
+      }),
+      expect.objectContaining({
+        level: 50,
+        msg: 'Error during shutdown',
+        err: expect.objectContaining({ stack: STACK }),
+      }),
     ]);
     expect(lines[1]).not.toHaveProperty('context');
   });
@@ -42,7 +54,16 @@ describe('NestLogger', () => {
   it('serialises an Error given as the message', () => {
     adapter.fatal(new Error('cannot listen'), 'NestApplication');
     expect(lines).toEqual([
-      expect.objectContaining({ level: 60, context: 'NestApplication', msg: 'cannot listen', err: expect.objectContaining({ type: 'Error', message: 'cannot listen', stack: expect.stringMatching(/^Error: cannot listen\n/) }) }),
+      expect.objectContaining({
+        level: 60,
+        context: 'NestApplication',
+        msg: 'cannot listen',
+        err: expect.objectContaining({
+          type: 'Error',
+          message: 'cannot listen',
+          stack: expect.stringMatching(/^Error: cannot listen\n/),
+        }),
+      }),
     ]);
   });
 

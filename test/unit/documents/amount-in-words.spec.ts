@@ -138,18 +138,77 @@ describe('amountInWords / amountWithWords (tenge in words, tiyn as two figures)'
 // ---------- a tiny words → number parser, to check the words mean the number ----------
 
 const RU_VALUES: Record<string, number> = {
-  ноль: 0, один: 1, одна: 1, два: 2, две: 2, три: 3, четыре: 4, пять: 5, шесть: 6, семь: 7, восемь: 8, девять: 9,
-  десять: 10, одиннадцать: 11, двенадцать: 12, тринадцать: 13, четырнадцать: 14, пятнадцать: 15,
-  шестнадцать: 16, семнадцать: 17, восемнадцать: 18, девятнадцать: 19,
-  двадцать: 20, тридцать: 30, сорок: 40, пятьдесят: 50, шестьдесят: 60, семьдесят: 70, восемьдесят: 80, девяносто: 90,
-  сто: 100, двести: 200, триста: 300, четыреста: 400, пятьсот: 500, шестьсот: 600, семьсот: 700, восемьсот: 800, девятьсот: 900,
+  ноль: 0,
+  один: 1,
+  одна: 1,
+  два: 2,
+  две: 2,
+  три: 3,
+  четыре: 4,
+  пять: 5,
+  шесть: 6,
+  семь: 7,
+  восемь: 8,
+  девять: 9,
+  десять: 10,
+  одиннадцать: 11,
+  двенадцать: 12,
+  тринадцать: 13,
+  четырнадцать: 14,
+  пятнадцать: 15,
+  шестнадцать: 16,
+  семнадцать: 17,
+  восемнадцать: 18,
+  девятнадцать: 19,
+  двадцать: 20,
+  тридцать: 30,
+  сорок: 40,
+  пятьдесят: 50,
+  шестьдесят: 60,
+  семьдесят: 70,
+  восемьдесят: 80,
+  девяносто: 90,
+  сто: 100,
+  двести: 200,
+  триста: 300,
+  четыреста: 400,
+  пятьсот: 500,
+  шестьсот: 600,
+  семьсот: 700,
+  восемьсот: 800,
+  девятьсот: 900,
 };
 const RU_SCALES: Record<string, number> = {
-  тысяча: 1e3, тысячи: 1e3, тысяч: 1e3, миллион: 1e6, миллиона: 1e6, миллионов: 1e6, миллиард: 1e9, миллиарда: 1e9, миллиардов: 1e9,
+  тысяча: 1e3,
+  тысячи: 1e3,
+  тысяч: 1e3,
+  миллион: 1e6,
+  миллиона: 1e6,
+  миллионов: 1e6,
+  миллиард: 1e9,
+  миллиарда: 1e9,
+  миллиардов: 1e9,
 };
 const KK_VALUES: Record<string, number> = {
-  нөл: 0, бір: 1, екі: 2, үш: 3, төрт: 4, бес: 5, алты: 6, жеті: 7, сегіз: 8, тоғыз: 9,
-  он: 10, жиырма: 20, отыз: 30, қырық: 40, елу: 50, алпыс: 60, жетпіс: 70, сексен: 80, тоқсан: 90,
+  нөл: 0,
+  бір: 1,
+  екі: 2,
+  үш: 3,
+  төрт: 4,
+  бес: 5,
+  алты: 6,
+  жеті: 7,
+  сегіз: 8,
+  тоғыз: 9,
+  он: 10,
+  жиырма: 20,
+  отыз: 30,
+  қырық: 40,
+  елу: 50,
+  алпыс: 60,
+  жетпіс: 70,
+  сексен: 80,
+  тоқсан: 90,
 };
 const KK_SCALES: Record<string, number> = { мың: 1e3, миллион: 1e6, миллиард: 1e9 };
 
@@ -216,7 +275,8 @@ describe('properties over the whole range', () => {
         const explicit = numberInWords(n, 'kk', EXPLICIT).split(' ');
         for (const words of [short, explicit]) {
           words.forEach((w, i) => {
-            if (w === 'миллион' || w === 'миллиард') expect(isNumberWord(words[i - 1]) || words[i - 1] === 'жүз').toBe(true);
+            if (w === 'миллион' || w === 'миллиард')
+              expect(isNumberWord(words[i - 1]) || words[i - 1] === 'жүз').toBe(true);
           });
         }
         explicit.forEach((w, i) => {
@@ -226,7 +286,8 @@ describe('properties over the whole range', () => {
         short.forEach((w, i) => {
           if (w === 'жүз') expect(short[i - 1] === 'бір').toBe(false);
           // «бір мың» only as the end of a larger group: «жиырма бір мың», «жүз бір мың»
-          if (w === 'мың' && short[i - 1] === 'бір') expect(isNumberWord(short[i - 2]) || short[i - 2] === 'жүз').toBe(true);
+          if (w === 'мың' && short[i - 1] === 'бір')
+            expect(isNumberWord(short[i - 2]) || short[i - 2] === 'жүз').toBe(true);
         });
       }),
       { numRuns: 3000 },
@@ -235,12 +296,16 @@ describe('properties over the whole range', () => {
 
   it('amounts: «<words> теңге|тенге NN тиын» and the words parse back to the whole tenge', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: MAX_AMOUNT_IN_WORDS }), fc.constantFrom<'kk' | 'ru'>('kk', 'ru'), (t, lang) => {
-        const m = /^(.+) (теңге|тенге) (\d{2}) тиын$/.exec(amountInWords(t, lang));
-        expect(m).not.toBeNull();
-        expect(m![2]).toBe(lang === 'kk' ? 'теңге' : 'тенге');
-        expect(parseWords(m![1], lang) * 100 + Number(m![3])).toBe(t);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: MAX_AMOUNT_IN_WORDS }),
+        fc.constantFrom<'kk' | 'ru'>('kk', 'ru'),
+        (t, lang) => {
+          const m = /^(.+) (теңге|тенге) (\d{2}) тиын$/.exec(amountInWords(t, lang));
+          expect(m).not.toBeNull();
+          expect(m![2]).toBe(lang === 'kk' ? 'теңге' : 'тенге');
+          expect(parseWords(m![1], lang) * 100 + Number(m![3])).toBe(t);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -4,7 +4,10 @@ import { articleOf, courtInGenitive, partyOf, representativeOf } from '../../../
 describe('case documents: reading the application', () => {
   it.each([
     ['Усть-Каменогорский городской суд', 'Усть-Каменогорского городского суда'],
-    ['Специализированный межрайонный суд по уголовным делам Восточно-Казахстанской области', 'Специализированного межрайонного суда по уголовным делам Восточно-Казахстанской области'],
+    [
+      'Специализированный межрайонный суд по уголовным делам Восточно-Казахстанской области',
+      'Специализированного межрайонного суда по уголовным делам Восточно-Казахстанской области',
+    ],
     ['Районный суд № 2 Алмалинского района г. Алматы', 'Районного суда № 2 Алмалинского района г. Алматы'],
     ['Глубоковский районный суд', 'Глубоковского районного суда'],
   ])('declines the Russian court name «%s» to the genitive', (given, genitive) => {
@@ -12,12 +15,21 @@ describe('case documents: reading the application', () => {
   });
 
   it('declines a Kazakh court name (head «соты») and keeps a name already in the genitive', () => {
-    expect(courtInGenitive('Өскемен қалалық соты')).toEqual({ kk: 'Өскемен қалалық сотының', ru: 'Өскемен қалалық соты' });
-    expect(courtInGenitive('Усть-Каменогорского городского суда')).toEqual({ kk: 'Усть-Каменогорского городского суда', ru: 'Усть-Каменогорского городского суда' });
+    expect(courtInGenitive('Өскемен қалалық соты')).toEqual({
+      kk: 'Өскемен қалалық сотының',
+      ru: 'Өскемен қалалық соты',
+    });
+    expect(courtInGenitive('Усть-Каменогорского городского суда')).toEqual({
+      kk: 'Усть-Каменогорского городского суда',
+      ru: 'Усть-Каменогорского городского суда',
+    });
   });
 
   it('prints a name it cannot decline as given, in both languages', () => {
-    expect(courtInGenitive('Верховный Суд Республики Казахстан')).toEqual({ kk: 'Верховный Суд Республики Казахстан', ru: 'Верховного Суда Республики Казахстан' });
+    expect(courtInGenitive('Верховный Суд Республики Казахстан')).toEqual({
+      kk: 'Верховный Суд Республики Казахстан',
+      ru: 'Верховного Суда Республики Казахстан',
+    });
     expect(courtInGenitive('Суд присяжных')).toEqual({ kk: 'Суд присяжных', ru: 'Суда присяжных' });
     expect(courtInGenitive('Military court')).toEqual({ kk: 'Military court', ru: 'Military court' });
   });
@@ -30,7 +42,9 @@ describe('case documents: reading the application', () => {
   });
 
   it('reads the representative basis: power of attorney with its number and date, charter, legal representative', () => {
-    expect(representativeOf({ fullName: 'Петров А. В.', iin: '650707300018', basis: 'доверенность от 01.11.2026 № 15' })).toEqual({
+    expect(
+      representativeOf({ fullName: 'Петров А. В.', iin: '650707300018', basis: 'доверенность от 01.11.2026 № 15' }),
+    ).toEqual({
       fullName: 'Петров А. В.',
       iin: '650707300018',
       position: null,
@@ -38,11 +52,20 @@ describe('case documents: reading the application', () => {
       document: { number: '15', date: '2026-11-01' },
     });
     expect(representativeOf({ fullName: 'Х', basis: 'устав' }).basis).toBe('charter');
-    expect(representativeOf({ fullName: 'Х', basis: 'законный представитель несовершеннолетнего' }).basis).toBe('legal_representative');
+    expect(representativeOf({ fullName: 'Х', basis: 'законный представитель несовершеннолетнего' }).basis).toBe(
+      'legal_representative',
+    );
   });
 
   it('a legal entity is printed with its БИН and no ИИН, a person the other way round', () => {
-    expect(partyOf({ type: 'legal_entity', fullName: 'ТОО «А»', bin: '150340001236', iin: '900101300017' })).toMatchObject({ kind: 'legal_entity', bin: '150340001236', iin: null });
-    expect(partyOf({ type: 'person', fullName: 'А Б', iin: '900101300017' })).toMatchObject({ kind: 'person', iin: '900101300017', bin: null, address: null });
+    expect(
+      partyOf({ type: 'legal_entity', fullName: 'ТОО «А»', bin: '150340001236', iin: '900101300017' }),
+    ).toMatchObject({ kind: 'legal_entity', bin: '150340001236', iin: null });
+    expect(partyOf({ type: 'person', fullName: 'А Б', iin: '900101300017' })).toMatchObject({
+      kind: 'person',
+      iin: '900101300017',
+      bin: null,
+      address: null,
+    });
   });
 });

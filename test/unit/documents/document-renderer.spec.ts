@@ -15,7 +15,9 @@ const GOLDEN = join(__dirname, '../../golden/documents');
 const update = process.env.UPDATE_GOLDEN === '1';
 const renderer = new DocumentRenderer();
 
-const cases = ALL_FIXTURES.flatMap((f) => LANGS.map((lang) => ({ ...f, lang, file: `${f.name}.${f.kind}.${lang}.html` })));
+const cases = ALL_FIXTURES.flatMap((f) =>
+  LANGS.map((lang) => ({ ...f, lang, file: `${f.name}.${f.kind}.${lang}.html` })),
+);
 
 describe('DocumentRenderer', () => {
   it('knows the seven documents and has a fixture for each in both languages', () => {

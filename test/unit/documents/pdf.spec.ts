@@ -18,7 +18,9 @@ import { instalmentSchedule } from '../../fixtures/documents/instalments';
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
-  console.warn(`\n\n!!! PDF TESTS SKIPPED: ${CHROMIUM} is missing. Install: apt-get install -y chromium fonts-dejavu-core poppler-utils !!!\n\n`);
+  console.warn(
+    `\n\n!!! PDF TESTS SKIPPED: ${CHROMIUM} is missing. Install: apt-get install -y chromium fonts-dejavu-core poppler-utils !!!\n\n`,
+  );
 }
 // A developer without Chromium gets a loud skip; CI (which installs it) never skips: there a missing browser fails.
 const describePdf = haveChromium || process.env.CI ? describe : describe.skip;
@@ -32,7 +34,9 @@ function env(path = CHROMIUM): Env {
 function pdfText(pdf: Buffer, name: string): string {
   const file = join(OUT, `${name}.pdf`);
   writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/[\s\u00A0]+/g, ' ');
+  return execFileSync('pdftotext', ['-layout', file, '-'])
+    .toString('utf8')
+    .replace(/[\s\u00A0]+/g, ' ');
 }
 const norm = (s: string) => s.replace(/[\s\u00A0]+/g, ' ');
 
@@ -102,7 +106,9 @@ describePdf('PdfService with Chromium', () => {
     expect(instalmentSchedule.rows).toHaveLength(40);
     for (const row of instalmentSchedule.rows) {
       const [y, m, d] = row.dueDate.split('-');
-      expect(text).toContain(`${row.number} ${d}.${m}.${y}${row.nominalDate ? '*' : ''} ${norm(formatTenge(row.amount))}`);
+      expect(text).toContain(
+        `${row.number} ${d}.${m}.${y}${row.nominalDate ? '*' : ''} ${norm(formatTenge(row.amount))}`,
+      );
     }
     expect(text).toContain(norm(formatTenge(instalmentSchedule.total)));
   });
@@ -123,7 +129,9 @@ describePdf('PdfService with Chromium', () => {
       pdfTimes.push(performance.now() - t0);
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    console.log(`HTML render median ${median(htmlTimes).toFixed(2)} ms; warm PDF median ${median(pdfTimes).toFixed(0)} ms (agreement with 40-row schedule)`);
+    console.log(
+      `HTML render median ${median(htmlTimes).toFixed(2)} ms; warm PDF median ${median(pdfTimes).toFixed(0)} ms (agreement with 40-row schedule)`,
+    );
     expect(median(pdfTimes)).toBeLessThan(3000);
   });
 

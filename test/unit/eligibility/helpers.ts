@@ -1,4 +1,8 @@
-import { paroleEligibility, replacementEligibility, type EligibilityInput } from '../../../src/eligibility/domain/parole-eligibility';
+import {
+  paroleEligibility,
+  replacementEligibility,
+  type EligibilityInput,
+} from '../../../src/eligibility/domain/parole-eligibility';
 
 /** 10 years = 120 months: every fraction of УК 72/73 gives whole months, so a row reads as its fraction. */
 export const TEN_YEARS = { years: 10, months: 0, days: 0 };

@@ -22,20 +22,31 @@ describe('УК 72 ч. 3 — general fractions', () => {
     ['п. 3 grave against life or health', { gravity: 'grave', againstLifeOrHealth: true }, '2/3', '72.3.3'],
     ['п. 3 grave against life (implies life or health)', { gravity: 'grave', againstLife: true }, '2/3', '72.3.3'],
     ['п. 3 especially grave', { gravity: 'especially_grave' }, '2/3', '72.3.3'],
-    ['п. 3 especially grave against life or health', { gravity: 'especially_grave', againstLifeOrHealth: true }, '2/3', '72.3.3'],
+    [
+      'п. 3 especially grave against life or health',
+      { gravity: 'especially_grave', againstLifeOrHealth: true },
+      '2/3',
+      '72.3.3',
+    ],
   ])('%s → %s', (_name, over, fraction, rule) => expectRow(over, fraction, rule));
 
   const remainder = { years: 6, months: 0, days: 0 }; // 2/3 of 72 months = 48 months
-  it.each<Gravity>(['minor', 'medium', 'grave', 'especially_grave'])('п. 3-1 (%s): 2/3 of the unserved remainder after revocation under ч. 7 п. 1, 2', (gravity) => {
-    const a = parole({ gravity, previousParoleRevoked: 'part7_item1_or_2', unservedRemainder: remainder });
-    expect(row(a)).toEqual({ fraction: '2/3', rule: '72.3.3-1', earliestDate: '2019-03-01' });
-    expect(a.base).toBe('unserved_remainder');
-    expect(a.requiredServed).toEqual({ years: 4, months: 0, days: 0 });
-  });
+  it.each<Gravity>(['minor', 'medium', 'grave', 'especially_grave'])(
+    'п. 3-1 (%s): 2/3 of the unserved remainder after revocation under ч. 7 п. 1, 2',
+    (gravity) => {
+      const a = parole({ gravity, previousParoleRevoked: 'part7_item1_or_2', unservedRemainder: remainder });
+      expect(row(a)).toEqual({ fraction: '2/3', rule: '72.3.3-1', earliestDate: '2019-03-01' });
+      expect(a.base).toBe('unserved_remainder');
+      expect(a.requiredServed).toEqual({ years: 4, months: 0, days: 0 });
+    },
+  );
 
-  it.each<Gravity>(['minor', 'medium', 'grave', 'especially_grave'])('п. 4 (%s): 3/4 of the term after revocation under ч. 7 п. 3', (gravity) => {
-    expectRow({ gravity, previousParoleRevoked: 'part7_item3' }, '3/4', '72.3.4');
-  });
+  it.each<Gravity>(['minor', 'medium', 'grave', 'especially_grave'])(
+    'п. 4 (%s): 3/4 of the term after revocation under ч. 7 п. 3',
+    (gravity) => {
+      expectRow({ gravity, previousParoleRevoked: 'part7_item3' }, '3/4', '72.3.4');
+    },
+  );
 
   describe('п. 5 — all conditions of a procedural agreement fulfilled', () => {
     const pa = { proceduralAgreementFulfilled: true };
@@ -45,7 +56,11 @@ describe('УК 72 ч. 3 — general fractions', () => {
       ['grave', { gravity: 'grave' }, '1/3'],
       ['grave against life or health', { gravity: 'grave', againstLifeOrHealth: true }, '1/2'],
       ['especially grave', { gravity: 'especially_grave' }, '1/2'],
-      ['especially grave against life or health (literal text: 3/4)', { gravity: 'especially_grave', againstLifeOrHealth: true }, '3/4'],
+      [
+        'especially grave against life or health (literal text: 3/4)',
+        { gravity: 'especially_grave', againstLifeOrHealth: true },
+        '3/4',
+      ],
     ])('%s → %s', (_name, over, fraction) => expectRow({ ...pa, ...over }, fraction, '72.3.5'));
 
     it('setting: the more favourable of п. 3 and п. 5 instead of the literal 3/4', () => {
@@ -66,17 +81,37 @@ describe('УК 72 ч. 4 — privileged persons', () => {
     ['п. 1 medium', { gravity: 'medium' }, '1/4', '72.4.1'],
     ['п. 2 grave', { gravity: 'grave' }, '1/3', '72.4.2'],
     ['п. 2 grave against life or health (still 1/3)', { gravity: 'grave', againstLifeOrHealth: true }, '1/3', '72.4.2'],
-    ['п. 3 especially grave not against life', { gravity: 'especially_grave', againstLifeOrHealth: true }, '1/2', '72.4.3'],
+    [
+      'п. 3 especially grave not against life',
+      { gravity: 'especially_grave', againstLifeOrHealth: true },
+      '1/2',
+      '72.4.3',
+    ],
     ['п. 4 especially grave against life', { gravity: 'especially_grave', againstLife: true }, '2/3', '72.4.4'],
-    ['п. 4 after revocation under ч. 7 п. 3', { gravity: 'minor', previousParoleRevoked: 'part7_item3' }, '2/3', '72.4.4'],
+    [
+      'п. 4 after revocation under ч. 7 п. 3',
+      { gravity: 'minor', previousParoleRevoked: 'part7_item3' },
+      '2/3',
+      '72.4.4',
+    ],
     ['п. 5 minor, procedural agreement', { gravity: 'minor', proceduralAgreementFulfilled: true }, '1/5', '72.4.5'],
     ['п. 5 medium, procedural agreement', { gravity: 'medium', proceduralAgreementFulfilled: true }, '1/5', '72.4.5'],
     ['п. 5 grave, procedural agreement', { gravity: 'grave', proceduralAgreementFulfilled: true }, '1/4', '72.4.5'],
-    ['п. 5 especially grave, procedural agreement', { gravity: 'especially_grave', againstLife: true, proceduralAgreementFulfilled: true }, '1/3', '72.4.5'],
+    [
+      'п. 5 especially grave, procedural agreement',
+      { gravity: 'especially_grave', againstLife: true, proceduralAgreementFulfilled: true },
+      '1/3',
+      '72.4.5',
+    ],
   ])('%s → %s', (_name, over, fraction, rule) => expectRow({ ...pregnant, ...over }, fraction, rule));
 
   it('п. 3 after revocation under ч. 7 п. 1, 2: 1/2 of the remainder (setting), not 2/3', () => {
-    const a = parole({ ...pregnant, gravity: 'grave', previousParoleRevoked: 'part7_item1_or_2', unservedRemainder: { years: 6, months: 0, days: 0 } });
+    const a = parole({
+      ...pregnant,
+      gravity: 'grave',
+      previousParoleRevoked: 'part7_item1_or_2',
+      unservedRemainder: { years: 6, months: 0, days: 0 },
+    });
     expect(row(a)).toEqual({ fraction: '1/2', rule: '72.4.3', earliestDate: '2018-03-01' });
     expect(a.base).toBe('unserved_remainder');
   });
@@ -85,7 +120,11 @@ describe('УК 72 ч. 4 — privileged persons', () => {
     settings.eligibility.privilegedRevokedItems1or2FromRemainder = false;
     try {
       // 1/2 of the 10-year term (5 years) comes before 2/3 of a 9-year remainder (6 years)
-      const a = parole({ ...pregnant, previousParoleRevoked: 'part7_item1_or_2', unservedRemainder: { years: 9, months: 0, days: 0 } });
+      const a = parole({
+        ...pregnant,
+        previousParoleRevoked: 'part7_item1_or_2',
+        unservedRemainder: { years: 9, months: 0, days: 0 },
+      });
       expect(row(a)).toEqual({ fraction: '1/2', rule: '72.4.3', earliestDate: AT['1/2'] });
       expect(a.base).toBe('term');
     } finally {
@@ -104,7 +143,8 @@ describe('УК 72 ч. 4 — privileged persons', () => {
     ['disability group II', { disabilityGroup: 2 }],
   ])('ground: %s → ч. 4', (_name, privileged) => expectRow({ gravity: 'grave', privileged }, '1/3', '72.4.2'));
 
-  it('disability group III is not a ground', () => expectRow({ gravity: 'grave', privileged: { disabilityGroup: 3 } }, '1/2', '72.3.2'));
+  it('disability group III is not a ground', () =>
+    expectRow({ gravity: 'grave', privileged: { disabilityGroup: 3 } }, '1/2', '72.3.2'));
 
   describe('age derived from sex and birth date at the computed date', () => {
     it('a woman already 58 at the start: ч. 4 from the start', () =>
@@ -144,9 +184,15 @@ describe('УК 72 ч. 6 — life imprisonment', () => {
     expect(a.base).toBe('life');
   });
   it('15 years with a fulfilled procedural agreement', () =>
-    expect(row(parole({ ...life, proceduralAgreementFulfilled: true }))).toEqual({ fraction: null, rule: '72.6', earliestDate: '2030-03-01' }));
-  it('pre-trial detention credited (2040 is a leap year)', () => expect(parole({ ...life, pretrialDetentionDays: 10 }).earliestDate).toBe('2040-02-20'));
-  it('privilege does not shorten it', () => expect(parole({ ...life, privileged: { pregnant: true } }).earliestDate).toBe('2040-03-01'));
+    expect(row(parole({ ...life, proceduralAgreementFulfilled: true }))).toEqual({
+      fraction: null,
+      rule: '72.6',
+      earliestDate: '2030-03-01',
+    }));
+  it('pre-trial detention credited (2040 is a leap year)', () =>
+    expect(parole({ ...life, pretrialDetentionDays: 10 }).earliestDate).toBe('2040-02-20'));
+  it('privilege does not shorten it', () =>
+    expect(parole({ ...life, privileged: { pregnant: true } }).earliestDate).toBe('2040-03-01'));
 });
 
 it('the start date of the helpers is the one the table assumes', () => expect(START).toBe('2015-03-01'));

@@ -8,9 +8,18 @@ import {
 } from '../../../src/eligibility/domain/parole-eligibility';
 
 const date = fc
-  .record({ y: fc.integer({ min: 1990, max: 2030 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
+  .record({
+    y: fc.integer({ min: 1990, max: 2030 }),
+    m: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 31 }),
+  })
   .map(({ y, m, d }) => fromParts(y, m, Math.min(d, daysInMonth(y, m)))); // month ends and 29 Feb included
-const term = fc.record({ years: fc.integer({ min: 0, max: 30 }), months: fc.integer({ min: 0, max: 11 }), days: fc.integer({ min: 0, max: 29 }) })
+const term = fc
+  .record({
+    years: fc.integer({ min: 0, max: 30 }),
+    months: fc.integer({ min: 0, max: 11 }),
+    days: fc.integer({ min: 0, max: 29 }),
+  })
   .filter((t) => t.years + t.months + t.days > 0);
 const units = (t: TermLength) => (t.years * 12 + t.months) * 30 + t.days;
 
@@ -60,7 +69,11 @@ describe('properties of the earliest date', () => {
   it('one more day of term: monotone (fails without the month cap: February has fewer than 30 days)', () => {
     fc.assert(
       fc.property(facts, fc.integer({ min: 1, max: 3000 }), (f, n) => {
-        const toTerm = (u: number): TermLength => ({ years: Math.floor(u / 360), months: Math.floor((u % 360) / 30), days: u % 30 });
+        const toTerm = (u: number): TermLength => ({
+          years: Math.floor(u / 360),
+          months: Math.floor((u % 360) / 30),
+          days: u % 30,
+        });
         const a = replacementEligibility({ ...f, term: toTerm(n) });
         const b = replacementEligibility({ ...f, term: toTerm(n + 1) });
         if (a.earliestDate && b.earliestDate) expect(b.earliestDate >= a.earliestDate).toBe(true);
@@ -70,15 +83,26 @@ describe('properties of the earliest date', () => {
   });
 
   it('one more day of term from the last day of a month: monotone (February is shorter than 30 days)', () => {
-    const monthEnd = fc.record({ y: fc.integer({ min: 2000, max: 2030 }), m: fc.integer({ min: 1, max: 12 }) }).map(({ y, m }) => fromParts(y, m, daysInMonth(y, m)));
+    const monthEnd = fc
+      .record({ y: fc.integer({ min: 2000, max: 2030 }), m: fc.integer({ min: 1, max: 12 }) })
+      .map(({ y, m }) => fromParts(y, m, daysInMonth(y, m)));
     fc.assert(
-      fc.property(monthEnd, fc.constantFrom('minor' as const, 'grave' as const), fc.integer({ min: 1, max: 1500 }), (start, gravity, n) => {
-        const toTerm = (u: number): TermLength => ({ years: Math.floor(u / 360), months: Math.floor((u % 360) / 30), days: u % 30 });
-        const a = replacementEligibility({ termStartDate: start, gravity, term: toTerm(n) });
-        const b = replacementEligibility({ termStartDate: start, gravity, term: toTerm(n + 1) });
-        if (a.earliestDate === null) return; // a term of a day or two: the whole term, nothing early
-        expect(b.earliestDate! >= a.earliestDate).toBe(true);
-      }),
+      fc.property(
+        monthEnd,
+        fc.constantFrom('minor' as const, 'grave' as const),
+        fc.integer({ min: 1, max: 1500 }),
+        (start, gravity, n) => {
+          const toTerm = (u: number): TermLength => ({
+            years: Math.floor(u / 360),
+            months: Math.floor((u % 360) / 30),
+            days: u % 30,
+          });
+          const a = replacementEligibility({ termStartDate: start, gravity, term: toTerm(n) });
+          const b = replacementEligibility({ termStartDate: start, gravity, term: toTerm(n + 1) });
+          if (a.earliestDate === null) return; // a term of a day or two: the whole term, nothing early
+          expect(b.earliestDate! >= a.earliestDate).toBe(true);
+        },
+      ),
       { numRuns: 20000 },
     );
   });
@@ -88,7 +112,10 @@ describe('properties of the earliest date', () => {
       fc.property(facts, term, (f, t) => {
         const a = paroleEligibility({ ...f, term: t });
         if (a.earliestDate === null) return;
-        const end = addDays(addDays(addMonths(f.termStartDate, t.years * 12 + t.months), t.days), -f.pretrialDetentionDays);
+        const end = addDays(
+          addDays(addMonths(f.termStartDate, t.years * 12 + t.months), t.days),
+          -f.pretrialDetentionDays,
+        );
         expect(a.earliestDate < end).toBe(true);
       }),
       { numRuns: 2000 },

@@ -14,7 +14,8 @@ function referenceControlDigit(first11: string): number | null {
   return s;
 }
 
-const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
+const digits = (n: number) =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
 
 describe('ИИН control digit (ПП 406 п. 3, LAW.md §8 vectors)', () => {
   it.each([
@@ -52,7 +53,10 @@ describe('ИИН control digit (ПП 406 п. 3, LAW.md §8 vectors)', () => {
   });
 
   it('matches the LAW.md reference implementation for every 11-digit prefix', () => {
-    fc.assert(fc.property(digits(11), (p) => controlDigit(p) === referenceControlDigit(p)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(digits(11), (p) => controlDigit(p) === referenceControlDigit(p)),
+      { numRuns: 2000 },
+    );
   });
 
   it('appending the computed control digit validates, unless the prefix is unassignable', () => {
@@ -78,7 +82,8 @@ describe('ИИН control digit (ПП 406 п. 3, LAW.md §8 vectors)', () => {
     .filter((x) => x.c !== null)
     .map((x) => x.p + x.c);
   const firstCycle = (s: string) => [...s.slice(0, 11)].reduce((a, x, i) => a + Number(x) * (i + 1), 0) % 11;
-  const change = (s: string, pos: number, delta: number) => s.slice(0, pos) + ((Number(s[pos]) + delta) % 10) + s.slice(pos + 1);
+  const change = (s: string, pos: number, delta: number) =>
+    s.slice(0, pos) + ((Number(s[pos]) + delta) % 10) + s.slice(pos + 1);
 
   it('changing the control digit of a valid number always invalidates it', () => {
     fc.assert(

@@ -19,7 +19,11 @@ class PartyDto {
 }
 
 function errorsOf(values: Partial<Record<keyof PartyDto, unknown>>): Record<string, Record<string, string>> {
-  const dto = Object.assign(new PartyDto(), { iin: '900101300017', bin: '081240000013', paid: 0, amount: 1, dueDate: '2027-03-15' }, values);
+  const dto = Object.assign(
+    new PartyDto(),
+    { iin: '900101300017', bin: '081240000013', paid: 0, amount: 1, dueDate: '2027-03-15' },
+    values,
+  );
   return Object.fromEntries(validateSync(dto).map((e) => [e.property, e.constraints ?? {}]));
 }
 

@@ -38,7 +38,11 @@ function apply(s: ProcedureState, e: ProcedureEvent): ProcedureState {
 function agreed(preHearing: number, instalments: number, monthly: number): ProcedureState {
   const signed = { mediator: true, victim: true, convict: true };
   book = new PaymentBook();
-  let s = initialProcedure({ procedure: 'parole', lifeImprisonment: false, claims: [{ id: 'v1', kind: 'victim', awarded: preHearing + instalments, recovered: 0 }] });
+  let s = initialProcedure({
+    procedure: 'parole',
+    lifeImprisonment: false,
+    claims: [{ id: 'v1', kind: 'victim', awarded: preHearing + instalments, recovered: 0 }],
+  });
   const events: ProcedureEvent[] = [
     { type: 'case.accepted', at: '2025-01-10', actor: 'mediator' },
     { type: 'invitation.sent', claimId: 'v1', at: '2025-01-10', actor: 'mediator' },
@@ -50,9 +54,25 @@ function agreed(preHearing: number, instalments: number, monthly: number): Proce
       at: '2025-01-25',
       actor: 'mediator',
       signedBy: signed,
-      terms: { paidBeforeHearing: preHearing, waived: 0, instalments: { total: instalments, monthly, startsMonthAfterRelease: true, dayOfMonth: 10 } },
+      terms: {
+        paidBeforeHearing: preHearing,
+        waived: 0,
+        instalments: { total: instalments, monthly, startsMonthAfterRelease: true, dayOfMonth: 10 },
+      },
     },
-    ...(preHearing > 0 ? [{ type: 'payment.recorded', claimId: 'v1', at: '2025-01-30', actor: 'officer' as const, amount: preHearing, date: '2025-01-30', reference: 'PRE' }] : []),
+    ...(preHearing > 0
+      ? [
+          {
+            type: 'payment.recorded',
+            claimId: 'v1',
+            at: '2025-01-30',
+            actor: 'officer' as const,
+            amount: preHearing,
+            date: '2025-01-30',
+            reference: 'PRE',
+          },
+        ]
+      : []),
     { type: 'petition.filed', at: '2025-02-01', actor: 'lawyer' },
     { type: 'court.decided', at: '2025-02-20', actor: 'court', decision: 'parole', decisionDate: '2025-02-20' },
     { type: 'convict.released', at: RELEASE, actor: 'lawyer', releaseDate: RELEASE },
@@ -96,7 +116,13 @@ function expectAgreement(s: ProcedureState, app: CaseApplication, day: string) {
   expect(c.paymentCount).toBe(book.of('v1').length);
   expect(book.of('v1').reduce((sum, p) => sum + p.amount, 0)).toBe(c.paid);
   expect(view.payments).toEqual(book.of('v1'));
-  const kase: CaseRecord = { number: 'МД-2025-000001', machineVersion: 1, application: app, snapshot: s, payments: book.rows };
+  const kase: CaseRecord = {
+    number: 'МД-2025-000001',
+    machineVersion: 1,
+    application: app,
+    snapshot: s,
+    payments: book.rows,
+  };
   if (c.paymentCount > 0 || r.state === 'paidInFull') {
     const statement = documentViewModel(kase, 'payment-statement', 'v1', day);
     expect(statement.ledger.totalPaid).toBe(c.paid);
@@ -107,7 +133,9 @@ function expectAgreement(s: ProcedureState, app: CaseApplication, day: string) {
     const report = documentViewModel(kase, 'arrears-report', 'v1', day);
     expect(report.missesWithoutGoodReason).toBe(view.missedWithoutGoodReason);
     expect(report.thresholdExceeded).toBe(view.revocationGround);
-    expect(report.thresholdExceeded).toBe(view.missedWithoutGoodReason > parolee.maxEvasionsBeforeRevocationGround.value);
+    expect(report.thresholdExceeded).toBe(
+      view.missedWithoutGoodReason > parolee.maxEvasionsBeforeRevocationGround.value,
+    );
     expect(report.paidSoFar).toBe(c.paid);
     for (const m of report.misses) expect(m.shortfall).toBe(view.instalments.find((i) => i.no === m.number)!.remaining);
   }
@@ -133,7 +161,10 @@ describe('one ledger: the machine and the views agree on balance and arrears', (
           const monthly = tenge(40_000);
           const instalments = monthly * months - tenge(5_000);
           let s = agreed(preHearing, instalments, monthly);
-          const app = { ...application(), claims: [{ id: 'v1', kind: 'victim', ...victimClaim({ amountAwarded: preHearing + instalments }) }] } as unknown as CaseApplication;
+          const app = {
+            ...application(),
+            claims: [{ id: 'v1', kind: 'victim', ...victimClaim({ amountAwarded: preHearing + instalments }) }],
+          } as unknown as CaseApplication;
           let day = RELEASE;
           expectAgreement(s, app, day);
           ops.forEach((op, n) => {
@@ -144,16 +175,38 @@ describe('one ledger: the machine and the views agree on balance and arrears', (
             const c = claimReading(s, 'v1')!.restitution!.context;
             if (op.kind === 'pay') {
               const amount = Math.max(1, Math.floor((balance(c) * op.share) / 1000));
-              s = apply(s, { type: 'payment.recorded', claimId: 'v1', at: day, actor: 'officer', amount, date: day, reference: `P${n}` });
+              s = apply(s, {
+                type: 'payment.recorded',
+                claimId: 'v1',
+                at: day,
+                actor: 'officer',
+                amount,
+                date: day,
+                reference: `P${n}`,
+              });
             } else if (op.kind === 'explain') {
               const miss = c.misses.find((m) => m.scheduleVersion === c.scheduleVersion && m.goodReason === null);
               if (miss) {
-                s = apply(s, { type: 'payment.missed.explained', claimId: 'v1', at: day, actor: 'officer', instalmentNo: miss.instalmentNo, goodReason: op.good, reason: op.good ? 'болезнь' : 'без причины' });
+                s = apply(s, {
+                  type: 'payment.missed.explained',
+                  claimId: 'v1',
+                  at: day,
+                  actor: 'officer',
+                  instalmentNo: miss.instalmentNo,
+                  goodReason: op.good,
+                  reason: op.good ? 'болезнь' : 'без причины',
+                });
               }
             } else {
               const rest = balance(c);
               const monthlyNow = Math.max(1, Math.ceil(rest / (1 + (op.share % 6))));
-              s = apply(s, { type: 'agreement.amended', claimId: 'v1', at: day, actor: 'mediator', instalments: { total: rest, monthly: monthlyNow, dayOfMonth: op.day } });
+              s = apply(s, {
+                type: 'agreement.amended',
+                claimId: 'v1',
+                at: day,
+                actor: 'mediator',
+                instalments: { total: rest, monthly: monthlyNow, dayOfMonth: op.day },
+              });
             }
             expectAgreement(s, app, day);
           });

@@ -7,11 +7,32 @@ import { type AnyStateMachine, transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { addDays, addMonths } from '../../../src/common/local-date';
 import { mediation, parolee, petition } from '../../../src/law/legal-rules';
-import { type CaseContext, caseChecks, caseMachine, everyClaimHasOutcome, nothingLeftToPay } from '../../../machines/case.machine';
-import { type ClaimMediationContext, claimMediationChecks, claimMediationMachine } from '../../../machines/claim-mediation.machine';
+import {
+  type CaseContext,
+  caseChecks,
+  caseMachine,
+  everyClaimHasOutcome,
+  nothingLeftToPay,
+} from '../../../machines/case.machine';
+import {
+  type ClaimMediationContext,
+  claimMediationChecks,
+  claimMediationMachine,
+} from '../../../machines/claim-mediation.machine';
 import type { CaseEvent, Check, ClaimMediationEvent, RestitutionEvent } from '../../../machines/events';
 import { firstViolation } from '../../../machines/events';
-import { type Payment, type RestitutionContext, balance, paymentOf, evasions, isCovered, nextInstalmentToWatch, openArrears, restitutionChecks, restitutionMachine } from '../../../machines/restitution.machine';
+import {
+  type Payment,
+  type RestitutionContext,
+  balance,
+  paymentOf,
+  evasions,
+  isCovered,
+  nextInstalmentToWatch,
+  openArrears,
+  restitutionChecks,
+  restitutionMachine,
+} from '../../../machines/restitution.machine';
 import { schedule } from './support';
 
 type Snap = { value: unknown; context: any; status: string; can(e: any): boolean };
@@ -38,7 +59,8 @@ function replayAll<M extends AnyStateMachine>(
     for (const { event } of path.steps) {
       if (event.type === 'xstate.init') continue;
       const [next] = transition(machine, s as any, event) as unknown as [Snap];
-      if (event.type === 'payment.recorded' && next.context.paymentCount === s.context.paymentCount + 1) ledger.push(paymentOf(event));
+      if (event.type === 'payment.recorded' && next.context.paymentCount === s.context.paymentCount + 1)
+        ledger.push(paymentOf(event));
       const persisted = JSON.parse(JSON.stringify(machine.getPersistedSnapshot(next as any)));
       s = machine.resolveState(persisted);
       expect(s.value).toEqual(next.value);
@@ -56,7 +78,11 @@ function replayAll<M extends AnyStateMachine>(
         const failed = firstViolation(checks[e.type], s.context, e);
         // The orchestrator names a rule exactly when the machine refuses the event.
         if (!(e.type === 'payment.recorded' && e.onRecord)) {
-          expect({ type: e.type, state: s.value, can: s.can(e) }).toEqual({ type: e.type, state: s.value, can: failed === undefined });
+          expect({ type: e.type, state: s.value, can: s.can(e) }).toEqual({
+            type: e.type,
+            state: s.value,
+            can: failed === undefined,
+          });
         }
       }
     }
@@ -87,28 +113,77 @@ describe('claim mediation machine', () => {
       { type: 'invitation.expired', at: addDays(replyBy, 1) },
       { type: 'invitation.expired', at: replyBy },
       { type: 'contract.signed', at: c.acceptedOn ?? D, contractDate: c.acceptedOn ?? D },
-      { type: 'contract.signed', at: c.acceptedOn ?? D, contractDate: c.acceptedOn ?? D, fee: 3_000_000, language: 'kk', meetingForms: ['video', 'in_person'] },
+      {
+        type: 'contract.signed',
+        at: c.acceptedOn ?? D,
+        contractDate: c.acceptedOn ?? D,
+        fee: 3_000_000,
+        language: 'kk',
+        meetingForms: ['video', 'in_person'],
+      },
       { type: 'contract.signed', at: c.acceptedOn ?? D, contractDate: c.acceptedOn ?? D, fee: 0, language: 'ru' },
       { type: 'contract.signed', at: c.acceptedOn ?? D, contractDate: c.acceptedOn ?? D, fee: 100.5 },
       { type: 'contract.signed', at: c.acceptedOn ?? D, contractDate: c.acceptedOn ?? D, language: 'en' as never },
-      { type: 'contract.signed', at: c.acceptedOn ?? D, contractDate: c.acceptedOn ?? D, meetingForms: ['video', 'video'] },
+      {
+        type: 'contract.signed',
+        at: c.acceptedOn ?? D,
+        contractDate: c.acceptedOn ?? D,
+        meetingForms: ['video', 'video'],
+      },
       { type: 'session.held', at: start, notes: 'confidential words' },
       { type: 'term.extended', at: start, days: mediation.maxExtensionDays.value },
       { type: 'term.extended', at: start, days: mediation.maxExtensionDays.value + 1 },
       { type: 'term.expired', at: addDays(end, 1) },
       { type: 'term.expired', at: end },
-      { type: 'agreement.signed', at: start, signedBy: signed, terms: { paidBeforeHearing: c.outstanding - 100, waived: 100 } },
-      { type: 'agreement.signed', at: start, signedBy: { ...signed, mediator: false }, terms: { paidBeforeHearing: c.outstanding, waived: 0 } },
+      {
+        type: 'agreement.signed',
+        at: start,
+        signedBy: signed,
+        terms: { paidBeforeHearing: c.outstanding - 100, waived: 100 },
+      },
+      {
+        type: 'agreement.signed',
+        at: start,
+        signedBy: { ...signed, mediator: false },
+        terms: { paidBeforeHearing: c.outstanding, waived: 0 },
+      },
       { type: 'agreement.signed', at: start, signedBy: signed, terms: { paidBeforeHearing: 1, waived: 0 } },
       {
         type: 'agreement.signed',
         at: start,
         signedBy: signed,
-        terms: { paidBeforeHearing: c.outstanding, waived: 0, paymentDetails: { method: 'bank_transfer', account: 'KZ86125KZT5004100100', bank: 'АО «Halyk Bank»' } },
+        terms: {
+          paidBeforeHearing: c.outstanding,
+          waived: 0,
+          paymentDetails: { method: 'bank_transfer', account: 'KZ86125KZT5004100100', bank: 'АО «Halyk Bank»' },
+        },
       },
-      { type: 'agreement.signed', at: start, signedBy: signed, terms: { paidBeforeHearing: c.outstanding, waived: 0, paymentDetails: { method: 'cash_receipt' } } },
-      { type: 'agreement.signed', at: start, signedBy: signed, terms: { paidBeforeHearing: c.outstanding, waived: 0, paymentDetails: { method: 'bank_transfer', account: 'KZ86125KZT5004100101' } } },
-      { type: 'agreement.signed', at: start, signedBy: signed, terms: { paidBeforeHearing: c.outstanding, waived: 0, paymentDetails: { method: 'bailiff', account: 'KZ86125KZT5004100100' } } },
+      {
+        type: 'agreement.signed',
+        at: start,
+        signedBy: signed,
+        terms: { paidBeforeHearing: c.outstanding, waived: 0, paymentDetails: { method: 'cash_receipt' } },
+      },
+      {
+        type: 'agreement.signed',
+        at: start,
+        signedBy: signed,
+        terms: {
+          paidBeforeHearing: c.outstanding,
+          waived: 0,
+          paymentDetails: { method: 'bank_transfer', account: 'KZ86125KZT5004100101' },
+        },
+      },
+      {
+        type: 'agreement.signed',
+        at: start,
+        signedBy: signed,
+        terms: {
+          paidBeforeHearing: c.outstanding,
+          waived: 0,
+          paymentDetails: { method: 'bailiff', account: 'KZ86125KZT5004100100' },
+        },
+      },
       { type: 'mediation.terminated', at: start, reason: 'impossible' },
       { type: 'mediation.terminated', at: start, reason: 'refusal_of_party', party: 'victim' },
       { type: 'mediation.terminated', at: start, reason: 'refusal_of_party' },
@@ -116,13 +191,17 @@ describe('claim mediation machine', () => {
       { type: 'mediation.terminated', at: start, reason: 'nope' as never },
     ];
   };
-  const serializeState = (s: Snap) => JSON.stringify([s.value, s.context.extensions, s.context.sessions > 0, s.context.invitations > 1]);
+  const serializeState = (s: Snap) =>
+    JSON.stringify([s.value, s.context.extensions, s.context.sessions > 0, s.context.invitations > 1]);
   const invariant = (s: Snap) => {
     const c = s.context as ClaimMediationContext;
     for (const n of [c.outstanding, c.invitations, c.sessions, c.extensions]) expect(isSafeCount(n)).toBe(true);
     expect(c.extensions).toBeLessThanOrEqual(mediation.maxExtensions.value);
     if (c.replyBy) expect(c.replyBy > c.invitedOn!).toBe(true);
-    if (c.termEndsOn) expect(addDays(c.contractDate!, mediation.termDays.value + mediation.maxExtensionDays.value) >= c.termEndsOn).toBe(true);
+    if (c.termEndsOn)
+      expect(
+        addDays(c.contractDate!, mediation.termDays.value + mediation.maxExtensionDays.value) >= c.termEndsOn,
+      ).toBe(true);
     const withOutcome = ['refused', 'silent', 'terminated', 'agreed', 'tracked'].includes(String(s.value));
     expect(c.outcome !== null).toBe(withOutcome);
     if (c.agreement) {
@@ -141,7 +220,9 @@ describe('claim mediation machine', () => {
     it(`${kind} claim: shortest paths replay with invariants`, () => {
       const input = { claimId: 'c', kind, outstanding: 1_000_000 };
       const paths = getShortestPaths(claimMediationMachine, { input, events, serializeState: serializeState as any });
-      const initial = claimMediationMachine.resolveState(JSON.parse(JSON.stringify(claimMediationMachine.getPersistedSnapshot(paths[0].steps[0].state)))) as unknown as Snap;
+      const initial = claimMediationMachine.resolveState(
+        JSON.parse(JSON.stringify(claimMediationMachine.getPersistedSnapshot(paths[0].steps[0].state))),
+      ) as unknown as Snap;
       replayAll(claimMediationMachine, paths, initial, events, claimMediationChecks as any, invariant);
       const reached = reachedStates(paths);
       if (kind === 'state') expect([...reached]).toEqual(['tracked']);
@@ -160,43 +241,98 @@ describe('restitution machine', () => {
     const at = c.releaseDate ? '2025-12-31' : '2025-02-01';
     const watch = nextInstalmentToWatch(c);
     const unexplained = c.misses.find((m) => m.goodReason === null);
-    const pay = (amount: number, reference: string): Extract<RestitutionEvent, { type: 'payment.recorded' }> => ({ type: 'payment.recorded', at, amount, date: at, reference, evidence: 'victim_receipt' });
+    const pay = (amount: number, reference: string): Extract<RestitutionEvent, { type: 'payment.recorded' }> => ({
+      type: 'payment.recorded',
+      at,
+      amount,
+      date: at,
+      reference,
+      evidence: 'victim_receipt',
+    });
     const list: RestitutionEvent[] = [
       pay(balance(c), `full-${c.paymentCount}`),
       pay(balance(c) + 1, 'over'),
       pay(0, 'zero'),
       { type: 'payment.recorded', at, amount: 1, date: '2025-01-19', reference: 'early', evidence: 'victim_receipt' },
-      { type: 'convict.released', at: RELEASED, releaseDate: RELEASED, schedule: schedule({ outstanding: instalments.total, monthly: instalments.monthly, firstDueDate: '2025-04-10', dayOfMonth: 10 }) },
+      {
+        type: 'convict.released',
+        at: RELEASED,
+        releaseDate: RELEASED,
+        schedule: schedule({
+          outstanding: instalments.total,
+          monthly: instalments.monthly,
+          firstDueDate: '2025-04-10',
+          dayOfMonth: 10,
+        }),
+      },
       { type: 'default.reported', at },
     ];
     if (c.paid < c.preHearingDue) list.push(pay(c.preHearingDue - c.paid, `pre-${c.paymentCount}`));
-    if (c.schedule.length > 0 && c.paid >= c.preHearingDue && balance(c) > instalments.monthly) list.push(pay(instalments.monthly, `inst-${c.paymentCount}`));
+    if (c.schedule.length > 0 && c.paid >= c.preHearingDue && balance(c) > instalments.monthly)
+      list.push(pay(instalments.monthly, `inst-${c.paymentCount}`));
     // A reference the ledger already holds (the store looks it up): the same payment again, or another one under it.
     if (c.paymentCount > 0) {
       const onRecord = { amount: 1, date: at };
-      list.push({ ...pay(1, 'known'), onRecord }, { ...pay(2, 'known'), onRecord }, { ...pay(1, 'known'), date: c.agreementDate, onRecord });
+      list.push(
+        { ...pay(1, 'known'), onRecord },
+        { ...pay(2, 'known'), onRecord },
+        { ...pay(1, 'known'), date: c.agreementDate, onRecord },
+      );
     }
-    if (watch && c.misses.length < 3) list.push({ type: 'payment.overdue', at: addDays(watch.dueDate, 30), instalmentNo: watch.no }, { type: 'payment.overdue', at: watch.dueDate, instalmentNo: watch.no });
-    if (unexplained) list.push({ type: 'payment.missed.explained', at, instalmentNo: unexplained.instalmentNo, goodReason: false, reason: 'no reason given' });
+    if (watch && c.misses.length < 3)
+      list.push(
+        { type: 'payment.overdue', at: addDays(watch.dueDate, 30), instalmentNo: watch.no },
+        { type: 'payment.overdue', at: watch.dueDate, instalmentNo: watch.no },
+      );
+    if (unexplained)
+      list.push({
+        type: 'payment.missed.explained',
+        at,
+        instalmentNo: unexplained.instalmentNo,
+        goodReason: false,
+        reason: 'no reason given',
+      });
     if (c.scheduleVersion < 2 && c.releaseDate) {
       const total = balance(c);
-      const rows = total > 0 ? schedule({ outstanding: total, monthly: 100_000, firstDueDate: '2026-01-05', dayOfMonth: 5 }) : [];
-      list.push({ type: 'agreement.amended', at, instalments: { total, monthly: 100_000, dayOfMonth: 5 }, schedule: rows });
-      list.push({ type: 'agreement.amended', at, instalments: { total: 0, monthly: 0, dayOfMonth: 5 }, waived: total, schedule: [] });
+      const rows =
+        total > 0 ? schedule({ outstanding: total, monthly: 100_000, firstDueDate: '2026-01-05', dayOfMonth: 5 }) : [];
+      list.push({
+        type: 'agreement.amended',
+        at,
+        instalments: { total, monthly: 100_000, dayOfMonth: 5 },
+        schedule: rows,
+      });
+      list.push({
+        type: 'agreement.amended',
+        at,
+        instalments: { total: 0, monthly: 0, dayOfMonth: 5 },
+        waived: total,
+        schedule: [],
+      });
     }
     return list;
   };
   const serializeState = (s: Snap) => {
     const c = s.context as RestitutionContext;
-    return JSON.stringify([s.value, c.paid, c.misses.map((m) => m.goodReason), c.scheduleVersion, c.releaseDate !== null, c.paymentCount > 0]);
+    return JSON.stringify([
+      s.value,
+      c.paid,
+      c.misses.map((m) => m.goodReason),
+      c.scheduleVersion,
+      c.releaseDate !== null,
+      c.paymentCount > 0,
+    ]);
   };
   const invariant = (s: Snap, ledger: Payment[]) => {
     const c = s.context as RestitutionContext;
-    for (const n of [c.owed, c.paid, c.preHearingDue, c.waived, c.scheduleOffset, balance(c), c.paymentCount]) expect(isSafeCount(n)).toBe(true);
+    for (const n of [c.owed, c.paid, c.preHearingDue, c.waived, c.scheduleOffset, balance(c), c.paymentCount])
+      expect(isSafeCount(n)).toBe(true);
     // The snapshot's totals are those of the ledger rows.
     expect(c.paid).toBe(ledger.reduce((sum, p) => sum + p.amount, 0));
     expect(c.paymentCount).toBe(ledger.length);
-    expect(c.lastPaymentOn).toBe(ledger.reduce<string | null>((last, p) => (last !== null && last > p.date ? last : p.date), null));
+    expect(c.lastPaymentOn).toBe(
+      ledger.reduce<string | null>((last, p) => (last !== null && last > p.date ? last : p.date), null),
+    );
     expect(new Set(ledger.map((p) => p.reference)).size).toBe(ledger.length);
     for (const p of ledger) expect(p.amount > 0 && p.date >= c.agreementDate).toBe(true);
     if (c.schedule.length > 0) expect(c.schedule.reduce((sum, r) => sum + r.amount, 0)).toBe(c.instalments?.total);
@@ -204,21 +340,40 @@ describe('restitution machine', () => {
     expect(state === 'paidInFull').toBe(balance(c) === 0);
     if (state === 'current') expect(openArrears(c)).toHaveLength(0);
     if (state === 'inArrears') expect(openArrears(c).length).toBeGreaterThan(0);
-    if (state === 'defaultReported') expect(evasions(c)).toBeGreaterThan(parolee.maxEvasionsBeforeRevocationGround.value);
+    if (state === 'defaultReported')
+      expect(evasions(c)).toBeGreaterThan(parolee.maxEvasionsBeforeRevocationGround.value);
     if (['current', 'inArrears', 'defaultReported'].includes(state)) expect(c.releaseDate).not.toBeNull();
     const watch = nextInstalmentToWatch(c);
     if (watch) expect(isCovered(c, watch.no)).toBe(false);
   };
 
   const inputs = {
-    'pre-hearing part and instalments': { claimId: 'c', agreementDate: AGREED, preHearingDue: 100_000, waived: 0, instalments, schedule: [], releaseDate: null },
-    'all waived': { claimId: 'c', agreementDate: AGREED, preHearingDue: 0, waived: 300_000, instalments: null, schedule: [], releaseDate: null },
+    'pre-hearing part and instalments': {
+      claimId: 'c',
+      agreementDate: AGREED,
+      preHearingDue: 100_000,
+      waived: 0,
+      instalments,
+      schedule: [],
+      releaseDate: null,
+    },
+    'all waived': {
+      claimId: 'c',
+      agreementDate: AGREED,
+      preHearingDue: 0,
+      waived: 300_000,
+      instalments: null,
+      schedule: [],
+      releaseDate: null,
+    },
   };
   const reached = new Set<string>();
   for (const [name, input] of Object.entries(inputs)) {
     it(`${name}: shortest paths replay with invariants`, () => {
       const paths = getShortestPaths(restitutionMachine, { input, events, serializeState: serializeState as any });
-      const initial = restitutionMachine.resolveState(JSON.parse(JSON.stringify(restitutionMachine.getPersistedSnapshot(paths[0].steps[0].state)))) as unknown as Snap;
+      const initial = restitutionMachine.resolveState(
+        JSON.parse(JSON.stringify(restitutionMachine.getPersistedSnapshot(paths[0].steps[0].state))),
+      ) as unknown as Snap;
       replayAll(restitutionMachine, paths, initial, events, restitutionChecks as any, invariant);
       reachedStates(paths).forEach((v) => reached.add(v));
     });
@@ -268,18 +423,33 @@ describe('case machine', () => {
     if (state === 'mediation') expect(everyClaimHasOutcome(c)).toBe(false);
     if (state === 'closed') expect(nothingLeftToPay(c)).toBe(true);
     if (state === 'restitution') expect(nothingLeftToPay(c)).toBe(false);
-    if (state === 'refused') expect(c.refileNotBefore).toBe(addMonths(c.decisionDate!, petition.refilingAfterRefusalMonths.value));
-    if (['paroleGranted', 'replaced', 'refused'].includes(state)) expect(c.decisionDate! >= c.petitionFiledOn!).toBe(true);
+    if (state === 'refused')
+      expect(c.refileNotBefore).toBe(addMonths(c.decisionDate!, petition.refilingAfterRefusalMonths.value));
+    if (['paroleGranted', 'replaced', 'refused'].includes(state))
+      expect(c.decisionDate! >= c.petitionFiledOn!).toBe(true);
     if (state === 'revoked') expect(c.decision).toBe('parole');
   };
 
   const reached = new Set<string>();
   for (const procedure of ['parole', 'replacement'] as const) {
     it(`${procedure}: shortest paths replay with invariants`, () => {
-      const input = { procedure, lifeImprisonment: false, claims: [{ id: 'a', outcome: null }, { id: 'b', outcome: null }] };
+      const input = {
+        procedure,
+        lifeImprisonment: false,
+        claims: [
+          { id: 'a', outcome: null },
+          { id: 'b', outcome: null },
+        ],
+      };
       const paths = getShortestPaths(caseMachine, { input, events, serializeState: serializeState as any });
-      const initial = caseMachine.resolveState(JSON.parse(JSON.stringify(caseMachine.getPersistedSnapshot(paths[0].steps[0].state)))) as unknown as Snap;
-      replayAll(caseMachine, paths, initial, events, caseChecks as any, invariant, ['claim.outcome', 'claim.reopened', 'restitution.paid']);
+      const initial = caseMachine.resolveState(
+        JSON.parse(JSON.stringify(caseMachine.getPersistedSnapshot(paths[0].steps[0].state))),
+      ) as unknown as Snap;
+      replayAll(caseMachine, paths, initial, events, caseChecks as any, invariant, [
+        'claim.outcome',
+        'claim.reopened',
+        'restitution.paid',
+      ]);
       reachedStates(paths).forEach((v) => reached.add(v));
     });
   }

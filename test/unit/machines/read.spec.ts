@@ -17,7 +17,13 @@ import type { CaseApplication } from '../../../src/cases/domain/case-application
 import { application, victimClaim } from '../../factories/case.factory';
 import { deps, run, tenge } from './support';
 
-const app = { ...application(), claims: [{ id: 'v1', kind: 'victim', ...victimClaim() }, { id: 'v2', kind: 'victim', ...victimClaim() }] } as unknown as CaseApplication;
+const app = {
+  ...application(),
+  claims: [
+    { id: 'v1', kind: 'victim', ...victimClaim() },
+    { id: 'v2', kind: 'victim', ...victimClaim() },
+  ],
+} as unknown as CaseApplication;
 
 /** The typed readers of machines/read.ts: what the views and documents read instead of casting snapshots. */
 const twoVictims = () =>
@@ -29,10 +35,29 @@ const twoVictims = () =>
       { id: 'v2', kind: 'victim', awarded: tenge(50_000), recovered: 0 },
     ],
   });
-const on = (claimId: string, type: string, at: string, rest: Record<string, unknown> = {}): ProcedureEvent => ({ type, at, claimId, actor: 'mediator', ...rest });
-const officer = (type: string, at: string, rest: Record<string, unknown> = {}): ProcedureEvent => ({ type, at, claimId: 'v1', actor: 'officer', ...rest });
-const system = (type: string, at: string, rest: Record<string, unknown> = {}): ProcedureEvent => ({ type, at, claimId: 'v1', actor: 'system', ...rest });
-const pay = (at: string, amount: number, reference: string) => officer('payment.recorded', at, { amount, date: at, reference });
+const on = (claimId: string, type: string, at: string, rest: Record<string, unknown> = {}): ProcedureEvent => ({
+  type,
+  at,
+  claimId,
+  actor: 'mediator',
+  ...rest,
+});
+const officer = (type: string, at: string, rest: Record<string, unknown> = {}): ProcedureEvent => ({
+  type,
+  at,
+  claimId: 'v1',
+  actor: 'officer',
+  ...rest,
+});
+const system = (type: string, at: string, rest: Record<string, unknown> = {}): ProcedureEvent => ({
+  type,
+  at,
+  claimId: 'v1',
+  actor: 'system',
+  ...rest,
+});
+const pay = (at: string, amount: number, reference: string) =>
+  officer('payment.recorded', at, { amount, date: at, reference });
 const signed = { mediator: true, victim: true, convict: true };
 
 /** v1: 4 instalments of 50 000 ₸ from the month after release (10 Mar – 10 Jun 2025); v2 invited, no answer. */
@@ -44,7 +69,11 @@ function released(): ProcedureState {
     on('v1', 'contract.signed', '2025-01-12', { contractDate: '2025-01-12' }),
     on('v1', 'agreement.signed', '2025-01-25', {
       signedBy: signed,
-      terms: { paidBeforeHearing: 0, waived: 0, instalments: { total: tenge(200_000), monthly: tenge(50_000), startsMonthAfterRelease: true, dayOfMonth: 10 } },
+      terms: {
+        paidBeforeHearing: 0,
+        waived: 0,
+        instalments: { total: tenge(200_000), monthly: tenge(50_000), startsMonthAfterRelease: true, dayOfMonth: 10 },
+      },
     }),
     on('v2', 'invitation.sent', '2025-01-20'),
     on('v2', 'invitation.refused', '2025-01-21'),
@@ -64,10 +93,25 @@ describe('reading the case and its claims', () => {
   it('gives each claim: mediation state, outcome, agreement terms, reply-by and term-end dates, restitution', () => {
     const s = released();
     const v1 = claimReading(s, 'v1')!;
-    expect(v1).toMatchObject({ id: 'v1', mediationState: 'agreed', outcome: 'agreed', invitedOn: '2025-01-10', replyBy: '2025-01-20', termEndsOn: '2025-02-11' });
-    expect(v1.agreement).toEqual({ signedOn: '2025-01-25', terms: expect.objectContaining({ paidBeforeHearing: 0, waived: 0 }) });
+    expect(v1).toMatchObject({
+      id: 'v1',
+      mediationState: 'agreed',
+      outcome: 'agreed',
+      invitedOn: '2025-01-10',
+      replyBy: '2025-01-20',
+      termEndsOn: '2025-02-11',
+    });
+    expect(v1.agreement).toEqual({
+      signedOn: '2025-01-25',
+      terms: expect.objectContaining({ paidBeforeHearing: 0, waived: 0 }),
+    });
     expect(v1.restitution?.state).toBe('current');
-    expect(claimReading(s, 'v2')).toMatchObject({ mediationState: 'refused', outcome: 'refused', agreement: null, restitution: null });
+    expect(claimReading(s, 'v2')).toMatchObject({
+      mediationState: 'refused',
+      outcome: 'refused',
+      agreement: null,
+      restitution: null,
+    });
     expect(claimReadings(s).map((c) => c.id)).toEqual(['v1', 'v2']);
   });
 
@@ -91,7 +135,10 @@ describe('balance and arrears', () => {
     let s = released();
     expect(arrearsOf(s, 'v1')).toEqual({ misses: [], amount: 0 });
     s = run(s, [system('payment.overdue', '2025-04-10', { instalmentNo: 1 })]);
-    expect(arrearsOf(s, 'v1')).toMatchObject({ misses: [{ instalmentNo: 1, dueDate: '2025-03-10' }], amount: tenge(50_000) });
+    expect(arrearsOf(s, 'v1')).toMatchObject({
+      misses: [{ instalmentNo: 1, dueDate: '2025-03-10' }],
+      amount: tenge(50_000),
+    });
     s = run(s, [pay('2025-04-10', tenge(30_000), 'R1')]);
     expect(arrearsOf(s, 'v1')).toMatchObject({ misses: [{ instalmentNo: 1 }], amount: tenge(20_000) });
     expect(claimReading(s, 'v1')!.restitution!.state).toBe('inArrears');
@@ -133,26 +180,50 @@ describe('the claim schedule before release', () => {
       on('v1', 'contract.signed', '2025-01-12', { contractDate: '2025-01-12' }),
       on('v1', 'agreement.signed', '2025-01-25', {
         signedBy: signed,
-        terms: { paidBeforeHearing: tenge(50_000), waived: 0, instalments: { total: tenge(150_000), monthly: tenge(50_000), startsMonthAfterRelease: true, dayOfMonth: 10 } },
+        terms: {
+          paidBeforeHearing: tenge(50_000),
+          waived: 0,
+          instalments: { total: tenge(150_000), monthly: tenge(50_000), startsMonthAfterRelease: true, dayOfMonth: 10 },
+        },
       }),
       pay('2025-01-30', tenge(80_000), 'R1'),
     ]);
     expect(claimReading(s, 'v1')!.restitution!.state).toBe('awaitingRelease');
-    const payments = [{ reference: 'R1', amount: tenge(80_000), date: '2025-01-30', evidence: null, recordedOn: '2025-01-30' }];
+    const payments = [
+      { reference: 'R1', amount: tenge(80_000), date: '2025-01-30', evidence: null, recordedOn: '2025-01-30' },
+    ];
     const l = claimLedger(s, 'v1', '2025-02-01', 30, payments)!;
     expect(l.ledger.instalments).toEqual([expect.objectContaining({ no: 0, amount: tenge(50_000), status: 'paid' })]);
     expect(outstandingBalance(s, 'v1')).toBe(tenge(120_000));
-    expect(claimLedgerView(s, app, 'v1', '2025-02-01', 30, payments)).toMatchObject({ paidTotal: tenge(80_000), balance: tenge(120_000), arrears: 0, scheduleFixed: false, payments });
+    expect(claimLedgerView(s, app, 'v1', '2025-02-01', 30, payments)).toMatchObject({
+      paidTotal: tenge(80_000),
+      balance: tenge(120_000),
+      arrears: 0,
+      scheduleFixed: false,
+      payments,
+    });
   });
 });
 
 describe('what may happen next', () => {
   it('lists the next events of the case and of each claim', () => {
-    expect(nextEvents(twoVictims())).toEqual({ case: ['case.accepted', 'case.declined', 'case.withdrawn'], claims: { v1: [], v2: [] } });
+    expect(nextEvents(twoVictims())).toEqual({
+      case: ['case.accepted', 'case.declined', 'case.withdrawn'],
+      claims: { v1: [], v2: [] },
+    });
     const s = released();
     expect(nextEvents(s)).toEqual({
       case: ['parole.revoked'],
-      claims: { v1: ['payment.recorded', 'payment.overdue', 'payment.missed.explained', 'default.reported', 'agreement.amended'], v2: [] },
+      claims: {
+        v1: [
+          'payment.recorded',
+          'payment.overdue',
+          'payment.missed.explained',
+          'default.reported',
+          'agreement.amended',
+        ],
+        v2: [],
+      },
     });
   });
 
@@ -166,6 +237,8 @@ describe('what may happen next', () => {
       { key: 'v1:invitation:1', type: 'invitation.expired', claimId: 'v1', dueDate: '2025-01-18', payload: {} },
       { key: 'v2:invitation:1', type: 'invitation.expired', claimId: 'v2', dueDate: '2025-01-26', payload: {} },
     ]);
-    expect(nextDeadlines(released(), deps)).toEqual([expect.objectContaining({ type: 'payment.overdue', claimId: 'v1', dueDate: '2025-04-10' })]);
+    expect(nextDeadlines(released(), deps)).toEqual([
+      expect.objectContaining({ type: 'payment.overdue', claimId: 'v1', dueDate: '2025-04-10' }),
+    ]);
   });
 });

@@ -1,5 +1,11 @@
 import { addMonths, dayOfMonthIn, parts } from '../../../src/common/local-date';
-import { type ApplyResult, type ProcedureDeps, type ProcedureEvent, type ProcedureState, applyEvent } from '../../../machines/procedure';
+import {
+  type ApplyResult,
+  type ProcedureDeps,
+  type ProcedureEvent,
+  type ProcedureState,
+  applyEvent,
+} from '../../../machines/procedure';
 import { claimReading } from '../../../machines/read';
 import { type Payment, paymentOf } from '../../../machines/restitution.machine';
 
@@ -44,11 +50,15 @@ export class PaymentBook {
     const e = event as ProcedureEvent & { claimId?: string; reference?: string };
     const own = (e.claimId && this.rows[e.claimId]) || [];
     const known = e.type === 'payment.recorded' ? own.find((p) => p.reference === e.reference) : undefined;
-    const looked = e.type === 'payment.recorded' ? { ...event, onRecord: known ? { amount: known.amount, date: known.date } : null } : event;
+    const looked =
+      e.type === 'payment.recorded'
+        ? { ...event, onRecord: known ? { amount: known.amount, date: known.date } : null }
+        : event;
     const r = applyEvent(state, looked, deps);
     if (r.ok && r.changed && e.type === 'payment.recorded' && e.claimId) {
       const count = (s: ProcedureState) => claimReading(s, e.claimId!)?.restitution?.context.paymentCount ?? 0;
-      if (count(r.state) === count(state) + 1) (this.rows[e.claimId] ??= []).push(paymentOf(event as unknown as Parameters<typeof paymentOf>[0]));
+      if (count(r.state) === count(state) + 1)
+        (this.rows[e.claimId] ??= []).push(paymentOf(event as unknown as Parameters<typeof paymentOf>[0]));
     }
     return r;
   }

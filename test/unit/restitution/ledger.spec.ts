@@ -6,8 +6,18 @@ import { buildSchedule } from '../../../src/restitution/domain/schedule';
 
 const T = (tenge: number) => tenge * 100;
 // 4 × 100 000 ₸ due 10 Jun, 10 Jul, 10 Aug, 10 Sep 2026
-const rows = buildSchedule({ outstanding: T(400_000), monthly: T(100_000), firstDueDate: '2026-06-10', moveToWorkingDay: false }).rows;
-const pay = (reference: string, tenge: number, date: string): Payment => ({ reference, amount: T(tenge), date, evidence: 'bank_transfer' });
+const rows = buildSchedule({
+  outstanding: T(400_000),
+  monthly: T(100_000),
+  firstDueDate: '2026-06-10',
+  moveToWorkingDay: false,
+}).rows;
+const pay = (reference: string, tenge: number, date: string): Payment => ({
+  reference,
+  amount: T(tenge),
+  date,
+  evidence: 'bank_transfer',
+});
 
 function refusal(fn: () => unknown) {
   try {
@@ -26,13 +36,62 @@ describe('applyLedger', () => {
     ['on the due date, unpaid', '2026-06-10', [], ['due', 'upcoming', 'upcoming', 'upcoming'], [0, 0, 0, 0], 0],
     ['last day of grace (30 days)', '2026-07-10', [], ['due', 'due', 'upcoming', 'upcoming'], [0, 0, 0, 0], 0],
     ['first day past grace', '2026-07-11', [], ['overdue', 'due', 'upcoming', 'upcoming'], [0, 0, 0, 0], 100_000],
-    ['paid on time', '2026-07-11', [pay('A', 100_000, '2026-06-09')], ['paid', 'due', 'upcoming', 'upcoming'], [100_000, 0, 0, 0], 0],
-    ['partly paid within grace', '2026-06-20', [pay('A', 40_000, '2026-06-15')], ['partly_paid', 'upcoming', 'upcoming', 'upcoming'], [40_000, 0, 0, 0], 0],
-    ['partly paid, past grace', '2026-07-11', [pay('A', 40_000, '2026-06-15')], ['overdue', 'due', 'upcoming', 'upcoming'], [40_000, 0, 0, 0], 60_000],
-    ['a big payment fills the oldest first', '2026-07-01', [pay('A', 250_000, '2026-06-10')], ['paid', 'paid', 'partly_paid', 'upcoming'], [100_000, 100_000, 50_000, 0], 0],
-    ['a duplicate reference counts once', '2026-06-20', [pay('A', 100_000, '2026-06-10'), pay('A', 100_000, '2026-06-10')], ['paid', 'upcoming', 'upcoming', 'upcoming'], [100_000, 0, 0, 0], 0],
-    ['payments applied in date order', '2026-08-05', [pay('B', 100_000, '2026-07-10'), pay('A', 50_000, '2026-06-10')], ['paid', 'partly_paid', 'upcoming', 'upcoming'], [100_000, 50_000, 0, 0], 0],
-    ['a partly paid instalment past grace is overdue for its rest', '2026-08-20', [pay('B', 100_000, '2026-07-10'), pay('A', 50_000, '2026-06-10')], ['paid', 'overdue', 'due', 'upcoming'], [100_000, 50_000, 0, 0], 50_000],
+    [
+      'paid on time',
+      '2026-07-11',
+      [pay('A', 100_000, '2026-06-09')],
+      ['paid', 'due', 'upcoming', 'upcoming'],
+      [100_000, 0, 0, 0],
+      0,
+    ],
+    [
+      'partly paid within grace',
+      '2026-06-20',
+      [pay('A', 40_000, '2026-06-15')],
+      ['partly_paid', 'upcoming', 'upcoming', 'upcoming'],
+      [40_000, 0, 0, 0],
+      0,
+    ],
+    [
+      'partly paid, past grace',
+      '2026-07-11',
+      [pay('A', 40_000, '2026-06-15')],
+      ['overdue', 'due', 'upcoming', 'upcoming'],
+      [40_000, 0, 0, 0],
+      60_000,
+    ],
+    [
+      'a big payment fills the oldest first',
+      '2026-07-01',
+      [pay('A', 250_000, '2026-06-10')],
+      ['paid', 'paid', 'partly_paid', 'upcoming'],
+      [100_000, 100_000, 50_000, 0],
+      0,
+    ],
+    [
+      'a duplicate reference counts once',
+      '2026-06-20',
+      [pay('A', 100_000, '2026-06-10'), pay('A', 100_000, '2026-06-10')],
+      ['paid', 'upcoming', 'upcoming', 'upcoming'],
+      [100_000, 0, 0, 0],
+      0,
+    ],
+    [
+      'payments applied in date order',
+      '2026-08-05',
+      [pay('B', 100_000, '2026-07-10'), pay('A', 50_000, '2026-06-10')],
+      ['paid', 'partly_paid', 'upcoming', 'upcoming'],
+      [100_000, 50_000, 0, 0],
+      0,
+    ],
+    [
+      'a partly paid instalment past grace is overdue for its rest',
+      '2026-08-20',
+      [pay('B', 100_000, '2026-07-10'), pay('A', 50_000, '2026-06-10')],
+      ['paid', 'overdue', 'due', 'upcoming'],
+      [100_000, 50_000, 0, 0],
+      50_000,
+    ],
   ] as const)('%s', (_, today, payments, statuses, paid, arrears) => {
     const l = applyLedger(rows, [...payments], today, 30);
     expect(l.instalments.map((i) => i.status)).toEqual(statuses);
@@ -44,8 +103,16 @@ describe('applyLedger', () => {
   it('records each allocation and the date an instalment was completed', () => {
     const l = applyLedger(rows, [pay('A', 150_000, '2026-06-10'), pay('B', 50_000, '2026-08-12')], '2026-08-12', 30);
     expect(l.instalments[1]).toMatchObject({
-      paid: T(100_000), remaining: 0, status: 'paid', paidOn: '2026-08-12', paidLate: true, overdueFrom: '2026-08-10',
-      allocations: [{ reference: 'A', date: '2026-06-10', amount: T(50_000) }, { reference: 'B', date: '2026-08-12', amount: T(50_000) }],
+      paid: T(100_000),
+      remaining: 0,
+      status: 'paid',
+      paidOn: '2026-08-12',
+      paidLate: true,
+      overdueFrom: '2026-08-10',
+      allocations: [
+        { reference: 'A', date: '2026-06-10', amount: T(50_000) },
+        { reference: 'B', date: '2026-08-12', amount: T(50_000) },
+      ],
     });
     expect(l.instalments[0]).toMatchObject({ paidOn: '2026-06-10', paidLate: false });
   });
@@ -57,15 +124,27 @@ describe('applyLedger', () => {
   });
 
   it('refuses an overpayment and says the balance', () => {
-    const e = refusal(() => applyLedger(rows, [pay('A', 350_000, '2026-06-10'), pay('B', 60_000, '2026-07-10')], '2026-07-20', 30));
+    const e = refusal(() =>
+      applyLedger(rows, [pay('A', 350_000, '2026-06-10'), pay('B', 60_000, '2026-07-10')], '2026-07-20', 30),
+    );
     expect(e).toMatchObject({ field: 'payments[1].amount', rule: 'overpayment' });
     expect(e.message).toContain('50\u00A0000,00\u00A0₸');
   });
 
   it.each([
-    ['same reference, different amount', [pay('A', 100, '2026-06-10'), pay('A', 200, '2026-06-10')], 'payments[1].reference', 'duplicate_reference_conflict'],
+    [
+      'same reference, different amount',
+      [pay('A', 100, '2026-06-10'), pay('A', 200, '2026-06-10')],
+      'payments[1].reference',
+      'duplicate_reference_conflict',
+    ],
     ['zero amount', [pay('A', 0, '2026-06-10')], 'payments[0].amount', 'tiyn_positive'],
-    ['fractional tiyn', [{ reference: 'A', amount: 10.5, date: '2026-06-10', evidence: 'receipt' }], 'payments[0].amount', 'tiyn_positive'],
+    [
+      'fractional tiyn',
+      [{ reference: 'A', amount: 10.5, date: '2026-06-10', evidence: 'receipt' }],
+      'payments[0].amount',
+      'tiyn_positive',
+    ],
     ['empty reference', [pay(' ', 100, '2026-06-10')], 'payments[0].reference', 'reference_required'],
     ['future date', [pay('A', 100, '2026-07-02')], 'payments[0].date', 'payment_in_future'],
   ])('refuses %s', (_, payments, field, rule) => {
@@ -77,7 +156,14 @@ describe('applyLedger', () => {
       fc.property(
         fc.integer({ min: 1, max: 10_000_000_00 }),
         fc.integer({ min: 1, max: 60 }),
-        fc.array(fc.record({ share: fc.integer({ min: 1, max: 1000 }), day: fc.integer({ min: 0, max: 2000 }), dup: fc.boolean() }), { maxLength: 40 }),
+        fc.array(
+          fc.record({
+            share: fc.integer({ min: 1, max: 1000 }),
+            day: fc.integer({ min: 0, max: 2000 }),
+            dup: fc.boolean(),
+          }),
+          { maxLength: 40 },
+        ),
         (outstanding, months, raw) => {
           const monthly = Math.max(1, Math.ceil(outstanding / months));
           const s = buildSchedule({ outstanding, monthly, firstDueDate: '2026-01-15' });
@@ -95,7 +181,9 @@ describe('applyLedger', () => {
           const paid = outstanding - left;
           expect(l.paidTotal).toBe(paid);
           expect(l.instalments.reduce((a, i) => a + i.paid, 0)).toBe(paid);
-          expect(l.instalments.every((i) => i.paid + i.remaining === i.amount && i.paid >= 0 && i.remaining >= 0)).toBe(true);
+          expect(l.instalments.every((i) => i.paid + i.remaining === i.amount && i.paid >= 0 && i.remaining >= 0)).toBe(
+            true,
+          );
           expect(l.instalments.every((i) => i.allocations.reduce((a, x) => a + x.amount, 0) === i.paid)).toBe(true);
           // oldest first: no row has money while an earlier one still owes
           const firstOpen = l.instalments.findIndex((i) => i.remaining > 0);
@@ -113,7 +201,12 @@ describe('allocatePayments (the one allocation, also used by the restitution mac
   it('keeps what is paid beyond the rows as unallocated instead of refusing it', () => {
     const a = allocatePayments(rows.slice(0, 1), [pay('A', 60_000, '2026-06-01'), pay('B', 70_000, '2026-06-05')]);
     expect(a.rows[0]).toMatchObject({ paid: T(100_000), remaining: 0, paidOn: '2026-06-05' });
-    expect(a).toMatchObject({ total: T(100_000), paidTotal: T(100_000), unallocated: T(30_000), settledOn: '2026-06-05' });
+    expect(a).toMatchObject({
+      total: T(100_000),
+      paidTotal: T(100_000),
+      unallocated: T(30_000),
+      settledOn: '2026-06-05',
+    });
   });
 
   it('coverage depends only on the sum paid, whatever the order the payments were recorded in', () => {

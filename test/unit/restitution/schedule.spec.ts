@@ -24,7 +24,13 @@ describe('buildSchedule — amounts', () => {
     ['100 000,01 ₸ at 100 000 ₸', T(100_000) + 1, T(100_000), 2, T(100_000), 1],
     ['monthly equal to the total', T(500_000), T(500_000), 1, T(500_000), T(500_000)],
   ])('%s', (_, outstanding, monthly, months, regular, last) => {
-    const s = buildSchedule({ outstanding, monthly, startsMonthAfter: '2026-12-01', dayOfMonth: 15, moveToWorkingDay: false });
+    const s = buildSchedule({
+      outstanding,
+      monthly,
+      startsMonthAfter: '2026-12-01',
+      dayOfMonth: 15,
+      moveToWorkingDay: false,
+    });
     expect(s.months).toBe(months);
     expect(s.rows).toHaveLength(months);
     expect(s.rows.slice(0, -1).every((r) => r.amount === regular)).toBe(true);
@@ -34,10 +40,32 @@ describe('buildSchedule — amounts', () => {
   });
 
   it('1 000 001 ₸ at 30 000 ₸: 33 rows of 30 000 ₸ and a last of 10 001 ₸, cumulative and remaining per row', () => {
-    const s = buildSchedule({ outstanding: T(1_000_001), monthly: T(30_000), startsMonthAfter: '2026-12-01', dayOfMonth: 15, moveToWorkingDay: false });
+    const s = buildSchedule({
+      outstanding: T(1_000_001),
+      monthly: T(30_000),
+      startsMonthAfter: '2026-12-01',
+      dayOfMonth: 15,
+      moveToWorkingDay: false,
+    });
     expect(s.rows.filter((r) => r.amount === T(30_000))).toHaveLength(33);
-    expect(s.rows[0]).toEqual({ no: 1, kind: 'instalment', dueDate: '2027-01-15', nominalDate: '2027-01-15', amount: T(30_000), cumulative: T(30_000), remaining: T(970_001) });
-    expect(s.rows[33]).toEqual({ no: 34, kind: 'instalment', dueDate: '2029-10-15', nominalDate: '2029-10-15', amount: T(10_001), cumulative: T(1_000_001), remaining: 0 });
+    expect(s.rows[0]).toEqual({
+      no: 1,
+      kind: 'instalment',
+      dueDate: '2027-01-15',
+      nominalDate: '2027-01-15',
+      amount: T(30_000),
+      cumulative: T(30_000),
+      remaining: T(970_001),
+    });
+    expect(s.rows[33]).toEqual({
+      no: 34,
+      kind: 'instalment',
+      dueDate: '2029-10-15',
+      nominalDate: '2029-10-15',
+      amount: T(10_001),
+      cumulative: T(1_000_001),
+      remaining: 0,
+    });
   });
 
   it.each([
@@ -54,16 +82,40 @@ describe('buildSchedule — amounts', () => {
 
   it('a down payment is row 0 on the agreement date, the rest in monthly rows', () => {
     const s = buildSchedule({
-      outstanding: T(1_000_000), downPayment: T(200_000), monthly: T(100_000),
-      agreementDate: '2026-06-10', firstDueDate: '2026-07-10', moveToWorkingDay: false,
+      outstanding: T(1_000_000),
+      downPayment: T(200_000),
+      monthly: T(100_000),
+      agreementDate: '2026-06-10',
+      firstDueDate: '2026-07-10',
+      moveToWorkingDay: false,
     });
-    expect(s.rows[0]).toEqual({ no: 0, kind: 'down_payment', dueDate: '2026-06-10', nominalDate: '2026-06-10', amount: T(200_000), cumulative: T(200_000), remaining: T(800_000) });
-    expect(s).toMatchObject({ downPayment: T(200_000), months: 8, monthly: T(100_000), lastAmount: T(100_000), total: T(1_000_000) });
+    expect(s.rows[0]).toEqual({
+      no: 0,
+      kind: 'down_payment',
+      dueDate: '2026-06-10',
+      nominalDate: '2026-06-10',
+      amount: T(200_000),
+      cumulative: T(200_000),
+      remaining: T(800_000),
+    });
+    expect(s).toMatchObject({
+      downPayment: T(200_000),
+      months: 8,
+      monthly: T(100_000),
+      lastAmount: T(100_000),
+      total: T(1_000_000),
+    });
     expect(s.rows.at(-1)).toMatchObject({ no: 8, dueDate: '2027-02-10', remaining: 0 });
   });
 
   it('a down payment of everything is a full settlement: one row, no instalments', () => {
-    const s = buildSchedule({ outstanding: T(1_000_000), downPayment: T(1_000_000), monthly: T(1), agreementDate: '2026-06-10', firstDueDate: '2026-07-10' });
+    const s = buildSchedule({
+      outstanding: T(1_000_000),
+      downPayment: T(1_000_000),
+      monthly: T(1),
+      agreementDate: '2026-06-10',
+      firstDueDate: '2026-07-10',
+    });
     expect(s.rows).toHaveLength(1);
     expect(s).toMatchObject({ months: 0, lastAmount: 0 });
   });
@@ -74,7 +126,13 @@ describe('buildSchedule — dates', () => {
     ['non-leap 2027', '2027-01-31', ['2027-01-31', '2027-02-28', '2027-03-31', '2027-04-30', '2027-05-31']],
     ['leap 2028', '2028-01-31', ['2028-01-31', '2028-02-29', '2028-03-31', '2028-04-30', '2028-05-31']],
   ])('day 31 across February in a %s year: last days, never drifting to the 28th', (_, first, nominal) => {
-    const s = buildSchedule({ outstanding: T(500), monthly: T(100), firstDueDate: first, dayOfMonth: 31, moveToWorkingDay: false });
+    const s = buildSchedule({
+      outstanding: T(500),
+      monthly: T(100),
+      firstDueDate: first,
+      dayOfMonth: 31,
+      moveToWorkingDay: false,
+    });
     expect(s.rows.map((r) => r.dueDate)).toEqual(nominal);
   });
 
@@ -89,14 +147,26 @@ describe('buildSchedule — dates', () => {
   });
 
   it('release date: the first payment is in the next month, also across the year end', () => {
-    const s = buildSchedule({ outstanding: T(200), monthly: T(100), startsMonthAfter: '2026-12-29', dayOfMonth: 31, moveToWorkingDay: false });
+    const s = buildSchedule({
+      outstanding: T(200),
+      monthly: T(100),
+      startsMonthAfter: '2026-12-29',
+      dayOfMonth: 31,
+      moveToWorkingDay: false,
+    });
     expect(s.rows.map((r) => r.dueDate)).toEqual(['2027-01-31', '2027-02-28']);
   });
 
   it.each([
     ['1 January 2026 (Thu; Fri 2 Jan holiday, weekend)', '2026-01-01', 1, '2026-01-05', 'Новый год'],
     ['Nauryz 21 March 2026 (Sat) → Thu 26', '2026-03-21', 21, '2026-03-26', 'Наурыз мейрамы'],
-    ['a moved Nauryz day off, 24 March 2026', '2026-03-24', 24, '2026-03-26', 'перенесённый выходной (Наурыз мейрамы, 21.03 — суббота)'],
+    [
+      'a moved Nauryz day off, 24 March 2026',
+      '2026-03-24',
+      24,
+      '2026-03-26',
+      'перенесённый выходной (Наурыз мейрамы, 21.03 — суббота)',
+    ],
     ['a Sunday, 1 February 2026', '2026-02-01', 1, '2026-02-02', 'воскресенье'],
     ['Victory Day on Sunday 9 May 2027 → Tue 11 (Mon 10 is its day off)', '2027-05-09', 9, '2027-05-11', 'День Победы'],
   ])('a due date on %s moves', (_, first, day, due, reason) => {
@@ -105,14 +175,22 @@ describe('buildSchedule — dates', () => {
   });
 
   it('switched off, the same dates stay where they are', () => {
-    const s = buildSchedule({ outstanding: T(300), monthly: T(100), firstDueDate: '2026-01-01', dayOfMonth: 1, moveToWorkingDay: false });
+    const s = buildSchedule({
+      outstanding: T(300),
+      monthly: T(100),
+      firstDueDate: '2026-01-01',
+      dayOfMonth: 1,
+      moveToWorkingDay: false,
+    });
     expect(s.rows.map((r) => r.dueDate)).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
     expect(s.rows.every((r) => r.movedBecause === undefined && r.nominalDate === r.dueDate)).toBe(true);
     expect(s.movedToWorkingDays).toBe(false);
   });
 
   it('a schedule reaching a year without holiday data says so', () => {
-    expect(buildSchedule({ outstanding: T(100), monthly: T(100), firstDueDate: '2026-06-10' }).calendarKnown).toBe(true);
+    expect(buildSchedule({ outstanding: T(100), monthly: T(100), firstDueDate: '2026-06-10' }).calendarKnown).toBe(
+      true,
+    );
     const s = buildSchedule({ outstanding: T(300), monthly: T(100), firstDueDate: '2027-11-10' });
     expect(s).toMatchObject({ calendarKnown: false, calendarProvisional: true });
   });
@@ -123,18 +201,53 @@ describe('buildSchedule — refusals name the field and the rule', () => {
   it.each([
     ['monthly 0', { ...base, monthly: 0 }, 'monthly', 'monthly_amount_range'],
     ['monthly above the total', { ...base, monthly: T(2_000_001) }, 'monthly', 'monthly_amount_range'],
-    ['monthly above the rest after a down payment', { ...base, downPayment: T(1_500_000), agreementDate: '2026-11-20', monthly: T(600_000) }, 'monthly', 'monthly_amount_range'],
+    [
+      'monthly above the rest after a down payment',
+      { ...base, downPayment: T(1_500_000), agreementDate: '2026-11-20', monthly: T(600_000) },
+      'monthly',
+      'monthly_amount_range',
+    ],
     ['fractional tiyn', { ...base, monthly: 100.5 }, 'monthly', 'tiyn_integer'],
     ['negative', { ...base, outstanding: -1, monthly: 100 }, 'outstanding', 'tiyn_integer'],
     ['unsafe integer', { ...base, outstanding: 2 ** 53, monthly: 100 }, 'outstanding', 'tiyn_integer'],
     ['both monthly and months', { ...base, monthly: 100, months: 3 }, 'monthly', 'exactly_one_of'],
-    ['neither first due date nor release', { outstanding: 100, monthly: 100, dayOfMonth: 1 }, 'firstDueDate', 'exactly_one_of'],
+    [
+      'neither first due date nor release',
+      { outstanding: 100, monthly: 100, dayOfMonth: 1 },
+      'firstDueDate',
+      'exactly_one_of',
+    ],
     ['day 32', { ...base, monthly: T(50_000), dayOfMonth: 32 }, 'dayOfMonth', 'day_of_month_range'],
-    ['first due date before the agreement', { outstanding: 100, monthly: 100, firstDueDate: '2026-05-10', agreementDate: '2026-05-11' }, 'firstDueDate', 'first_due_after_agreement'],
-    ['first due date not on the due day', { outstanding: 100, monthly: 100, firstDueDate: '2026-05-10', dayOfMonth: 11 }, 'dayOfMonth', 'day_of_month_mismatch'],
-    ['down payment above the total', { ...base, monthly: 100, downPayment: T(2_000_001), agreementDate: '2026-11-01' }, 'downPayment', 'down_payment_range'],
-    ['down payment not before the first instalment', { ...base, monthly: T(100_000), downPayment: 100, downPaymentDueDate: '2027-01-10' }, 'downPaymentDueDate', 'down_payment_date'],
-    ['down payment without a date', { ...base, monthly: 100, downPayment: 100 }, 'downPaymentDueDate', 'down_payment_date'],
+    [
+      'first due date before the agreement',
+      { outstanding: 100, monthly: 100, firstDueDate: '2026-05-10', agreementDate: '2026-05-11' },
+      'firstDueDate',
+      'first_due_after_agreement',
+    ],
+    [
+      'first due date not on the due day',
+      { outstanding: 100, monthly: 100, firstDueDate: '2026-05-10', dayOfMonth: 11 },
+      'dayOfMonth',
+      'day_of_month_mismatch',
+    ],
+    [
+      'down payment above the total',
+      { ...base, monthly: 100, downPayment: T(2_000_001), agreementDate: '2026-11-01' },
+      'downPayment',
+      'down_payment_range',
+    ],
+    [
+      'down payment not before the first instalment',
+      { ...base, monthly: T(100_000), downPayment: 100, downPaymentDueDate: '2027-01-10' },
+      'downPaymentDueDate',
+      'down_payment_date',
+    ],
+    [
+      'down payment without a date',
+      { ...base, monthly: 100, downPayment: 100 },
+      'downPaymentDueDate',
+      'down_payment_date',
+    ],
     ['invalid date', { ...base, monthly: 100, startsMonthAfter: '2026-02-30' }, 'startsMonthAfter', 'local_date'],
     ['zero months', { ...base, months: 0 }, 'months', 'months_range'],
   ])('%s', (_, input, field, rule) => {
@@ -143,12 +256,18 @@ describe('buildSchedule — refusals name the field and the rule', () => {
 
   it(`more than ${settings.maxScheduleMonths} months is refused with the number of months it would take`, () => {
     const errors = errorsOf({ ...base, monthly: T(3_000) }); // 2 000 000 / 3 000 = 666,67 → 667 months
-    expect(errors).toEqual([{ field: 'monthly', rule: 'schedule_too_long', message: expect.stringContaining('667 мес.') }]);
-    expect(errorsOf({ ...base, months: 601 })).toContainEqual(expect.objectContaining({ field: 'months', rule: 'schedule_too_long', message: expect.stringContaining('601') }));
+    expect(errors).toEqual([
+      { field: 'monthly', rule: 'schedule_too_long', message: expect.stringContaining('667 мес.') },
+    ]);
+    expect(errorsOf({ ...base, months: 601 })).toContainEqual(
+      expect.objectContaining({ field: 'months', rule: 'schedule_too_long', message: expect.stringContaining('601') }),
+    );
   });
 
   it(`exactly ${settings.maxScheduleMonths} months is allowed`, () => {
-    expect(buildSchedule({ ...base, months: settings.maxScheduleMonths }).rows).toHaveLength(settings.maxScheduleMonths);
+    expect(buildSchedule({ ...base, months: settings.maxScheduleMonths }).rows).toHaveLength(
+      settings.maxScheduleMonths,
+    );
   });
 });
 
@@ -174,7 +293,11 @@ describe('buildSchedule — properties', () => {
     const rest = p.outstanding - downPayment;
     const monthly = Math.max(1, Math.ceil((rest * p.share) / 1000), Math.ceil(rest / settings.maxScheduleMonths));
     // m ≤ √rest guarantees m non-zero instalments exist under "equal rows, last takes the remainder"
-    const months = Math.min(Math.max(1, Math.ceil(p.share / 2)), settings.maxScheduleMonths, Math.max(1, Math.floor(Math.sqrt(rest))));
+    const months = Math.min(
+      Math.max(1, Math.ceil(p.share / 2)),
+      settings.maxScheduleMonths,
+      Math.max(1, Math.floor(Math.sqrt(rest))),
+    );
     return buildSchedule({
       outstanding: p.outstanding,
       ...(downPayment > 0 ? { downPayment, downPaymentDueDate: p.start } : {}),
@@ -202,7 +325,8 @@ describe('buildSchedule — properties', () => {
         const instalments = s.rows.filter((r) => r.kind === 'instalment');
         expect(instalments.every((r, i) => i === 0 || r.dueDate > instalments[i - 1].dueDate)).toBe(true);
         // a down payment comes first; after moving off a weekend it may share the first instalment's day
-        if (s.rows[0].kind === 'down_payment' && instalments.length) expect(s.rows[0].dueDate <= instalments[0].dueDate).toBe(true);
+        if (s.rows[0].kind === 'down_payment' && instalments.length)
+          expect(s.rows[0].dueDate <= instalments[0].dueDate).toBe(true);
         if (p.byMonths && s.months > 0) expect(s.rows.filter((r) => r.kind === 'instalment').length).toBe(s.months);
       }),
       { numRuns: 300 },

@@ -1,4 +1,9 @@
-import { dayInfo, isWorkingDay, nextWorkingDay, nonWorkingWeekdays } from '../../../src/restitution/domain/work-calendar';
+import {
+  dayInfo,
+  isWorkingDay,
+  nextWorkingDay,
+  nonWorkingWeekdays,
+} from '../../../src/restitution/domain/work-calendar';
 
 const days = (year: number, list: string) => list.split(' ').map((md) => `${year}-${md}`);
 
@@ -7,7 +12,10 @@ describe('working days of Kazakhstan (LAW.md §13)', () => {
   it.each([
     [2024, days(2024, '01-01 01-02 03-08 03-21 03-22 03-25 05-01 05-07 05-09 07-08 08-30 10-25 12-16')],
     // LAW.md's 2025 list omits Friday 21 March, which is Nauryz itself (a state holiday on a weekday): reported.
-    [2025, days(2025, '01-01 01-02 01-03 01-07 03-10 03-21 03-24 03-25 05-01 05-07 05-09 06-06 07-07 09-01 10-27 12-16')],
+    [
+      2025,
+      days(2025, '01-01 01-02 01-03 01-07 03-10 03-21 03-24 03-25 05-01 05-07 05-09 06-06 07-07 09-01 10-27 12-16'),
+    ],
     [2026, days(2026, '01-01 01-02 01-07 03-09 03-23 03-24 03-25 05-01 05-07 05-11 05-27 07-06 10-26 12-16')],
     [2027, days(2027, '01-01 01-04 01-07 03-08 03-15 03-22 03-23 03-24 05-03 05-07 05-10 07-06 10-25 12-16')],
   ])('non-working weekdays of %i are exactly those of the published calendar', (year, expected) => {
@@ -33,13 +41,23 @@ describe('working days of Kazakhstan (LAW.md §13)', () => {
 
   it('a weekend made working by a transfer order is a working day (Sun 5 Jan 2025)', () => {
     expect(isWorkingDay('2025-01-05')).toBe(true);
-    expect(nextWorkingDay('2025-01-05')).toEqual({ date: '2025-01-05', moved: false, skipped: [], calendarKnown: true, provisional: false });
+    expect(nextWorkingDay('2025-01-05')).toEqual({
+      date: '2025-01-05',
+      moved: false,
+      skipped: [],
+      calendarKnown: true,
+      provisional: false,
+    });
   });
 
   it('Orthodox Christmas and Kurban Ait on a Sunday are never moved (7 Jan 2024, 16 Jun 2024)', () => {
     expect(isWorkingDay('2024-01-08')).toBe(true);
     expect(isWorkingDay('2024-06-17')).toBe(true);
-    expect(dayInfo('2024-06-16')).toMatchObject({ working: false, kind: 'holiday', reason: 'Курбан айт (первый день)' });
+    expect(dayInfo('2024-06-16')).toMatchObject({
+      working: false,
+      kind: 'holiday',
+      reason: 'Курбан айт (первый день)',
+    });
   });
 
   it('2027 is provisional', () => {
@@ -47,8 +65,18 @@ describe('working days of Kazakhstan (LAW.md §13)', () => {
   });
 
   it('a year without data knows weekends only and says so', () => {
-    expect(dayInfo('2030-01-01')).toEqual({ date: '2030-01-01', working: true, calendarKnown: false, provisional: false });
-    expect(nextWorkingDay('2030-01-05')).toMatchObject({ date: '2030-01-07', moved: true, reason: 'суббота', calendarKnown: false });
+    expect(dayInfo('2030-01-01')).toEqual({
+      date: '2030-01-01',
+      working: true,
+      calendarKnown: false,
+      provisional: false,
+    });
+    expect(nextWorkingDay('2030-01-05')).toMatchObject({
+      date: '2030-01-07',
+      moved: true,
+      reason: 'суббота',
+      calendarKnown: false,
+    });
   });
 
   it('a move across the year end into an unknown year is flagged', () => {
