@@ -398,12 +398,10 @@ function probes(): fc.Arbitrary<Probe> {
 
   return fc.oneof(
     // garbage of any JSON shape to every POST route
-    fc
-      .tuple(postRoute, garbage)
-      .map(([url, body]): Probe => ({
-        category: 'garbage body',
-        request: { method: 'POST', url, ...json(body ?? null) },
-      })),
+    fc.tuple(postRoute, garbage).map(([url, body]): Probe => ({
+      category: 'garbage body',
+      request: { method: 'POST', url, ...json(body ?? null) },
+    })),
     fc
       .tuple(
         postRoute,
