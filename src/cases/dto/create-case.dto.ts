@@ -17,6 +17,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsBin, IsIin, IsLocalDate, IsPositiveTiyn, IsTiyn, Nested } from '../../common/validation';
+import { MEDIATION_STATES, RESTITUTION_STATES } from '../../../machines/snapshot';
 
 export class ConvictDto {
   @ApiProperty({ example: 'Серіков Болат Нұрланұлы' })
@@ -352,24 +353,7 @@ export const CREATE_CASE_EXAMPLE = {
 } satisfies Partial<Record<keyof CreateCaseDto, unknown>>;
 
 /** States of a claim a listing can filter on: its mediation, then (after an agreement) its restitution. */
-export const CLAIM_STATES = [
-  'pending',
-  'tracked',
-  'invited',
-  'accepted',
-  'negotiating',
-  'agreed',
-  'refused',
-  'silent',
-  'terminated',
-  'opening',
-  'awaitingPayment',
-  'awaitingRelease',
-  'current',
-  'inArrears',
-  'defaultReported',
-  'paidInFull',
-] as const;
+export const CLAIM_STATES = [...MEDIATION_STATES, ...RESTITUTION_STATES] as const;
 
 /**
  * GET /api/cases: filters (all combine), free search, newest first, keyset pages. `page`/`pageSize` (OFFSET
