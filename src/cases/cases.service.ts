@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import { describeProcedure, initialProcedure, type ProcedureDeps, type Role } from '../../machines/procedure';
 import { EVENT_CATALOGUE, isEventType } from '../../machines/catalogue';
 import { Clock } from '../common/clock';
@@ -16,7 +15,6 @@ import { CaseQueries, type CaseListPage } from './case-queries';
 import { writeCaseIndex } from './case-index';
 import { claimLedgerView } from './claim-ledger';
 import { refusalError } from './refusal';
-import { CasesRepository } from './cases.repository';
 import { WorkflowStore } from '../workflow/workflow.store';
 import type { CaseApplication } from './domain/case-application';
 import { parseEventBody, type ParsedEvent } from './dto/case-events.dto';
@@ -38,7 +36,6 @@ export class CasesService {
 
   constructor(
     private readonly store: WorkflowStore,
-    private readonly repo: CasesRepository,
     private readonly clock: Clock,
     private readonly eligibilityService: EligibilityService,
     private readonly queries: CaseQueries,
@@ -239,12 +236,6 @@ export class CasesService {
 
   private async readCase(id: string): Promise<CaseEntity> {
     const entity = await this.queries.findCase(id);
-    if (!entity) throw DomainError.notFound('Дело', id);
-    return entity;
-  }
-
-  private async mustFind(em: EntityManager, id: string): Promise<CaseEntity> {
-    const entity = await this.repo.findCase(em, id);
     if (!entity) throw DomainError.notFound('Дело', id);
     return entity;
   }

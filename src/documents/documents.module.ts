@@ -3,6 +3,7 @@ import { CasesModule } from '../cases/cases.module';
 import { DocumentRenderer } from './document-renderer';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
+import { IssuedDocumentsRepository } from './issued-documents.repository';
 import { PdfService } from './pdf.service';
 
 /**
@@ -12,7 +13,12 @@ import { PdfService } from './pdf.service';
 @Module({
   imports: [CasesModule],
   controllers: [DocumentsController],
-  providers: [{ provide: DocumentRenderer, useFactory: () => new DocumentRenderer() }, PdfService, DocumentsService],
+  providers: [
+    { provide: DocumentRenderer, useFactory: () => new DocumentRenderer() },
+    PdfService,
+    DocumentsService,
+    IssuedDocumentsRepository,
+  ],
   exports: [DocumentsService, DocumentRenderer, PdfService],
 })
 export class DocumentsModule {}

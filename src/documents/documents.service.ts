@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { CaseQueries } from '../cases/case-queries';
-import { CasesRepository } from '../cases/cases.repository';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import {
@@ -17,6 +16,7 @@ import { DOCUMENT_KINDS, LANGS, type DocumentKind, type Lang } from './document-
 import { DocumentRenderer, TEMPLATE_VERSION } from './document-renderer';
 import { IssuedDocumentEntity } from './issued-document.entity';
 import { PdfService } from './pdf.service';
+import { IssuedDocumentsRepository } from './issued-documents.repository';
 
 export type DocumentFormat = 'pdf' | 'html';
 const FORMATS: readonly DocumentFormat[] = ['pdf', 'html'];
@@ -105,7 +105,7 @@ export class DocumentsService {
   private readonly inFlight = new Map<string, Promise<RenderedDocument>>();
 
   constructor(
-    private readonly repo: CasesRepository,
+    private readonly issued: IssuedDocumentsRepository,
     private readonly queries: CaseQueries,
     private readonly renderer: DocumentRenderer,
     private readonly pdf: PdfService,
@@ -176,10 +176,7 @@ export class DocumentsService {
       caseVersion: kase.version,
       issuedAt: issuedAt.toISOString(),
     };
-    // The same bytes issued twice (an HTML page re-rendered the same day) keep their first record.
-    await this.repo.atomically((em) =>
-      em.createQueryBuilder().insert().into(IssuedDocumentEntity).values(record).orIgnore().execute(),
-    );
+    await this.issued.record(record);
     const claimPart =
       this.claimCount(kase.application.claims) > 1
         ? `-claim${kase.application.claims.findIndex((c) => c.id === claimId) + 1}`
@@ -199,9 +196,7 @@ export class DocumentsService {
         { field: 'sha256', rule: 'sha256_format', message: 'SHA-256 — 64 шестнадцатеричных символа' },
       ]);
     }
-    const found = await this.repo.read((em) =>
-      em.findOne(IssuedDocumentEntity, { where: { sha256: sha256.toLowerCase() } }),
-    );
+    const found = await this.issued.findBySha256(sha256.toLowerCase());
     if (!found) {
       return {
         known: false,

@@ -4,12 +4,12 @@
  * this file is the one to adapt.
  */
 import type { INestApplication } from '@nestjs/common';
-import { CasesRepository } from '../../src/cases/cases.repository';
+import { CaseQueries } from '../../src/cases/case-queries';
 import { CasesService } from '../../src/cases/cases.service';
 import { application, TENGE } from '../factories/case.factory';
 
-/** The stored case as the repository returns it (the entity's file moves with the store rework). */
-type StoredCase = NonNullable<Awaited<ReturnType<CasesRepository['findCase']>>>;
+/** The stored case as the read side returns it. */
+type StoredCase = NonNullable<Awaited<ReturnType<CaseQueries['findCase']>>>;
 
 export interface CaseRef {
   id: string;
@@ -27,7 +27,7 @@ export interface Engine {
 
 export function engineOf(app: INestApplication): Engine {
   const cases = app.get(CasesService);
-  const repo = app.get(CasesRepository);
+  const queries = app.get(CaseQueries);
   return {
     async createCase() {
       const kase = await cases.create(application() as never, { role: 'lawyer', name: null });
@@ -37,7 +37,7 @@ export function engineOf(app: INestApplication): Engine {
       await cases.applyUserEvent(caseId, event, { name: null });
     },
     async load(caseId) {
-      const kase = await repo.read((em) => repo.findCase(em, caseId));
+      const kase = await queries.findCase(caseId);
       if (!kase) throw new Error(`case ${caseId} not found`);
       return kase;
     },

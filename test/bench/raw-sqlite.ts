@@ -2,7 +2,7 @@
  * The ceiling for `engine/raw ratio`: the statements the engine issues for one event, sent straight through
  * the same sqlite3 driver to a file with the engine's tables, indexes and settings, by the same 50 callers.
  *
- * Per event (src/cases/cases.repository.ts, CasesService.transitionAndSave):
+ * Per event (src/workflow/workflow.repository.ts, WorkflowStore.write):
  *   SELECT * FROM cases WHERE id = ?                                   — load the case row, if the engine does
  *   UPDATE cases SET snapshot = ?, state = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?
  *                                                                      — compare-and-set of the snapshot JSON
