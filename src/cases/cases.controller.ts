@@ -1,4 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Allow } from '../auth/access.decorator';
+import { CASE_ROLES } from '../auth/principal';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -34,6 +36,7 @@ export class CasesController {
     examples: { parole: { summary: 'A parole application with one victim', value: CREATE_CASE_EXAMPLE } },
   })
   @ApiCreatedResponse({ description: 'The case with its id, state, version, nextEvents and claims' })
+  @Allow(['lawyer', 'mediator'])
   create(@Body() dto: CreateCaseDto, @CurrentActor() actor: { role?: 'mediator' | 'lawyer'; name: string | null }) {
     return this.cases.create(dto, { role: actor.role ?? 'lawyer', name: actor.name });
   }
@@ -49,12 +52,14 @@ export class CasesController {
       'search match more, total is 10 000 and totalExact false ("more than 10 000").',
   })
   @ApiOkResponse({ description: '{ items, nextCursor, total, totalExact }' })
+  @Allow(CASE_ROLES, { audit: 'case.list' })
   list(@Query() query: ListCasesQuery) {
     return this.cases.list(query);
   }
 
   @Get(':id')
   @ApiOkResponse({ description: 'The case, where the procedure stands and which events may come next' })
+  @Allow(CASE_ROLES, { caseParam: 'id', audit: 'case.read' })
   get(@Param('id', uuid) id: string) {
     return this.cases.get(id);
   }
@@ -63,6 +68,7 @@ export class CasesController {
   @ApiOperation({
     summary: 'Append-only history: who sent which event when, state before and after (notes are never shown)',
   })
+  @Allow(CASE_ROLES, { caseParam: 'id', audit: 'case.history' })
   history(@Param('id', uuid) id: string) {
     return this.cases.history(id);
   }
@@ -72,6 +78,7 @@ export class CasesController {
     summary:
       'Earliest petition dates (УК 72, 73) from the sentence, and whether parole would be mandatory or discretionary',
   })
+  @Allow(CASE_ROLES, { caseParam: 'id', audit: 'case.read' })
   eligibility(@Param('id', uuid) id: string, @Query() query: EligibilityQuery) {
     return this.cases.eligibility(id, query.maliciousViolations ?? 0);
   }
@@ -81,6 +88,7 @@ export class CasesController {
     summary:
       "A claim's instalment schedule with payments applied: paid / partly paid / due / overdue, balance, arrears, misses without good reason",
   })
+  @Allow(CASE_ROLES, { caseParam: 'id', audit: 'case.read' })
   schedule(@Param('id', uuid) id: string, @Param('claimId', uuid) claimId: string) {
     return this.cases.claimSchedule(id, claimId);
   }
@@ -94,6 +102,7 @@ export class CasesController {
     description:
       '{ error: "event_not_allowed", state, caseState, claimId?, claimState?: { mediation, restitution }, allowed } or { error: "version_conflict", currentVersion }',
   })
+  @Allow(CASE_ROLES, { caseParam: 'id' })
   event(
     @Param('id', uuid) id: string,
     @Body() body: unknown,

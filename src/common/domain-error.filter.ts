@@ -9,8 +9,14 @@ function statusOf(code: DomainErrorCode): number {
     case 'validation_failed':
     case 'rule_violation':
       return 400;
+    case 'unauthenticated':
+      return 401;
+    case 'forbidden':
+      return 403;
     case 'not_found':
       return 404;
+    case 'too_many_requests':
+      return 429;
     case 'event_not_allowed':
     case 'version_conflict':
       return 409;
@@ -107,6 +113,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (status >= 500 && !(exception instanceof DomainError)) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
+    if (typeof body.retryAfterSeconds === 'number') void reply.header('Retry-After', String(body.retryAfterSeconds));
     void reply.status(status).send(body);
   }
 }

@@ -8,6 +8,9 @@ export type DomainErrorCode =
   | 'event_not_allowed'
   | 'version_conflict'
   | 'rule_violation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'too_many_requests'
   | 'service_unavailable';
 
 export interface FieldError {
@@ -32,6 +35,30 @@ export class DomainError extends Error {
 
   static rule(field: string, rule: string, message: string): DomainError {
     return new DomainError('rule_violation', message, { errors: [{ field, rule, message }] });
+  }
+
+  /** No one is signed in (or the session expired): 401. */
+  static unauthenticated(): DomainError {
+    return new DomainError('unauthenticated', 'Требуется вход в систему', {
+      errors: [{ field: 'session', rule: 'sign_in_required', message: 'Требуется вход в систему' }],
+    });
+  }
+
+  /** Signed in, but the role may not do this (outside a case: inside one, out of scope is a 404): 403. */
+  static forbidden(
+    role: string,
+    rule = 'role_not_allowed',
+    message = `Роль «${role}» не может выполнить это действие`,
+  ): DomainError {
+    return new DomainError('forbidden', message, { errors: [{ field: 'role', rule, message }] });
+  }
+
+  /** Too many attempts: 429 with the seconds until the next one is accepted (`Retry-After`). */
+  static tooManyRequests(field: string, retryAfterSeconds: number, message: string): DomainError {
+    return new DomainError('too_many_requests', message, {
+      retryAfterSeconds,
+      errors: [{ field, rule: 'too_many_attempts', message }],
+    });
   }
 
   static notFound(what: string, id: string): DomainError {

@@ -1,4 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { Allow, Public } from '../auth/access.decorator';
+import { CASE_ROLES } from '../auth/principal';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '../common/domain-error';
@@ -15,6 +17,7 @@ export class DocumentsController {
   @ApiOperation({
     summary: 'Court documents the current state of the case allows, with links to HTML and PDF in kk and ru',
   })
+  @Allow(CASE_ROLES, { caseParam: 'id', audit: 'case.read' })
   list(@Param('id', uuid) id: string) {
     return this.documents.list(id);
   }
@@ -24,6 +27,7 @@ export class DocumentsController {
   @ApiQuery({ name: 'lang', enum: ['kk', 'ru'], required: false })
   @ApiQuery({ name: 'format', enum: ['pdf', 'html'], required: false })
   @ApiQuery({ name: 'claimId', required: false, description: 'Required when the case has several civil claims' })
+  @Allow(CASE_ROLES, { caseParam: 'id', audit: 'document.download' })
   async document(
     @Param('id', uuid) id: string,
     @Param('kind') kind: string,
@@ -52,6 +56,7 @@ export class DocumentsController {
     description:
       '{ known: true, caseNumber, kind, lang, format, templateVersion, machineVersion, caseVersion, issuedAt }',
   })
+  @Public()
   async verify(@Param('sha256') sha256: string, @Res({ passthrough: true }) res: FastifyReply) {
     const result = await this.documents.verify(sha256);
     if (!result.known) void res.status(404);

@@ -1,9 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Allow } from '../auth/access.decorator';
+import { CASE_ROLES } from '../auth/principal';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EligibilityRequestDto, EligibilityResponseDto } from './dto/eligibility.dto';
 import { EligibilityService } from './eligibility.service';
 
 @ApiTags('eligibility')
+// A calculator: no personal data is stored or read, but like every /api route it needs sign-in
+@Allow(CASE_ROLES)
 @Controller('api/eligibility')
 export class EligibilityController {
   constructor(private readonly eligibility: EligibilityService) {}
