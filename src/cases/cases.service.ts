@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { describeProcedure, initialProcedure, type ProcedureDeps, type Role } from '../../machines/procedure';
-import { EVENT_CATALOGUE, isEventType, ROLE_LABELS } from '../../machines/catalogue';
+import { EVENT_CATALOGUE, isEventType, isUserEventType, ROLE_LABELS } from '../../machines/catalogue';
 import type { Principal } from '../auth/principal';
 import { Clock } from '../common/clock';
 import { DomainError, FieldError } from '../common/domain-error';
@@ -166,9 +166,10 @@ export class CasesService {
    */
   async applyUserEvent(id: string, body: unknown, user: Principal): Promise<CaseView> {
     const actor = actorOf(user);
-    // The role first: a role that may not record the event learns nothing about its payload's rules
+    // The role first: a role that may not record the event learns nothing about its payload's rules (an event of
+    // the deadline service is refused as such by the validation: 400 system_event)
     const declared = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
-    if (typeof declared === 'string' && isEventType(declared)) {
+    if (isUserEventType(declared)) {
       const allowed: readonly Role[] = EVENT_CATALOGUE[declared].roles;
       if (!allowed.includes(actor.role))
         throw DomainError.forbidden(
