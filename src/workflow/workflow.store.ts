@@ -25,7 +25,8 @@ import { NewOutboxRow, PlannedDeadline, WorkflowRepository } from './workflow.re
 
 export type Effect = Extract<ApplyResult, { ok: true }>['effects'][number];
 export type Refused = Extract<ApplyResult, { ok: false }>;
-export type EventActor = { role: Role; name: string | null };
+/** Who records an event: `userId` of the signed-in user (none for the deadline sweeper). */
+export type EventActor = { role: Role; name: string | null; userId?: string | null };
 
 /** What the caller decided to record, given the case as it stands (the store supplies the date). */
 export interface EventDecision {
@@ -192,7 +193,7 @@ export class WorkflowStore {
    */
   async apply(
     caseId: string,
-    decide: (current: CaseEntity) => EventDecision,
+    decide: (current: CaseEntity) => EventDecision | Promise<EventDecision>,
     opts: { expectedVersion?: number } = {},
   ): Promise<Outcome> {
     const outcome = await this.retrying(opts.expectedVersion === undefined, () =>
@@ -207,7 +208,7 @@ export class WorkflowStore {
             },
           );
         }
-        const decision = decide(entity);
+        const decision = await decide(entity);
         const result = applyEvent(
           entity.snapshot,
           await this.lookedUp(em, entity.id, this.procedureEvent(decision)),
@@ -288,7 +289,8 @@ export class WorkflowStore {
     decision: EventDecision,
     result: Extract<ApplyResult, { ok: true }>,
   ): Promise<Saved> {
-    if (!result.changed) {
+    // An event that changes only the application (a hand-over: the procedure state stays) is still written.
+    if (!result.changed && decision.application === undefined) {
       return {
         ok: true,
         case: entity,
@@ -338,7 +340,16 @@ export class WorkflowStore {
     if (!pipelined && !(await saved)) throw await conflict();
     if (typeof notes === 'string' && notes.length > 0) {
       const noteId = randomUUID();
-      await send(this.repo.storeNote(em, { id: noteId, caseId: entity.id, claimId, notes, recordedAt: now }));
+      await send(
+        this.repo.storeNote(em, {
+          id: noteId,
+          caseId: entity.id,
+          claimId,
+          notes,
+          recordedAt: now,
+          authorUserId: actor.userId ?? null,
+        }),
+      );
       payload.notesRef = noteId; // the notes themselves never enter the history
     }
     await send(

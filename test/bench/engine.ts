@@ -4,9 +4,22 @@
  * this file is the one to adapt.
  */
 import type { INestApplication } from '@nestjs/common';
+import { EVENT_CATALOGUE, isEventType } from '../../machines/catalogue';
 import { CaseQueries } from '../../src/cases/case-queries';
+import { CaseUsers } from '../../src/cases/case-users';
 import { CasesService } from '../../src/cases/cases.service';
 import { application, TENGE } from '../factories/case.factory';
+import { findInCast, principalOf, type CastMember } from '../support/cast';
+
+/** Who records an event in the bench: the cast member of the role that usually records it. */
+const BY_ROLE: Record<string, CastMember> = {
+  mediator: 'mediator',
+  lawyer: 'lawyer',
+  court: 'court',
+  officer: 'officer',
+};
+const recorderOf = (type: unknown) =>
+  principalOf(BY_ROLE[isEventType(type) ? EVENT_CATALOGUE[type].usualRole : 'mediator'] ?? 'mediator');
 
 /** The stored case as the read side returns it. */
 type StoredCase = NonNullable<Awaited<ReturnType<CaseQueries['findCase']>>>;
@@ -28,13 +41,16 @@ export interface Engine {
 export function engineOf(app: INestApplication): Engine {
   const cases = app.get(CasesService);
   const queries = app.get(CaseQueries);
+  // The bench measures the engine, not accounts: the users the cases name are the cast's, looked up in memory.
+  app.get(CaseUsers).find = findInCast();
   return {
     async createCase() {
-      const kase = await cases.create(application() as never, { role: 'lawyer', name: null });
+      const dto = application({ mediatorUserId: principalOf('mediator').userId });
+      const kase = await cases.create(dto as never, principalOf('lawyer'));
       return { id: kase.id, claimId: kase.claims[0].id };
     },
     async record(caseId, event) {
-      await cases.applyUserEvent(caseId, event, { name: null });
+      await cases.applyUserEvent(caseId, event, recorderOf(event.type));
     },
     async load(caseId) {
       const kase = await queries.findCase(caseId);

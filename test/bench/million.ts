@@ -27,6 +27,9 @@ import { encodeCursor } from '../../src/cases/case-queries';
 import { filterKey } from '../../src/cases/case-index';
 import { searchDocument } from '../../src/cases/search/fold';
 import { CasesService } from '../../src/cases/cases.service';
+import { CaseUsers } from '../../src/cases/case-users';
+import { EVENT_CATALOGUE, isEventType } from '../../machines/catalogue';
+import { findInCast, principalOf } from '../support/cast';
 import { FixedClock } from '../../src/common/clock';
 import { loadEnv } from '../../src/config/env';
 import { MIGRATIONS } from '../../src/database/migrations';
@@ -190,15 +193,23 @@ async function openTemplates(path: string): Promise<string[]> {
   const app = await createApp({ env, clock: new FixedClock(new Date(NOW)) }, { logger: false });
   await app.init();
   const cases = app.get(CasesService);
-  const actor = { role: 'lawyer' as const, name: null };
-  const none = { name: null };
+  app.get(CaseUsers).find = findInCast(); // the cast's accounts, in memory: the seed measures no sign-in
   const ids: string[] = [];
   const open = async () => {
-    const k = await cases.create(application() as never, actor);
+    const k = await cases.create(
+      application({ mediatorUserId: principalOf('mediator').userId }) as never,
+      principalOf('lawyer'),
+    );
     ids.push(k.id);
     return { id: k.id, claimId: k.claims[0].id };
   };
-  const ev = (id: string, body: Record<string, unknown>) => cases.applyUserEvent(id, body, none);
+  const by = (type: unknown) =>
+    principalOf(
+      ({ mediator: 'mediator', lawyer: 'lawyer', court: 'court', officer: 'officer' } as const)[
+        isEventType(type) ? (EVENT_CATALOGUE[type].usualRole as 'mediator') : 'mediator'
+      ],
+    );
+  const ev = (id: string, body: Record<string, unknown>) => cases.applyUserEvent(id, body, by(body.type));
   await open(); // applied
   const invited = await open();
   await ev(invited.id, { type: 'case.accepted' });
