@@ -321,8 +321,10 @@ export const EVENT_CATALOGUE = {
   'court.decided': {
     machine: 'case',
     recordedBy: 'user',
-    roles: ['court', 'lawyer', 'mediator'],
-    usualRole: 'lawyer',
+    // The ruling is the court's own act: the court of the petition records it (a lawyer reporting it could
+    // release a convict the court did not release).
+    roles: ['court'],
+    usualRole: 'court',
     pastDates: ['decisionDate'],
     label: t('Сот қаулы шығарды', 'Суд вынес постановление', 'Court decided'),
     help: t(

@@ -85,6 +85,23 @@ const PEOPLE = {
     organisationId: ORG.otherUnit,
     iin: null,
   },
+  /** A mediator who is the convict of the factory's application himself (same ИИН): never its mediator. */
+  convictAsMediator: {
+    id: '00000000-0000-4000-8000-000000000010',
+    role: 'mediator',
+    name: 'Серіков Болат Нұрланұлы',
+    organisationId: ORG.mediators,
+    iin: '900101300017',
+    registerNumber: 'Реестр профессиональных медиаторов № 5',
+  },
+  /** A lawyer account of the same person as the cast's mediator (same ИИН): never a defender on her case. */
+  mediatorAsLawyer: {
+    id: '00000000-0000-4000-8000-000000000011',
+    role: 'lawyer',
+    name: 'Касымова Айгерім Маратқызы',
+    organisationId: null,
+    iin: '870303400011',
+  },
   admin: {
     id: '00000000-0000-4000-8000-000000000009',
     role: 'admin',
