@@ -134,26 +134,21 @@ export class CaseQueries {
     const plan = scope === null ? null : listingPlan(filter, this.reads.dialect, scope);
     if (plan === null) return { items: [], nextCursor: null, total: 0, totalExact: true };
     const total = totalQuery(filter, plan);
-    let from = plan.from;
-    let known: { total: number; totalExact: boolean } | null = null;
-    if (this.reads.dialect === 'sqlite' && deadlineOnly(filter, plan)) {
-      known = countOf(total, await this.reads.query<{ n: number | string }>(total.sql, total.params));
-      from = sqliteDeadlineWalk(filter, known.totalExact);
-    }
+    // Every walk is within one user's cases (his key range, or an index probed against it): a range filter such as
+    // "next deadline before D" tests the few thousand cases of a court at most, never the whole table.
     const json = this.reads.dialect === 'postgres' ? POSTGRES_JSON : SQLITE_JSON;
     const keyset = after === null ? '' : ` AND ${plan.order} < ?`;
     const rows = await this.reads.query<Record<string, string | number | null>>(
-      `WITH page AS MATERIALIZED (SELECT ${plan.order} AS seq, i.case_id, i.next_deadline FROM ${from} WHERE ${plan.where}${keyset} ORDER BY ${plan.order} DESC LIMIT ?)
+      `WITH page AS MATERIALIZED (SELECT ${plan.order} AS seq, i.case_id, i.next_deadline FROM ${plan.from} WHERE ${plan.where}${keyset} ORDER BY ${plan.order} DESC LIMIT ?)
        SELECT page.seq, page.next_deadline, c.id, c.number, c.procedure, c.state, c.version, c.created_at, c.updated_at,
-         ${json.convict} AS convict, ${json.institution} AS institution, ${json.claims} AS claims${known ? '' : `, (${total.sql}) AS n`}
+         ${json.convict} AS convict, ${json.institution} AS institution, ${json.claims} AS claims, (${total.sql}) AS n
        FROM page JOIN cases c ON c.id = page.case_id ORDER BY page.seq DESC`,
-      [...plan.params, ...(after === null ? [] : [after]), limit + 1, ...(known ? [] : total.params)],
+      [...plan.params, ...(after === null ? [] : [after]), limit + 1, ...total.params],
     );
-    if (!known)
-      known = countOf(
-        total,
-        rows.length ? rows : await this.reads.query<{ n: number | string }>(total.sql, total.params),
-      );
+    const known = countOf(
+      total,
+      rows.length ? rows : await this.reads.query<{ n: number | string }>(total.sql, total.params),
+    );
     const items = rows.slice(0, limit).map((r) => ({
       id: r.id as string,
       number: r.number as string,
@@ -326,22 +321,6 @@ function listingPlan(f: ListCasesQuery, dialect: 'sqlite' | 'postgres', scope: A
     order,
     countFrom: joins.length === 0 && !/\bi\./.test(whereText) ? driver : [from, ...joins].join(' '),
   };
-}
-
-/**
- * "Next deadline before D" is a range, which no index serves together with "newest first". SQLite's planner, without
- * statistics, walks newest first and tests each case: quick when many cases match, a walk through the whole table
- * when few do. When the capped count says few match (at most TOTAL_CAP), take them from the deadline index and sort.
- */
-function deadlineOnly(f: ListCasesQuery, plan: ListingPlan): boolean {
-  return (
-    f.deadlineBefore !== undefined && plan.from === 'case_index i' && f.court === undefined && f.mediator === undefined
-  );
-}
-
-function sqliteDeadlineWalk(f: ListCasesQuery, few: boolean): string {
-  if (!few) return 'case_index i';
-  return `case_index i INDEXED BY IDX_case_index_${f.state === undefined ? 'deadline' : 'state_deadline'}`;
 }
 
 export function encodeCursor(seq: number): string {
