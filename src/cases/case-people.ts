@@ -30,7 +30,7 @@ export class CasePeople {
     throw new DomainError('forbidden', message, {
       event: type,
       allowed: roles,
-      errors: [{ field: 'type', rule: 'role_not_allowed', message }],
+      errors: [{ field: 'role', rule: 'role_not_allowed', message }],
     });
   }
 

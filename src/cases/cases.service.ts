@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { describeProcedure, initialProcedure, type ProcedureDeps, type Role } from '../../machines/procedure';
+import { isUserEventType } from '../../machines/catalogue';
 import type { Principal } from '../auth/principal';
 import { Clock } from '../common/clock';
 import { DomainError, FieldError } from '../common/domain-error';
@@ -168,8 +169,10 @@ export class CasesService {
 
   /** A user's event, from the HTTP body `{ type, claimId?, expectedVersion?, ...payload }`. */
   async applyUserEvent(id: string, body: unknown, principal: Principal): Promise<CaseView> {
+    // The role first: a role that may not record the event learns nothing about its payload's rules.
+    const declared = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
+    if (isUserEventType(declared)) this.people.assertMayRecord(declared, principal);
     const { type, payload, expectedVersion } = this.validateEvent(body);
-    this.people.assertMayRecord(type, principal);
     const role = principal.role as Role;
     // Without expectedVersion the client asks "apply to the case as it is now": a concurrent writer (possible
     // on PostgreSQL) is not a conflict for him, so the store tries the event again on the fresh state.

@@ -4,22 +4,36 @@
  * this file is the one to adapt.
  */
 import type { INestApplication } from '@nestjs/common';
-import { EVENT_CATALOGUE, isEventType } from '../../machines/catalogue';
+import { USER_ROLES } from '../../src/auth/principal';
 import { CaseQueries } from '../../src/cases/case-queries';
-import { CaseUsers } from '../../src/cases/case-users';
+import { CaseUsers, type CaseUser } from '../../src/cases/case-users';
 import { CasesService } from '../../src/cases/cases.service';
 import { application, TENGE } from '../factories/case.factory';
-import { findInCast, principalOf, type CastMember } from '../support/cast';
+import { principalAs, usualRoleOf } from '../support/cast';
 
-/** Who records an event in the bench: the cast member of the role that usually records it. */
-const BY_ROLE: Record<string, CastMember> = {
-  mediator: 'mediator',
-  lawyer: 'lawyer',
-  court: 'court',
-  officer: 'officer',
-};
-const recorderOf = (type: unknown) =>
-  principalOf(BY_ROLE[isEventType(type) ? EVENT_CATALOGUE[type].usualRole : 'mediator'] ?? 'mediator');
+/**
+ * The benches call the services as the cast (principalAs) without its database rows: the accounts the cases name
+ * (the mediator the application is addressed to) are looked up in memory instead of the users table.
+ */
+export function directUsers(app: INestApplication): void {
+  const users: CaseUser[] = USER_ROLES.map((role) => {
+    const p = principalAs(role);
+    return {
+      id: p.userId,
+      role,
+      fullName: p.fullName,
+      iin: null,
+      organisationId: p.organisationId,
+      organisationName: null,
+      registerNumber: null,
+      phone: null,
+      email: null,
+      disabled: false,
+    };
+  });
+  app.get(CaseUsers).find = (ids) =>
+    Promise.resolve(new Map(users.filter((u) => ids.includes(u.id)).map((u) => [u.id, u])));
+}
 
 /** The stored case as the read side returns it. */
 type StoredCase = NonNullable<Awaited<ReturnType<CaseQueries['findCase']>>>;
@@ -32,7 +46,7 @@ export interface CaseRef {
 export interface Engine {
   /** Files the standard application (one victim's claim of 2,000,000 ₸) as a lawyer would. */
   createCase(): Promise<CaseRef>;
-  /** One user event through the service layer, as the HTTP controller records it (no declared role). */
+  /** One user event through the service layer, as the HTTP controller records it (the event's usual role). */
   record(caseId: string, event: Record<string, unknown>): Promise<void>;
   /** The stored case, for the document view model. */
   load(caseId: string): Promise<StoredCase>;
@@ -41,16 +55,15 @@ export interface Engine {
 export function engineOf(app: INestApplication): Engine {
   const cases = app.get(CasesService);
   const queries = app.get(CaseQueries);
-  // The bench measures the engine, not accounts: the users the cases name are the cast's, looked up in memory.
-  app.get(CaseUsers).find = findInCast();
+  directUsers(app);
   return {
     async createCase() {
-      const dto = application({ mediatorUserId: principalOf('mediator').userId });
-      const kase = await cases.create(dto as never, principalOf('lawyer'));
+      const dto = application({ mediatorUserId: principalAs('mediator').userId });
+      const kase = await cases.create(dto as never, principalAs('lawyer'));
       return { id: kase.id, claimId: kase.claims[0].id };
     },
     async record(caseId, event) {
-      await cases.applyUserEvent(caseId, event, recorderOf(event.type));
+      await cases.applyUserEvent(caseId, event, principalAs(usualRoleOf(event.type)));
     },
     async load(caseId) {
       const kase = await queries.findCase(caseId);

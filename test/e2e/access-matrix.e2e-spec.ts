@@ -11,8 +11,7 @@ import { ModulesContainer, Reflector } from '@nestjs/core';
 import { ACCESS_RULE } from '../../src/auth/access.decorator';
 import type { AccessRule } from '../../src/auth/principal';
 import { application, TENGE } from '../factories/case.factory';
-import { ORG, principalOf, type CastMember } from '../support/cast';
-import { startScopedApp, type Caller, type ScopedApp } from '../support/scoped-app';
+import { ORG, startScopedApp, type Caller, type Member, type ScopedApp } from '../support/scoped-app';
 
 const TODAY = '2026-12-01';
 const ROLES = ['mediator', 'lawyer', 'court', 'officer', 'admin', 'anonymous'] as const;
@@ -52,6 +51,7 @@ function routesOf(t: ScopedApp): Route[] {
 }
 
 const CASE_ROLES: Role[] = ['mediator', 'lawyer', 'court', 'officer'];
+const ALL_ROLES: Role[] = [...CASE_ROLES, 'admin'];
 /** A case route: in scope, the route's answer (`ok`); outside, 404; admin 404; anonymous 401. */
 const caseRoute =
   (ok: number | Partial<Record<Role, number>>, roles: Role[] = CASE_ROLES) =>
@@ -84,6 +84,22 @@ const MATRIX: Record<string, { expect: (role: Role, scope: Scope | null) => numb
   'GET /api/cases/:id/documents/:kind': { expect: caseRoute(200), query: '?lang=ru&format=html' },
   'POST /api/cases/:id/events': { expect: caseRoute(400), body: { type: 'no.such.event' } },
   'GET /api/cases/:id/notes': { expect: caseRoute({ mediator: 200 }, ['mediator']) },
+  // sign-in and one's own account: every signed-in user (an empty body is refused after the gate: 400)
+  'POST /api/auth/login': { expect: publicRoute(400), body: {} },
+  'POST /api/auth/logout': { expect: plainRoute(204, ALL_ROLES) },
+  'GET /api/auth/me': { expect: plainRoute(200, ALL_ROLES) },
+  'POST /api/auth/password': { expect: plainRoute(400, ALL_ROLES), body: {} },
+  'POST /api/auth/tokens': { expect: plainRoute(400, ALL_ROLES), body: {} },
+  'GET /api/auth/tokens': { expect: plainRoute(200, ALL_ROLES) },
+  'DELETE /api/auth/tokens/:id': { expect: plainRoute(404, ALL_ROLES) },
+  // users: the administrator only (an unknown user id: 404)
+  'POST /api/users': { expect: plainRoute(400, ['admin']), body: {} },
+  'GET /api/users': { expect: plainRoute(200, ['admin']) },
+  'GET /api/users/:id': { expect: plainRoute(404, ['admin']) },
+  'PATCH /api/users/:id': { expect: plainRoute(404, ['admin']), body: {} },
+  'POST /api/users/:id/disable': { expect: plainRoute(404, ['admin']) },
+  'POST /api/users/:id/enable': { expect: plainRoute(404, ['admin']) },
+  'POST /api/users/:id/password': { expect: plainRoute(404, ['admin']), body: {} },
 };
 
 describe('access matrix: every route × every role × own / foreign case', () => {
@@ -91,20 +107,16 @@ describe('access matrix: every route × every role × own / foreign case', () =>
   const cases: Record<Scope, { id: string; claimId: string }> = {} as never;
 
   /** A case all the way to release: every role of one cast sees it, no one of the other. */
-  async function released(who: Record<'lawyer' | 'mediator' | 'court', CastMember>, courtId: string, unitId: string) {
-    const post = async (by: CastMember, url: string, body: object) => {
+  async function released(who: Record<'lawyer' | 'mediator' | 'court', Member>, courtId: string, unitId: string) {
+    const post = async (by: Member, url: string, body: object) => {
       const res = await t.as(by).post(url, body);
       if (res.status >= 300)
         throw new Error(`${url} ${JSON.stringify(body)} → ${res.status} ${JSON.stringify(res.body)}`);
       return res.body as { id: string; claims: { id: string }[] };
     };
-    const kase = await post(
-      who.lawyer,
-      '/api/cases',
-      application({ mediatorUserId: principalOf(who.mediator).userId }),
-    );
+    const kase = await post(who.lawyer, '/api/cases', application({ mediatorUserId: t.idOf(who.mediator) }));
     const claimId = kase.claims[0].id;
-    const ev = (by: CastMember, e: object) => post(by, `/api/cases/${kase.id}/events`, e);
+    const ev = (by: Member, e: object) => post(by, `/api/cases/${kase.id}/events`, e);
     await ev(who.mediator, { type: 'case.accepted' });
     await ev(who.mediator, { type: 'invitation.sent', claimId });
     await ev(who.mediator, { type: 'invitation.accepted', claimId });
@@ -162,7 +174,7 @@ describe('access matrix: every route × every role × own / foreign case', () =>
     for (const route of routesOf(t)) {
       const row = MATRIX[`${route.method} ${route.path}`];
       if (!row) continue; // reported by the test above
-      const isCaseRoute = route.path.includes(':id');
+      const isCaseRoute = route.rule?.kind === 'signedIn' && route.rule.caseParam !== undefined;
       for (const scope of isCaseRoute ? (['own', 'foreign'] as const) : [null]) {
         const kase = cases[scope ?? 'own'];
         const url =
@@ -174,7 +186,14 @@ describe('access matrix: every route × every role × own / foreign case', () =>
         for (const role of ROLES) {
           const caller: Caller = role;
           const client = t.as(caller);
-          const res = route.method === 'POST' ? await client.post(url, row.body) : await client.get(url);
+          const res =
+            route.method === 'POST'
+              ? await client.post(url, row.body)
+              : route.method === 'PATCH'
+                ? await client.patch(url, row.body)
+                : route.method === 'DELETE'
+                  ? await client.delete(url)
+                  : await client.get(url);
           calls++;
           const expected = row.expect(role, scope);
           if (res.status !== expected)

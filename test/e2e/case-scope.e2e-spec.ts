@@ -4,20 +4,19 @@
  * while the case is his — conflicts of interest are refused, notes are their author's, roles are the catalogue's.
  */
 import { application, IIN, TENGE } from '../factories/case.factory';
-import { ORG, principalOf, type CastMember } from '../support/cast';
-import { startScopedApp, type Caller, type ScopedApp } from '../support/scoped-app';
+import { ORG, startScopedApp, type Caller, type Member, type ScopedApp } from '../support/scoped-app';
 
 const TODAY = '2026-12-01';
-const id = (m: CastMember) => principalOf(m).userId;
 
 describe('case scope and who acts', () => {
   let t: ScopedApp;
+  const id = (m: Member) => t.idOf(m);
   beforeAll(async () => {
     t = await startScopedApp();
   });
   afterAll(() => t.close());
 
-  const open = async (by: CastMember, over: Record<string, unknown> = {}, status = 201) => {
+  const open = async (by: Member, over: Record<string, unknown> = {}, status = 201) => {
     const res = await t.as(by).post('/api/cases', application(over));
     expect(res.status).toBe(status);
     return res.body as { id: string; claims: { id: string }[]; errors?: { field: string; rule: string }[] };
@@ -42,7 +41,7 @@ describe('case scope and who acts', () => {
   };
 
   /** A case through mediation (instalments after release) to the agreement. */
-  const agreed = async (lawyer: CastMember, mediator: CastMember) => {
+  const agreed = async (lawyer: Member, mediator: Member) => {
     const kase = await open(lawyer, { mediatorUserId: id(mediator) });
     const claimId = kase.claims[0].id;
     await send(mediator, kase.id, { type: 'case.accepted' });
@@ -164,7 +163,7 @@ describe('case scope and who acts', () => {
     }[];
     expect(history.at(-1)).toMatchObject({
       type: 'mediator.assigned',
-      actor: { role: 'mediator', name: principalOf('mediator').fullName.ru },
+      actor: { role: 'mediator', name: t.nameOf('mediator') },
       payload: { mediatorUserId: id('otherMediator') },
     });
   });
@@ -183,7 +182,6 @@ describe('case scope and who acts', () => {
     await send('otherLawyer', kase.id, { type: 'lawyer.added', lawyerUserId: id('otherLawyer') }, 404);
     await send('lawyer', kase.id, { type: 'lawyer.added', lawyerUserId: id('otherLawyer') });
     expect(await sees('otherLawyer', kase.id)).toBe(true);
-    await send('lawyer', kase.id, { type: 'lawyer.replaced', lawyerUserId: id('mediatorAsLawyer') }, 400); // conflict
     const dup = await send('lawyer', kase.id, { type: 'lawyer.added', lawyerUserId: id('otherLawyer') }, 400);
     expect(dup.errors?.[0].rule).toBe('already_on_case');
     // A mediator is no lawyer: refused naming the field.
@@ -218,13 +216,22 @@ describe('case scope and who acts', () => {
     expect(handOver.errors?.[0].rule).toBe('conflict_of_interest');
     expect(await sees('mediator', kase.id)).toBe(true);
     // A defender who is the mediator under another account (same ИИН): refused.
-    const twin = await send('lawyer', kase.id, { type: 'lawyer.added', lawyerUserId: id('mediatorAsLawyer') }, 400);
+    const hers = await open('lawyer', { mediatorUserId: id('otherMediator') });
+    const twin = await send('lawyer', hers.id, { type: 'lawyer.added', lawyerUserId: id('mediatorAsLawyer') }, 400);
     expect(twin.errors?.[0].rule).toBe('conflict_of_interest');
+    const replaced = await send(
+      'lawyer',
+      hers.id,
+      { type: 'lawyer.replaced', lawyerUserId: id('mediatorAsLawyer') },
+      400,
+    );
+    expect(replaced.errors?.[0].rule).toBe('conflict_of_interest');
+    expect(await sees('lawyer', hers.id)).toBe(true);
     // A mediator opening a case for a convict who is himself: refused as well.
     const own = await open('convictAsMediator', {}, 400);
     expect(own.errors?.[0].rule).toBe('conflict_of_interest');
     // A lawyer opening a case addressed to the mediator he is under another account: refused.
-    const byTwin = await open('mediatorAsLawyer', { mediatorUserId: id('mediator') }, 400);
+    const byTwin = await open('mediatorAsLawyer', { mediatorUserId: id('otherMediator') }, 400);
     expect(byTwin.errors?.[0].rule).toBe('conflict_of_interest');
   });
 
@@ -265,7 +272,7 @@ describe('case scope and who acts', () => {
       error: 'forbidden',
       event: 'court.decided',
       allowed: ['court'],
-      errors: [{ field: 'type', rule: 'role_not_allowed' }],
+      errors: [{ field: 'role', rule: 'role_not_allowed' }],
     });
     await send('mediator', kase.id, { type: 'court.decided', decision: 'parole', decisionDate: TODAY }, 403);
     await send('court', kase.id, { type: 'invitation.sent', claimId: kase.claimId }, 403);
@@ -284,7 +291,7 @@ describe('case scope and who acts', () => {
     }[];
     expect(history.at(-1)).toMatchObject({
       type: 'court.decided',
-      actor: { role: 'court', name: principalOf('court').fullName.ru },
+      actor: { role: 'court', name: t.nameOf('court') },
     });
   });
 

@@ -1,7 +1,6 @@
 import { application, IIN } from '../factories/case.factory';
-import { principalOf, type CastMember } from '../support/cast';
 import { startTestPostgres, type TestPostgres } from '../support/postgres';
-import { startScopedApp, type Caller, type ScopedApp } from '../support/scoped-app';
+import { startScopedApp, type Caller, type Member, type ScopedApp } from '../support/scoped-app';
 
 /**
  * Case scope on PostgreSQL: case_access migrates and is written with the case; listings, searches (pg_trgm path),
@@ -20,8 +19,8 @@ describe('case scope on PostgreSQL', () => {
     await pg?.stop();
   }, 30_000);
 
-  const open = async (lawyer: CastMember, mediator: CastMember) => {
-    const res = await t.as(lawyer).post('/api/cases', application({ mediatorUserId: principalOf(mediator).userId }));
+  const open = async (lawyer: Member, mediator: Member) => {
+    const res = await t.as(lawyer).post('/api/cases', application({ mediatorUserId: t.idOf(mediator) }));
     expect(res.status).toBe(201);
     return (res.body as { id: string }).id;
   };
@@ -44,7 +43,7 @@ describe('case scope on PostgreSQL', () => {
     }
     const ev = await t.as('mediator').post(`/api/cases/${ours[0]}/events`, {
       type: 'mediator.assigned',
-      mediatorUserId: principalOf('otherMediator').userId,
+      mediatorUserId: t.idOf('otherMediator'),
     });
     expect(ev.status).toBe(200);
     expect(await ids('mediator', '')).toEqual([ours[1]]);

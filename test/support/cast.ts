@@ -1,152 +1,105 @@
-import type { Principal, UserRole } from '../../src/auth/principal';
-import type { CaseUser } from '../../src/cases/case-users';
+import type { INestApplicationContext } from '@nestjs/common';
+import { EVENT_CATALOGUE, isEventType } from '../../machines/catalogue';
+import { Authenticator, principalOf } from '../../src/auth/authenticator';
+import { USER_ROLES, type Principal, type UserRole } from '../../src/auth/principal';
+import { UsersService, type NewUser, type UserView } from '../../src/auth/users.service';
 
-/**
- * The people of the scope tests: a mediator, a lawyer, a court, a police unit and an administrator who take part
- * in "our" case, and for each a colleague of the same role to whom the case is foreign. Organisation ids are
- * directory entries: the court the petition is filed with, the unit that supervises the parolee.
- */
-export const ORG = {
-  mediators: 'org-mediators-vko',
-  court: 'court-ukg-city',
-  otherCourt: 'court-almaty-bostandyk',
-  unit: 'police-ukg-1',
-  otherUnit: 'police-almaty-3',
-} as const;
+/** The directory entries the cast belongs to (a court, a police unit, an organisation of mediators). */
+export const COURT_ID = 'court-ukg-city';
+export const POLICE_UNIT_ID = 'police-ukg-1';
+export const MEDIATORS_ORGANISATION_ID = 'mediators-ukg';
 
-interface Person {
-  id: string;
-  role: UserRole;
-  name: string;
-  organisationId: string | null;
-  iin: string | null;
-  registerNumber?: string;
-  organisationName?: string;
-}
+/** Every cast member's password (≥ 12 characters, not the login). */
+export const TEST_PASSWORD = 'Тестовый пароль 2026!';
 
-const PEOPLE = {
+/** One user per role, as an administrator would create them. */
+export const CAST: Record<UserRole, NewUser> = {
   mediator: {
-    id: '00000000-0000-4000-8000-000000000001',
+    login: 'test.mediator',
+    password: TEST_PASSWORD,
     role: 'mediator',
-    name: 'Касымова Айгерім Маратқызы',
-    organisationId: ORG.mediators,
-    iin: '870303400011',
-    registerNumber: 'Реестр профессиональных медиаторов № 77',
-    organisationName: 'ОЮЛ «Палата медиаторов ВКО»',
-  },
-  otherMediator: {
-    id: '00000000-0000-4000-8000-000000000002',
-    role: 'mediator',
-    name: 'Жанова Әсел Бекқызы',
-    organisationId: ORG.mediators,
-    iin: null,
-    registerNumber: 'Реестр профессиональных медиаторов № 91',
-    organisationName: 'ОЮЛ «Палата медиаторов ВКО»',
+    fullNameRu: 'Абенова Гульнара Сериковна',
+    fullNameKk: 'Әбенова Гүлнара Серікқызы',
+    registerNumber: 'ВКО-М-0042',
+    organisationId: MEDIATORS_ORGANISATION_ID,
+    organisationName: 'Палата профессиональных медиаторов ВКО',
+    email: 'mediator@example.kz',
   },
   lawyer: {
-    id: '00000000-0000-4000-8000-000000000003',
+    login: 'test.lawyer',
+    password: TEST_PASSWORD,
     role: 'lawyer',
-    name: 'Иванов Пётр Сергеевич',
-    organisationId: null,
-    iin: null,
-  },
-  otherLawyer: {
-    id: '00000000-0000-4000-8000-000000000004',
-    role: 'lawyer',
-    name: 'Сергеев Олег Иванович',
-    organisationId: null,
-    iin: null,
+    fullNameRu: 'Касымов Ерлан Маратович',
+    organisationName: 'Коллегия адвокатов ВКО',
   },
   court: {
-    id: '00000000-0000-4000-8000-000000000005',
+    login: 'test.court',
+    password: TEST_PASSWORD,
     role: 'court',
-    name: 'Секретарь Усть-Каменогорского городского суда',
-    organisationId: ORG.court,
-    iin: null,
-  },
-  otherCourt: {
-    id: '00000000-0000-4000-8000-000000000006',
-    role: 'court',
-    name: 'Секретарь суда Бостандыкского района',
-    organisationId: ORG.otherCourt,
-    iin: null,
+    fullNameRu: 'Жумабаева Алия Каировна',
+    organisationId: COURT_ID,
+    organisationName: 'Усть-Каменогорский городской суд',
   },
   officer: {
-    id: '00000000-0000-4000-8000-000000000007',
+    login: 'test.officer',
+    password: TEST_PASSWORD,
     role: 'officer',
-    name: 'Участковый инспектор УП г. Усть-Каменогорска',
-    organisationId: ORG.unit,
-    iin: null,
-  },
-  otherOfficer: {
-    id: '00000000-0000-4000-8000-000000000008',
-    role: 'officer',
-    name: 'Инспектор УП Бостандыкского района',
-    organisationId: ORG.otherUnit,
-    iin: null,
-  },
-  /** A mediator who is the convict of the factory's application himself (same ИИН): never its mediator. */
-  convictAsMediator: {
-    id: '00000000-0000-4000-8000-000000000010',
-    role: 'mediator',
-    name: 'Серіков Болат Нұрланұлы',
-    organisationId: ORG.mediators,
-    iin: '900101300017',
-    registerNumber: 'Реестр профессиональных медиаторов № 5',
-  },
-  /** A lawyer account of the same person as the cast's mediator (same ИИН): never a defender on her case. */
-  mediatorAsLawyer: {
-    id: '00000000-0000-4000-8000-000000000011',
-    role: 'lawyer',
-    name: 'Касымова Айгерім Маратқызы',
-    organisationId: null,
-    iin: '870303400011',
+    fullNameRu: 'Петров Сергей Иванович',
+    organisationId: POLICE_UNIT_ID,
+    organisationName: 'Служба пробации УП г. Усть-Каменогорска',
   },
   admin: {
-    id: '00000000-0000-4000-8000-000000000009',
+    login: 'test.admin',
+    password: TEST_PASSWORD,
     role: 'admin',
-    name: 'Администратор',
-    organisationId: null,
-    iin: null,
+    fullNameRu: 'Администратор Системы',
   },
-} as const satisfies Record<string, Person>;
+};
 
-export type CastMember = keyof typeof PEOPLE;
-export const CAST_MEMBERS = Object.keys(PEOPLE) as CastMember[];
+export type CastMember = UserView & { token: string; password: string };
 
-export function principalOf(member: CastMember): Principal {
-  const p: Person = PEOPLE[member];
+/**
+ * Creates the cast through the service's own users service (or finds it, when the database was used before) and a
+ * personal API token for each member.
+ */
+export async function createCast(app: INestApplicationContext): Promise<Record<UserRole, CastMember>> {
+  const users = app.get(UsersService);
+  const auth = app.get(Authenticator);
+  const members = await Promise.all(
+    USER_ROLES.map(async (role) => {
+      const existing = await users.findByLogin(CAST[role].login);
+      const id = existing?.id ?? (await users.create(CAST[role], { principal: null, address: null })).id;
+      const entity = existing ?? (await users.findById(id));
+      const { token } = await auth.createToken(principalOf(entity!, 'token', 'setup'), { name: 'tests' }, null);
+      return [role, { ...(await users.get(id)), token, password: TEST_PASSWORD }] as const;
+    }),
+  );
+  return Object.fromEntries(members) as Record<UserRole, CastMember>;
+}
+
+/** The role that usually records an event (the catalogue's), mediator for an unknown type. */
+export function usualRoleOf(type: unknown): Exclude<UserRole, 'admin'> {
+  if (typeof type === 'string' && isEventType(type)) {
+    const role = EVENT_CATALOGUE[type].usualRole;
+    if (role !== 'system') return role;
+  }
+  return 'mediator';
+}
+
+/**
+ * A principal for calling services directly (benchmarks that skip HTTP): a cast member without a database row.
+ * Over HTTP, tests sign in as real users (startTestApp's cast).
+ */
+export function principalAs(role: UserRole): Principal {
+  const c = CAST[role];
   return {
-    userId: p.id,
-    login: member.toLowerCase(),
-    role: p.role,
-    fullName: { kk: p.name, ru: p.name },
-    organisationId: p.organisationId,
-    iin: p.iin,
+    userId: `00000000-0000-4000-8000-00000000000${USER_ROLES.indexOf(role)}`,
+    login: c.login,
+    role,
+    fullName: { kk: c.fullNameKk ?? c.fullNameRu, ru: c.fullNameRu },
+    organisationId: c.organisationId ?? null,
+    iin: null,
     via: 'token',
-    credentialId: `token-${member}`,
+    credentialId: 'direct',
   };
-}
-
-export function castUser(member: CastMember): CaseUser {
-  const p: Person = PEOPLE[member];
-  return {
-    id: p.id,
-    role: p.role,
-    fullName: { kk: p.name, ru: p.name },
-    iin: p.iin,
-    organisationId: p.organisationId,
-    organisationName: p.organisationName ?? null,
-    registerNumber: p.registerNumber ?? null,
-    phone: null,
-    email: null,
-    disabled: false,
-  };
-}
-
-/** The users lookup of the cast (CaseUsers.find), for tests that run without the users table. */
-export function findInCast(extra: CaseUser[] = []) {
-  const all = [...CAST_MEMBERS.map(castUser), ...extra];
-  return (ids: readonly string[]) =>
-    Promise.resolve(new Map(all.filter((u) => ids.includes(u.id)).map((u) => [u.id, u] as [string, CaseUser])));
 }
