@@ -59,7 +59,7 @@ export interface EventSpec {
   /** `system`: only the deadline sweeper records it (a deadline passed); users are refused. */
   readonly recordedBy: 'user' | 'system';
   readonly roles: readonly Role[];
-  /** The role assumed when the request does not declare one. */
+  /** Who usually records it (forms and documentation; the service records every event under the signed-in user's role). */
   readonly usualRole: Role;
   /** Payload dates that describe something already done: never later than the day of recording. */
   readonly pastDates: readonly string[];
@@ -834,7 +834,8 @@ export const EVENT_CATALOGUE = {
     // Before release there is no officer: the mediator or the lawyer records with evidence; after release also
     // the supervising officer (who sees the case only from the release on).
     roles: ['mediator', 'lawyer', 'officer'],
-    usualRole: 'officer',
+    // The lawyer follows the payments from the agreement to the last instalment (the officer only after release).
+    usualRole: 'lawyer',
     pastDates: ['date'],
     label: t('Төлем енгізілді', 'Платёж внесён', 'Payment recorded'),
     help: t(

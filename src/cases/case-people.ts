@@ -173,10 +173,14 @@ export class CasePeople {
   }
 }
 
-/** The mediator as the documents name him: from his account; phone and e-mail as given when the account has none. */
+/**
+ * The mediator as the documents name him: who he is (name, register entry, organisation) from his account; the
+ * contacts printed for this case (ЗМед ст. 21 term 4) as the application or his acceptance gave them, else his
+ * account's.
+ */
 function mediatorFrom(user: CaseUser, given?: Partial<Mediator>): Mediator {
-  const phone = user.phone ?? given?.phone;
-  const email = user.email ?? given?.email;
+  const phone = given?.phone ?? user.phone;
+  const email = given?.email ?? user.email;
   const registry = user.registerNumber ?? given?.registry;
   const organisation = user.organisationName ?? given?.organisation;
   return {
