@@ -27,6 +27,7 @@ import { encodeCursor } from '../../src/cases/case-queries';
 import { filterKey } from '../../src/cases/case-index';
 import { searchDocument } from '../../src/cases/search/fold';
 import { CasesService } from '../../src/cases/cases.service';
+import { directUsers } from './engine';
 import { FixedClock } from '../../src/common/clock';
 import { loadEnv } from '../../src/config/env';
 import { MIGRATIONS } from '../../src/database/migrations';
@@ -192,9 +193,10 @@ async function openTemplates(path: string): Promise<string[]> {
   await app.init();
   const cases = app.get(CasesService);
   const actor = principalAs('lawyer');
+  directUsers(app); // the cast's accounts, in memory: the seed measures no sign-in
   const ids: string[] = [];
   const open = async () => {
-    const k = await cases.create(application() as never, actor);
+    const k = await cases.create(application({ mediatorUserId: principalAs('mediator').userId }) as never, actor);
     ids.push(k.id);
     return { id: k.id, claimId: k.claims[0].id };
   };

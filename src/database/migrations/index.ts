@@ -3,6 +3,7 @@ import { Outbox1764100000000 } from './1764100000000-outbox';
 import { CaseListingIndex1764200000000 } from './1764200000000-case-listing-index';
 import { PaymentsLedger1764300000000 } from './1764300000000-payments-ledger';
 import { UsersAndSignIn1764400000000 } from './1764400000000-users-and-sign-in';
+import { CaseAccess1764500000000 } from './1764500000000-case-access';
 
 /** Every migration, in order. The service runs them on start; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CaseListingIndex1764200000000,
   PaymentsLedger1764300000000,
   UsersAndSignIn1764400000000,
+  CaseAccess1764500000000,
 ];
