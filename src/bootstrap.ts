@@ -15,6 +15,10 @@ import {
   RouteTable,
 } from './common/http-errors';
 import { createValidationPipe } from './common/validation.pipe';
+import { registerPerimeter, trustProxyOption } from './common/perimeter';
+import { AuditLog } from './audit/audit-log';
+import { auditRequests } from './audit/audit.hook';
+import type { Env } from './config/env';
 
 /** Builds the HTTP application (Fastify) exactly as production runs it; e2e tests use the same function. */
 export async function createApp(
@@ -25,6 +29,7 @@ export async function createApp(
   const routes = new RouteTable();
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: trustProxyOption(options.env.TRUST_PROXY),
     frameworkErrors: frameworkErrorHandler(routes),
     clientErrorHandler,
   });
@@ -34,7 +39,7 @@ export async function createApp(
     logger: logger ? undefined : false,
   });
   if (logger) app.useLogger(new NestLogger(log));
-  registerHttpPlugins(app, log);
+  await registerHttpPlugins(app, options.env, log);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const config = new DocumentBuilder()
@@ -56,12 +61,15 @@ export async function createApp(
 }
 
 /**
- * The one place where the HTTP layer is put together: the request log and body parsers now; the cookie, CSRF,
- * helmet, view and static plugins of sign-in and the web pages belong here too (Fastify plugins, `app.register`).
+ * The one place where the HTTP layer is put together: the request log, the audit of reads, security headers and
+ * the rate limit (src/common/perimeter.ts), body parsers; the cookie, CSRF, view and static plugins of sign-in and
+ * the web pages belong here too (Fastify plugins, `app.register`).
  */
-function registerHttpPlugins(app: NestFastifyApplication, log: PinoLogger): void {
+async function registerHttpPlugins(app: NestFastifyApplication, env: Env, log: PinoLogger): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   logRequests(fastify, log);
+  auditRequests(fastify, app.get(AuditLog));
+  await registerPerimeter(app, env);
   // JSON bodies: Fastify's parser (prototype-poisoning checks on), after a depth check that a body nested
   // thousands of levels deep never reaches the parser or the validators
   const parseJson = fastify.getDefaultJsonParser('error', 'error');

@@ -2,6 +2,7 @@
  * Feature modules of the service. Each feature adds its module here (one line each).
  */
 import type { Type } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
@@ -14,4 +15,5 @@ export const FEATURE_MODULES: Type[] = [
   EligibilityModule,
   RestitutionModule,
   DocumentsModule,
+  AuditModule,
 ];
