@@ -109,6 +109,29 @@ describe('the rate limit', () => {
   });
 });
 
+describe('behind a proxy (TRUST_PROXY)', () => {
+  const budget = async (env: Record<string, string>) => {
+    const t = await startTestApp({ env: { RATE_LIMIT_MAX: '2', ...env } });
+    try {
+      const from = (client: string) => request(t.http).get('/api/docs-json').set('X-Forwarded-For', client);
+      return [
+        (await from('203.0.113.5')).status,
+        (await from('203.0.113.5')).status,
+        (await from('203.0.113.6')).status,
+      ];
+    } finally {
+      await t.close();
+    }
+  };
+
+  it("counts each client's requests when the proxy is trusted, and ignores X-Forwarded-For from anyone else", async () => {
+    // trusted: the third request comes from another client, with its own budget
+    expect(await budget({ TRUST_PROXY: '127.0.0.1' })).toEqual([200, 200, 200]);
+    // not trusted: a client cannot pick its own address; all three are the connection's
+    expect(await budget({})).toEqual([200, 200, 429]);
+  });
+});
+
 describe('HOST', () => {
   it('defaults to 127.0.0.1 (this machine only) and takes 0.0.0.0 for a reverse proxy', () => {
     expect(loadEnv({}).HOST).toBe('127.0.0.1');
