@@ -15,7 +15,7 @@ import {
   RouteTable,
 } from './common/http-errors';
 import { createValidationPipe } from './common/validation.pipe';
-import { registerPerimeter, trustProxyOption } from './common/perimeter';
+import { registerPerimeter, trustProxyOption, withSecurityHeaders } from './common/perimeter';
 import { AuditLog } from './audit/audit-log';
 import { auditRequests } from './audit/audit.hook';
 import type { Env } from './config/env';
@@ -30,7 +30,7 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: trustProxyOption(options.env.TRUST_PROXY),
-    frameworkErrors: frameworkErrorHandler(routes),
+    frameworkErrors: withSecurityHeaders(frameworkErrorHandler(routes)),
     clientErrorHandler,
   });
   adapter.getInstance().addHook('onRoute', (route) => routes.add(route.url));

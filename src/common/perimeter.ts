@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Env } from '../config/env';
 import { DomainError } from './domain-error';
 
@@ -29,6 +30,29 @@ const WITH_INLINE_STYLES = { ...STRICT_CSP, styleSrc: ["'self'", "'unsafe-inline
 
 export function withInlineStyles(url: string): boolean {
   return url === '/api/docs' || url.startsWith('/api/docs/') || url === '/api/cases/:id/documents/:kind';
+}
+
+/**
+ * The headers that matter on an answer helmet does not see: Fastify's `frameworkErrors` handler answers a URL it
+ * cannot decode before any hook runs.
+ */
+export const FALLBACK_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': Object.entries(STRICT_CSP)
+    .filter((entry): entry is [string, string[]] => entry[1] !== null)
+    .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
+    .join(';'),
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+export function withSecurityHeaders(
+  handler: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void,
+): (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void {
+  return (error, request, reply) => {
+    void reply.headers({ ...FALLBACK_SECURITY_HEADERS });
+    handler(error, request, reply);
+  };
 }
 
 /** Fastify's `trustProxy` from the TRUST_PROXY setting (see src/config/env.ts). */

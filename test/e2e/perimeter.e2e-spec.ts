@@ -39,6 +39,7 @@ describe('the perimeter', () => {
     ['/api/cases', 200],
     ['/api/nothing-here', 404],
     ['/api/docs-json', 200],
+    ['/api/cases/%E0%A4%A', 400], // refused by Fastify before any hook: the same headers all the same
   ])('sends the security headers on %s (%s), and no X-Powered-By', async (path, status) => {
     const res = await request(t.http).get(path);
     // /api/cases answers 401 once sign-in is wired: the headers are the point here
@@ -49,6 +50,12 @@ describe('the perimeter', () => {
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('sends the same policy on a refused URL as helmet sends everywhere else', async () => {
+    const normal = await request(t.http).get('/health');
+    const refused = await request(t.http).get('/api/cases/%E0%A4%A').expect(400);
+    expect(refused.headers['content-security-policy']).toBe(normal.headers['content-security-policy']);
   });
 
   it('gives the Swagger UI inline styles, still no inline script, and it renders in a browser without CSP errors', async () => {
