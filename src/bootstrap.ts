@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -18,7 +19,9 @@ import { createValidationPipe } from './common/validation.pipe';
 import { registerPerimeter, trustProxyOption, withSecurityHeaders } from './common/perimeter';
 import { AuditLog } from './audit/audit-log';
 import { auditRequests } from './audit/audit.hook';
-import type { Env } from './config/env';
+import { Authenticator } from './auth/authenticator';
+import { registerAuthentication } from './auth/http-authentication';
+import { Env } from './config/env';
 
 /** Builds the HTTP application (Fastify) exactly as production runs it; e2e tests use the same function. */
 export async function createApp(
@@ -39,7 +42,7 @@ export async function createApp(
     logger: logger ? undefined : false,
   });
   if (logger) app.useLogger(new NestLogger(log));
-  await registerHttpPlugins(app, options.env, log);
+  await registerHttpPlugins(app, log);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const config = new DocumentBuilder()
@@ -61,15 +64,20 @@ export async function createApp(
 }
 
 /**
- * The one place where the HTTP layer is put together: the request log, the audit of reads, security headers and
- * the rate limit (src/common/perimeter.ts), body parsers; the cookie, CSRF, view and static plugins of sign-in and
- * the web pages belong here too (Fastify plugins, `app.register`).
+ * The one place where the HTTP layer is put together: the request log, the audit of reads (src/audit), security
+ * headers and the rate limit (src/common/perimeter.ts), cookies, authentication and CSRF (hooks that run before any
+ * route), body parsers; view and static plugins of the web pages belong here too (Fastify plugins,
+ * `app.register`).
  */
-async function registerHttpPlugins(app: NestFastifyApplication, env: Env, log: PinoLogger): Promise<void> {
+async function registerHttpPlugins(app: NestFastifyApplication, log: PinoLogger): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   logRequests(fastify, log);
   auditRequests(fastify, app.get(AuditLog));
-  await registerPerimeter(app, env);
+  // Headers first: an answer the authentication hook sends early (401, a foreign origin) carries them too
+  await registerPerimeter(app, app.get(Env));
+  // Cookies are parsed for the session cookie only; the signed-in user is resolved before Nest's guard runs
+  await app.register(fastifyCookie);
+  registerAuthentication(fastify, app.get(Authenticator), app.get(Env));
   // JSON bodies: Fastify's parser (prototype-poisoning checks on), after a depth check that a body nested
   // thousands of levels deep never reaches the parser or the validators
   const parseJson = fastify.getDefaultJsonParser('error', 'error');

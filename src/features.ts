@@ -3,6 +3,7 @@
  */
 import type { Type } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
@@ -11,6 +12,7 @@ import { WorkflowModule } from './workflow/workflow.module';
 
 export const FEATURE_MODULES: Type[] = [
   WorkflowModule,
+  AuthModule,
   CasesModule,
   EligibilityModule,
   RestitutionModule,

@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DatabaseAccess } from '../workflow/database-access';
@@ -139,6 +140,7 @@ export class BufferedAuditLog extends AuditLog implements BeforeApplicationShutd
   }
 
   private async insert(em: EntityManager, rows: AuditRow[]): Promise<void> {
+    await this.nameUsers(em, rows);
     const tuple = `(${COLUMNS.map(() => '?').join(', ')})`;
     const params: unknown[] = [];
     for (const row of rows) for (const column of COLUMNS) params.push(row[column]);
@@ -146,6 +148,27 @@ export class BufferedAuditLog extends AuditLog implements BeforeApplicationShutd
       this.access.sql(`INSERT INTO audit_log (${COLUMNS.join(', ')}) VALUES ${rows.map(() => tuple).join(', ')}`),
       params,
     );
+  }
+
+  /**
+   * The name and role of the user who acted, as they are now, where the caller did not give them (sign-in and the
+   * administration of users name only the user's id): one look-up per batch, in its transaction.
+   */
+  private async nameUsers(em: EntityManager, rows: AuditRow[]): Promise<void> {
+    const ids = [...new Set(rows.filter((r) => r.user_id !== null && r.user_name === null).map((r) => r.user_id))];
+    if (ids.length === 0) return;
+    const users: { id: string; full_name_ru: string; role: string }[] = await em.query(
+      this.access.sql(`SELECT id, full_name_ru, role FROM users WHERE id IN (${ids.map(() => '?').join(', ')})`),
+      ids,
+    );
+    const byId = new Map(users.map((u) => [u.id, u]));
+    for (const row of rows) {
+      const user = row.user_id !== null && row.user_name === null ? byId.get(row.user_id) : undefined;
+      if (user) {
+        row.user_name = user.full_name_ru;
+        row.role ??= user.role;
+      }
+    }
   }
 }
 
@@ -160,12 +183,25 @@ export function toRow(entry: AuditEntry, at: string): AuditRow {
     user_id: clip(entry.userId ?? null, 64),
     user_name: clip(entry.userName ?? null, 300),
     role: clip(entry.role ?? null, 16),
-    login: mask(clip(entry.login ?? null, 120)),
+    login: loginOf(entry),
     case_id: clip(entry.caseId ?? null, 36),
     target_user_id: clip(entry.targetUserId ?? null, 64),
     detail: detailJson(entry.detail),
     address: clip(entry.address ?? null, 64),
   };
+}
+
+/**
+ * The login as typed, masked where it may not be a login at all: a failed sign-in under a login that names nobody
+ * (a password typed into the login field, a mistyped name) keeps only a short hash of it — enough to see the same
+ * unknown login tried again and again, not to read what was typed.
+ */
+function loginOf(entry: AuditEntry): string | null {
+  const login = clip(entry.login ?? null, 120);
+  if (login === null) return null;
+  if (entry.action === 'auth.sign_in_failed' && entry.userId === null)
+    return `#${createHash('sha256').update(login.toLowerCase()).digest('hex').slice(0, 12)}`;
+  return mask(login);
 }
 
 function detailJson(detail: AuditEntry['detail']): string | null {

@@ -77,8 +77,9 @@ export function trustProxyOption(
  *    X-Content-Type-Options: nosniff, Referrer-Policy: no-referrer, X-Frame-Options, no X-Powered-By, and the
  *    rest of helmet's defaults; on errors and 404s too.
  *  - @fastify/rate-limit: RATE_LIMIT_MAX requests per RATE_LIMIT_WINDOW_SECONDS per client address (`req.ip`:
- *    behind a proxy set TRUST_PROXY, or every client shares the proxy's budget), counted in this process's memory;
- *    429 in the API's error shape with Retry-After; /health and /health/ready are never limited. 0 turns it off.
+ *    behind a proxy set TRUST_PROXY, or every client shares the proxy's budget), counted in this process's memory,
+ *    on every request (unmatched paths too) before it is authenticated; 429 in the API's error shape with
+ *    Retry-After; /health and /health/ready are never limited. 0 turns it off.
  */
 export async function registerPerimeter(app: NestFastifyApplication, env: Env): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
@@ -98,7 +99,7 @@ export async function registerPerimeter(app: NestFastifyApplication, env: Env): 
   });
   if (env.RATE_LIMIT_MAX > 0) {
     await app.register(rateLimit, {
-      global: true,
+      global: false, // not per route: one hook for every request, below
       max: env.RATE_LIMIT_MAX,
       timeWindow: env.RATE_LIMIT_WINDOW_SECONDS * 1000,
       keyGenerator: (request) => request.ip,
@@ -113,5 +114,7 @@ export async function registerPerimeter(app: NestFastifyApplication, env: Env): 
         );
       },
     });
+    // Before authentication (registered ahead of it) and for unmatched paths too: a flood costs no token look-up
+    fastify.addHook('onRequest', fastify.rateLimit());
   }
 }
