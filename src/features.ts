@@ -2,6 +2,7 @@
  * Feature modules of the service. Each feature adds its module here (one line each).
  */
 import type { Type } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { DocumentsModule } from './documents/documents.module';
@@ -16,4 +17,5 @@ export const FEATURE_MODULES: Type[] = [
   EligibilityModule,
   RestitutionModule,
   DocumentsModule,
+  AuditModule,
 ];

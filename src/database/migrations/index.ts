@@ -4,6 +4,7 @@ import { CaseListingIndex1764200000000 } from './1764200000000-case-listing-inde
 import { PaymentsLedger1764300000000 } from './1764300000000-payments-ledger';
 import { UsersAndSignIn1764400000000 } from './1764400000000-users-and-sign-in';
 import { CaseAccess1764500000000 } from './1764500000000-case-access';
+import { AuditLog1764600000000 } from './1764600000000-audit-log';
 
 /** Every migration, in order. The service runs them on start; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   PaymentsLedger1764300000000,
   UsersAndSignIn1764400000000,
   CaseAccess1764500000000,
+  AuditLog1764600000000,
 ];
