@@ -21,7 +21,7 @@ const LAUNCH_ARGS = [
 ];
 
 const INSTALL_HINT =
-  'install: apt-get install -y chromium fonts-dejavu-core (and set CHROMIUM_PATH if it is not /usr/bin/chromium)';
+  'install: apt-get install -y chromium fonts-paratype fonts-dejavu-core (and set CHROMIUM_PATH if it is not /usr/bin/chromium)';
 
 /** Same margins as the templates' @page rule; the bottom one leaves room for the footer. */
 const MARGIN = { top: '18mm', right: '15mm', bottom: '20mm', left: '25mm' };
@@ -171,7 +171,7 @@ export class PdfService implements OnModuleDestroy {
 function footer(lang: 'kk' | 'ru', stamp: string): string {
   const numbers = FOOTER_LABELS[lang]('<span class="pageNumber"></span>', '<span class="totalPages"></span>');
   return (
-    `<div style="font-family:'DejaVu Sans',sans-serif;font-size:7pt;color:#444;width:100%;margin:0 15mm 0 25mm;display:flex;justify-content:space-between;">` +
+    `<div style="font-family:'PT Serif','DejaVu Serif',serif;font-size:7.5pt;color:#444;width:100%;margin:0 15mm 0 25mm;display:flex;justify-content:space-between;">` +
     `<span>${stamp}</span><span style="white-space:nowrap;padding-left:8pt">${numbers}</span></div>`
   );
 }
