@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -72,6 +73,8 @@ function registerHttpPlugins(app: NestFastifyApplication, log: PinoLogger): void
   });
   // The API speaks JSON (and form posts, for the web pages to come): any other content type is a 415
   fastify.removeContentTypeParser('text/plain');
+  // File uploads (receipts of payments): read only by the routes that ask for a file, each with its own limits
+  void fastify.register(multipart, { limits: { files: 1, fields: 10, parts: 11 } });
 }
 
 function installed(name: string): boolean {

@@ -3,6 +3,7 @@
  */
 import type { Type } from '@nestjs/common';
 import { CasesModule } from './cases/cases.module';
+import { CourtPacketModule } from './court-packet/court-packet.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
 import { RestitutionModule } from './restitution/restitution.module';
@@ -14,4 +15,5 @@ export const FEATURE_MODULES: Type[] = [
   EligibilityModule,
   RestitutionModule,
   DocumentsModule,
+  CourtPacketModule,
 ];

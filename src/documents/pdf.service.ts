@@ -34,6 +34,8 @@ const FOOTER_LABELS = {
 export interface PdfOptions {
   /** Page-number wording; read from <html lang> when not given. */
   lang?: 'kk' | 'ru';
+  /** No footer and no margins; the page size is the CSS @page size (overlays such as the packet's page numbers). */
+  bare?: boolean;
 }
 
 @Injectable()
@@ -70,12 +72,16 @@ export class PdfService implements OnModuleDestroy {
     try {
       await page.setContent(html, { waitUntil: 'load' });
       const pdf = await page.pdf({
-        format: 'A4',
+        ...(options.bare
+          ? { preferCSSPageSize: true, margin: { top: '0', right: '0', bottom: '0', left: '0' } }
+          : {
+              format: 'A4' as const,
+              margin: MARGIN,
+              displayHeaderFooter: true,
+              headerTemplate: '<span></span>',
+              footerTemplate: footer(lang, stamp),
+            }),
         printBackground: true,
-        margin: MARGIN,
-        displayHeaderFooter: true,
-        headerTemplate: '<span></span>',
-        footerTemplate: footer(lang, stamp),
         // Measured on the 4-page agreement (bench): tagging the PDF costs ≈ 30–40 ms a render, waiting for
         // fonts one more round-trip; the templates use installed fonts only (no @font-face, no network).
         tagged: false,
