@@ -154,7 +154,7 @@ describe('receipts, the court packet and the petition draft', () => {
 
   describe('uploading a receipt', () => {
     it('keeps a PNG and a PDF with their SHA-256; the same file again is the same receipt', async () => {
-      const image = png(400, 260);
+      const image = png(500, 1400); // a tall scan: scaled to fit one page
       const first = await upload(company, 'PP-1', image, 'receipt.png').expect(201);
       expect(first.body).toMatchObject({ claimId: company, reference: 'PP-1', contentType: 'image/png', pages: 1 });
       expect(first.body.sha256).toMatch(/^[0-9a-f]{64}$/);
