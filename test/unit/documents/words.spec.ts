@@ -76,6 +76,22 @@ describe('quotation marks', () => {
   });
 });
 
+describe('Kazakh and Russian grammar the review found', () => {
+  it('«…мамырдағы жағдай бойынша» (the date in the locative-attributive), and the court copy counted as one', () => {
+    const statement = ALL_FIXTURES.find((f) => f.kind === 'payment-statement')!;
+    expect(body(renderer.renderHtml('payment-statement', 'kk', statement.viewModel))).toMatch(
+      /\d{4} жылғы \d{1,2} \S+(дағы|дегі|тағы|тегі) жағдай бойынша/,
+    );
+    const agreement = ALL_FIXTURES.find((f) => f.kind === 'agreement')!;
+    expect(body(renderer.renderHtml('agreement', 'ru', agreement.viewModel))).toContain(
+      'по одному для каждой из Сторон и один — для представления в суд',
+    );
+    expect(body(renderer.renderHtml('agreement', 'kk', agreement.viewModel))).toContain(
+      'бір данадан және бір данасы сотқа ұсыну үшін',
+    );
+  });
+});
+
 describe('the stamp', () => {
   it('speaks a clerk’s words: no «шаблон», no «версия процесса»', () => {
     for (const f of ALL_FIXTURES) {
