@@ -27,6 +27,13 @@ describe('the greeting of an invitation', () => {
     expect(body(renderer.renderHtml('invitation', 'ru', man))).toContain('Уважаемый Иванов Иван Иванович!');
   });
 
+  it('a company is greeted through its representative, by name', () => {
+    const company = fixture<InvitationView>('legal-entity', 'invitation');
+    expect(body(renderer.renderHtml('invitation', 'ru', company))).toContain('Уважаемый Серікбаев Асқар Болатұлы!');
+    expect(body(renderer.renderHtml('invitation', 'kk', company))).toContain('Құрметті Серікбаев Асқар Болатұлы!');
+    expect(body(renderer.renderHtml('invitation', 'kk', company))).not.toContain('мырзалар');
+  });
+
   it('keeps «Уважаемый(ая)» only when the ИИН tells no sex, and Kazakh «Құрметті» either way', () => {
     const unknown = invitation();
     unknown.victim = { ...unknown.victim, iin: null };
