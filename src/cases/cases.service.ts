@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { describeProcedure, initialProcedure, type ProcedureDeps, type Role } from '../../machines/procedure';
-import { EVENT_CATALOGUE, isEventType } from '../../machines/catalogue';
+import { EVENT_CATALOGUE, isEventType, ROLE_LABELS } from '../../machines/catalogue';
+import type { Principal } from '../auth/principal';
 import { Clock } from '../common/clock';
 import { DomainError, FieldError } from '../common/domain-error';
 import { isAfter } from '../common/local-date';
@@ -21,9 +22,9 @@ import { parseEventBody, type ParsedEvent } from './dto/case-events.dto';
 import { CreateCaseDto, ListCasesQuery } from './dto/create-case.dto';
 import type { CaseEntity } from '../workflow/entities/case.entity';
 
-export interface Actor {
-  role: Role;
-  name: string | null;
+/** The history's actor of a signed-in user: his role, his name in Russian, his id. */
+function actorOf(user: Principal): { role: Role; name: string; userId: string } {
+  return { role: user.role as Role, name: user.fullName.ru, userId: user.userId };
 }
 
 /**
@@ -51,12 +52,14 @@ export class CasesService {
     );
   }
 
-  /** Who normally records an event (the catalogue's `usualRole`), used when the request does not declare a role. */
+  /** Who normally records an event (the catalogue's `usualRole`). */
   usualRole(type: string): Role | undefined {
     return isEventType(type) ? EVENT_CATALOGUE[type].usualRole : undefined;
   }
 
-  async create(dto: CreateCaseDto, actor: Actor): Promise<CaseView> {
+  /** A lawyer or a mediator opens a case: the application event is his. */
+  async create(dto: CreateCaseDto, user: Principal): Promise<CaseView> {
+    const actor = actorOf(user);
     const today = this.clock.today();
     this.checkApplication(dto, today);
     const application: CaseApplication = {
@@ -157,10 +160,25 @@ export class CasesService {
     };
   }
 
-  /** A user's event, from the HTTP body `{ type, claimId?, expectedVersion?, ...payload }`. */
-  async applyUserEvent(id: string, body: unknown, actor: { role?: Role; name: string | null }): Promise<CaseView> {
+  /**
+   * A user's event, from the HTTP body `{ type, claimId?, expectedVersion?, ...payload }`, recorded as the signed-in
+   * user: only a role the catalogue lists for the event may record it (403 role_not_allowed naming the event).
+   */
+  async applyUserEvent(id: string, body: unknown, user: Principal): Promise<CaseView> {
+    const actor = actorOf(user);
+    // The role first: a role that may not record the event learns nothing about its payload's rules
+    const declared = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
+    if (typeof declared === 'string' && isEventType(declared)) {
+      const allowed: readonly Role[] = EVENT_CATALOGUE[declared].roles;
+      if (!allowed.includes(actor.role))
+        throw DomainError.forbidden(
+          actor.role,
+          'role_not_allowed',
+          `Событие ${declared} записывает ${allowed.map((r) => ROLE_LABELS[r].ru).join(' или ')}, а не роль «${user.role}»`,
+        );
+    }
     const { type, payload, expectedVersion } = this.validateEvent(body);
-    const role = actor.role ?? EVENT_CATALOGUE[type].usualRole;
+    const role = actor.role;
     // Without expectedVersion the client asks "apply to the case as it is now": a concurrent writer (possible
     // on PostgreSQL) is not a conflict for him, so the store tries the event again on the fresh state.
     const { notes, ...fields } = payload as Record<string, unknown> & { notes?: unknown };
@@ -178,7 +196,7 @@ export class CasesService {
         const mediator = type === 'case.accepted' ? (payload.mediator as CaseApplication['mediator']) : undefined;
         return {
           event: { ...fields, type, actor: role },
-          actor: { role, name: actor.name },
+          actor,
           notes: typeof notes === 'string' ? notes : undefined,
           application: mediator !== undefined ? { ...current.application, mediator } : undefined,
         };

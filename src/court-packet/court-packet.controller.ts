@@ -2,9 +2,8 @@ import '@fastify/multipart'; // the request's file() and isMultipart(), typed
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Allow } from '../auth/access.decorator';
-import { CASE_ROLES } from '../auth/principal';
-import { CurrentActor } from '../cases/actor.decorator';
+import { Allow, CurrentUser } from '../auth/access.decorator';
+import { CASE_ROLES, type Principal } from '../auth/principal';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { CourtPacketService } from './court-packet.service';
@@ -42,7 +41,7 @@ export class CourtPacketController {
     @Param('claimId', claimUuid) claimId: string,
     @Param('reference') reference: string,
     @Req() req: FastifyRequest,
-    @CurrentActor() actor: { role?: string },
+    @CurrentUser() user: Principal,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
     if (!req.isMultipart())
@@ -64,7 +63,7 @@ export class CourtPacketController {
     const { receipt, created } = await this.receipts.add(id, claimId, reference, checked, {
       fileName: part.filename ? part.filename.slice(0, 200) : null,
       uploadedAt: this.clock.now().toISOString(),
-      uploadedBy: actor.role ?? null,
+      uploadedBy: user.userId,
     });
     if (!created) void res.status(200);
     return receipt;

@@ -24,6 +24,7 @@ import { loadEnv } from '../../src/config/env';
 import { benchDocuments } from './documents.bench';
 import { engineOf, negotiatingCase, type CaseRef, type Engine } from './engine';
 import { httpClosedLoop, httpOpenLoop } from './http.bench';
+import { createCast } from '../support/cast';
 import { benchPayments } from './payments.bench';
 import { RawSqlite, type RawCase } from './raw-sqlite';
 
@@ -138,6 +139,7 @@ async function main() {
     );
     await app.listen(0, '127.0.0.1');
     const port = (app.getHttpServer().address() as AddressInfo).port;
+    const cast = await createCast(app);
     const db = app.get(DataSource);
     const engine = engineOf(app);
 
@@ -271,10 +273,10 @@ async function main() {
     }
 
     // --- HTTP, from a worker thread ---
-    const closed = await httpClosedLoop(port, callers, HTTP_SECONDS);
+    const closed = await httpClosedLoop(port, callers, HTTP_SECONDS, cast.mediator.token);
     print(closed.line);
     detail(closed.detail);
-    const open = await httpOpenLoop(port, callers, OPEN_RATE, HTTP_SECONDS);
+    const open = await httpOpenLoop(port, callers, OPEN_RATE, HTTP_SECONDS, cast.mediator.token);
     print(open.line);
     detail(open.detail);
 

@@ -79,12 +79,13 @@ describe('receipts, the court packet and the petition draft', () => {
   let company: string; // ТОО, paid in full
   let refused: string; // Омарова
   const upload = (claimId: string, reference: string, file: Buffer, name: string) =>
-    request(t.http)
+    t
+      .as('officer')
       .post(`/api/cases/${id}/claims/${claimId}/payments/${encodeURIComponent(reference)}/receipts`)
-      .set('X-Actor-Role', 'officer')
       .attach('file', file, name);
   const packet = async (lang: 'kk' | 'ru') => {
-    const res = await request(t.http)
+    const res = await t
+      .as('court')
       .get(`/api/cases/${id}/court-packet`)
       .query({ lang })
       .buffer(true)
@@ -95,7 +96,8 @@ describe('receipts, the court packet and the petition draft', () => {
   };
   const document = async (kind: string, claimId: string, lang: 'kk' | 'ru') =>
     (
-      await request(t.http)
+      await t
+        .as('lawyer')
         .get(`/api/cases/${id}/documents/${kind}`)
         .query({ lang, format: 'pdf', claimId })
         .buffer(true)
@@ -162,7 +164,7 @@ describe('receipts, the court packet and the petition draft', () => {
       expect(again.body.sha256).toBe(first.body.sha256);
       const pdf = await upload(company, 'PP-2', await pdfReceipt(2), 'order.pdf').expect(201);
       expect(pdf.body).toMatchObject({ contentType: 'application/pdf', pages: 2 });
-      const listed = (await request(t.http).get(`/api/cases/${id}/receipts`).expect(200)).body;
+      const listed = (await t.as('mediator').get(`/api/cases/${id}/receipts`).expect(200)).body;
       expect(listed.map((r: { reference: string }) => r.reference).sort()).toEqual(['PP-1', 'PP-2']);
     });
 
@@ -183,7 +185,8 @@ describe('receipts, the court packet and the petition draft', () => {
     });
 
     it('refuses a request without a file, and a payment that was never recorded', async () => {
-      const none = await request(t.http)
+      const none = await t
+        .as('officer')
         .post(`/api/cases/${id}/claims/${company}/payments/PP-1/receipts`)
         .send({ file: 'x' })
         .expect(400);
@@ -191,7 +194,24 @@ describe('receipts, the court packet and the petition draft', () => {
       const unknown = await upload(company, 'NO-SUCH', png(10, 10), 'r.png').expect(404);
       expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'reference', rule: 'payment_not_found' })]);
       // Nothing was kept by the refusals
-      expect((await request(t.http).get(`/api/cases/${id}/receipts`).expect(200)).body).toHaveLength(2);
+      expect((await t.as('mediator').get(`/api/cases/${id}/receipts`).expect(200)).body).toHaveLength(2);
+    });
+  });
+
+  describe('who may', () => {
+    it('signed-in users of the roles named: nobody anonymous uploads, the officer gets no packet, the court no draft', async () => {
+      await request(t.http)
+        .post(`/api/cases/${id}/claims/${company}/payments/PP-1/receipts`)
+        .attach('file', png(10, 10), 'r.png')
+        .expect(401);
+      // A role a case route does not admit is answered as if the case did not exist
+      await t.as('officer').get(`/api/cases/${id}/court-packet`).expect(404);
+      await t.as('court').get(`/api/cases/${id}/petition-draft`).expect(404);
+      await t
+        .as('court')
+        .post(`/api/cases/${id}/claims/${company}/payments/PP-1/receipts`)
+        .attach('file', png(10, 10), 'r.png')
+        .expect(404);
     });
   });
 
@@ -270,18 +290,18 @@ describe('receipts, the court packet and the petition draft', () => {
 
     it('a case with nothing for the court yet is 400 packet_empty', async () => {
       const fresh = await c.open();
-      const res = await request(t.http).get(`/api/cases/${fresh.id}/court-packet`).expect(400);
+      const res = await t.as('lawyer').get(`/api/cases/${fresh.id}/court-packet`).expect(400);
       expect(res.body.errors).toEqual([expect.objectContaining({ rule: 'packet_empty' })]);
     });
   });
 
   describe('the petition draft', () => {
     it('prints the numbers of GET /eligibility and lists the agreements, in ru and kk', async () => {
-      const el = (await request(t.http).get(`/api/cases/${id}/eligibility`).expect(200)).body;
+      const el = (await t.as('lawyer').get(`/api/cases/${id}/eligibility`).expect(200)).body;
       const parole = el.parole;
       expect(parole.earliestDate).toBe('2025-01-10');
       for (const lang of ['ru', 'kk'] as const) {
-        const res = await request(t.http).get(`/api/cases/${id}/petition-draft`).query({ lang }).expect(200);
+        const res = await t.as('lawyer').get(`/api/cases/${id}/petition-draft`).query({ lang }).expect(200);
         const text = norm(res.text.replace(/<head>[\s\S]*<\/head>/, '').replace(/<[^>]+>/g, ' '));
         expect(text).toContain(lang === 'ru' ? 'ПРОЕКТ' : 'ЖОБА');
         expect(text).toContain(dateInText(parole.earliestDate, lang, 'plain'));
@@ -303,21 +323,23 @@ describe('receipts, the court packet and the petition draft', () => {
     });
 
     it('replacement (УК 73) on request, and as PDF', async () => {
-      const el = (await request(t.http).get(`/api/cases/${id}/eligibility`).expect(200)).body;
-      const res = await request(t.http)
+      const el = (await t.as('lawyer').get(`/api/cases/${id}/eligibility`).expect(200)).body;
+      const res = await t
+        .as('lawyer')
         .get(`/api/cases/${id}/petition-draft`)
         .query({ lang: 'ru', basis: 'replacement' })
         .expect(200);
       expect(res.text).toContain('о замене неотбытой части наказания более мягким видом наказания');
       expect(res.text).toContain(dateInText(el.replacement.earliestDate, 'ru', 'plain'));
-      const pdf = await request(t.http)
+      const pdf = await t
+        .as('lawyer')
         .get(`/api/cases/${id}/petition-draft`)
         .query({ lang: 'kk', format: 'pdf' })
         .buffer(true)
         .parse(binary)
         .expect(200);
       expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
-      const bad = await request(t.http).get(`/api/cases/${id}/petition-draft`).query({ basis: 'pardon' }).expect(400);
+      const bad = await t.as('lawyer').get(`/api/cases/${id}/petition-draft`).query({ basis: 'pardon' }).expect(400);
       expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'basis', rule: 'basis_invalid' })]);
     });
   });

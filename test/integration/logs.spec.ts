@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent } from 'node:http';
-import { call, startChildService } from '../support/child-service';
+import { call, startChildService, tokenFor } from '../support/child-service';
 import { application, IIN } from '../factories/case.factory';
 
 /** Personal data (ИИН, names, addresses, phones) and mediation notes never reach a log line. */
@@ -19,7 +19,7 @@ describe('logs', () => {
     const { port, process: child } = service;
     const agent = new Agent({ keepAlive: true });
     try {
-      const kase = (await call(agent, port, 'POST', '/api/cases', application())).body;
+      const kase = (await call(agent, port, 'POST', '/api/cases', application(), service.tokens.lawyer)).body;
       const claimId = kase.claims[0].id;
       for (const e of [
         { type: 'case.accepted' },
@@ -27,13 +27,16 @@ describe('logs', () => {
         { type: 'invitation.accepted', claimId },
         { type: 'contract.signed', claimId, contractDate: '2026-12-01' },
       ]) {
-        await call(agent, port, 'POST', `/api/cases/${kase.id}/events`, e);
+        await call(agent, port, 'POST', `/api/cases/${kase.id}/events`, e, tokenFor(service, '/events', e));
       }
-      await call(agent, port, 'POST', `/api/cases/${kase.id}/events`, {
-        type: 'session.held',
-        claimId,
-        notes: 'LOGSENTINEL-NOTES потерпевшая согласна',
-      });
+      await call(
+        agent,
+        port,
+        'POST',
+        `/api/cases/${kase.id}/events`,
+        { type: 'session.held', claimId, notes: 'LOGSENTINEL-NOTES потерпевшая согласна' },
+        service.tokens.mediator,
+      );
       expect(
         (
           await call(
@@ -42,11 +45,12 @@ describe('logs', () => {
             'POST',
             '/api/cases',
             application({ convict: { ...application().convict, iin: '900101300018' } }),
+            service.tokens.lawyer,
           )
         ).status,
       ).toBe(400);
-      await call(agent, port, 'GET', `/api/cases?q=${encodeURIComponent('Серіков')}`);
-      await call(agent, port, 'GET', `/api/cases/${kase.id}/history`);
+      await call(agent, port, 'GET', `/api/cases?q=${encodeURIComponent('Серіков')}`, undefined, service.tokens.lawyer);
+      await call(agent, port, 'GET', `/api/cases/${kase.id}/history`, undefined, service.tokens.lawyer);
       await new Promise((r) => setTimeout(r, 300));
     } finally {
       agent.destroy();

@@ -1,5 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
-import request from 'supertest';
+import type request from 'supertest';
 import { DataSource } from 'typeorm';
 import { WorkflowRepository } from '../../src/workflow/workflow.repository';
 import { replayHistory } from '../../src/cases/domain/replay';
@@ -40,8 +40,7 @@ describe('on PostgreSQL', () => {
   beforeEach(() => t.clock.set('2026-12-01T10:00:00+05:00'));
 
   const sweep = () => t.app.get(DeadlineSweeper).sweep();
-  const post = (id: string, body: Record<string, unknown>) =>
-    request(t.http).post(`/api/cases/${id}/events`).send(body);
+  const post = (id: string, body: Record<string, unknown>) => t.event(id, body);
 
   it('migrates the empty database, without synchronize', async () => {
     expect(db.options.type).toBe('postgres');
@@ -52,6 +51,7 @@ describe('on PostgreSQL', () => {
       )
     ).map((r: any) => r.table_name);
     expect(tables).toEqual([
+      'api_tokens',
       'case_claim_states',
       'case_counts',
       'case_events',
@@ -65,12 +65,15 @@ describe('on PostgreSQL', () => {
       'outbox',
       'payment_receipts',
       'payments',
+      'user_sessions',
+      'users',
     ]);
     expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([
       { name: 'InitialSchema1764000000000' },
       { name: 'Outbox1764100000000' },
       { name: 'CaseListingIndex1764200000000' },
       { name: 'PaymentsLedger1764300000000' },
+      { name: 'UsersAndSignIn1764400000000' },
       { name: 'PaymentReceipts1764850000000' },
     ]);
     expect(await db.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")).toEqual([
@@ -105,7 +108,8 @@ describe('on PostgreSQL', () => {
     const doc = await PDFDocument.create();
     doc.addPage();
     const pdf = Buffer.concat([Buffer.from(await doc.save()), Buffer.from(Array.from({ length: 256 }, (_, i) => i))]);
-    const res = await request(t.http)
+    const res = await t
+      .as('officer')
       .post(`/api/cases/${kase.id}/claims/${claimId}/payments/PG-1/receipts`)
       .attach('file', pdf, 'order.pdf')
       .expect(201);
@@ -180,7 +184,7 @@ describe('on PostgreSQL', () => {
     const again = await c.get(kase.id);
     expect(typeof again.version).toBe('number');
     expect(again.claims[0].outstanding).toBe(awarded - 1);
-    const schedule = (await request(t.http).get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
+    const schedule = (await t.as('lawyer').get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
     expect(schedule.paidTotal).toBe(5_123_456_789);
     expect(schedule.balance).toBe(awarded - 1 - 5_123_456_789);
 
@@ -238,7 +242,7 @@ describe('on PostgreSQL', () => {
     expect(ok).toBeGreaterThanOrEqual(1);
     const after = await c.get(kase.id);
     expect(after.version).toBe(start + ok);
-    const schedule = (await request(t.http).get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
+    const schedule = (await t.as('lawyer').get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
     expect(schedule.paidTotal).toBe(ok * amount); // every accepted payment counted once
     const history = await c.history(kase.id);
     expect(history.map((e) => e.seq)).toEqual(Array.from({ length: after.version }, (_, i) => i + 1));
@@ -334,9 +338,9 @@ describe('on PostgreSQL', () => {
   });
 
   it('opens cases concurrently with distinct consecutive numbers', async () => {
-    const before = (await request(t.http).get('/api/cases').query({ limit: 100 }).expect(200)).body.total;
+    const before = (await t.as('lawyer').get('/api/cases').query({ limit: 100 }).expect(200)).body.total;
     const created = await Promise.all(
-      Array.from({ length: 6 }, () => request(t.http).post('/api/cases').send(application())),
+      Array.from({ length: 6 }, () => t.as('lawyer').post('/api/cases').send(application())),
     );
     expect(created.map((r) => r.status)).toEqual(Array(6).fill(201));
     const numbers = created.map((r) => Number(r.body.number.slice('МД-2026-'.length))).sort((a, b) => a - b);
@@ -345,7 +349,7 @@ describe('on PostgreSQL', () => {
 
   it('searches names in Kazakh and Russian spelling, numbers and exact ИИН through pg_trgm; keyset pages', async () => {
     const list = async (query: Record<string, unknown>) =>
-      (await request(t.http).get('/api/cases').query(query).expect(200)).body;
+      (await t.as('lawyer').get('/api/cases').query(query).expect(200)).body;
     const ids = (page: { items: { id: string }[] }) => page.items.map((x) => x.id);
     const kz = await c.open({ convict: { fullName: 'Жұмабеков Ерлан', iin: '900101300017', institution: 'ИУ-19' } });
     const ru = await c.open({
@@ -381,13 +385,12 @@ describe('on PostgreSQL', () => {
 
   it('lists and searches cases case-insensitively', async () => {
     const marat = await c.open({ convict: { fullName: 'Ержанов Марат', iin: '900101300017', institution: 'ИУ-19' } });
-    const found = (await request(t.http).get('/api/cases').query({ q: 'ЕРЖАНОВ' }).expect(200)).body;
+    const found = (await t.as('lawyer').get('/api/cases').query({ q: 'ЕРЖАНОВ' }).expect(200)).body;
     expect(found.total).toBe(1);
     expect(found.items[0]).toMatchObject({ id: marat.id, number: marat.number });
-    const byNumber = (await request(t.http).get('/api/cases').query({ q: marat.number.toLowerCase() }).expect(200))
-      .body;
+    const byNumber = (await t.as('lawyer').get('/api/cases').query({ q: marat.number.toLowerCase() }).expect(200)).body;
     expect(byNumber.items.map((x: any) => x.id)).toEqual([marat.id]);
-    const applied = (await request(t.http).get('/api/cases').query({ state: 'applied', limit: 2 }).expect(200)).body;
+    const applied = (await t.as('lawyer').get('/api/cases').query({ state: 'applied', limit: 2 }).expect(200)).body;
     expect(typeof applied.total).toBe('number');
     expect(applied.items).toHaveLength(2);
   });

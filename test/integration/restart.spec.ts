@@ -62,6 +62,9 @@ describe('deadlines survive a restart', () => {
         'case_fts',
         'payments',
         'payment_receipts',
+        'users',
+        'user_sessions',
+        'api_tokens',
       ]),
     );
     expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([
@@ -69,6 +72,7 @@ describe('deadlines survive a restart', () => {
       { name: 'Outbox1764100000000' },
       { name: 'CaseListingIndex1764200000000' },
       { name: 'PaymentsLedger1764300000000' },
+      { name: 'UsersAndSignIn1764400000000' },
       { name: 'PaymentReceipts1764850000000' },
     ]);
     const journal = await db.query('PRAGMA journal_mode');

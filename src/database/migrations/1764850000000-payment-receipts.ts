@@ -20,7 +20,7 @@ export class PaymentReceipts1764850000000 implements MigrationInterface {
       pages INTEGER NOT NULL,
       file_name VARCHAR(200),
       uploaded_at VARCHAR(32) NOT NULL,
-      uploaded_by VARCHAR(16),
+      uploaded_by VARCHAR(36),
       content ${postgres ? 'BYTEA' : 'BLOB'} NOT NULL,
       PRIMARY KEY (case_id, claim_id, reference, sha256)
     )`);
