@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -72,6 +73,9 @@ function registerHttpPlugins(app: NestFastifyApplication, log: PinoLogger): void
   });
   // The API speaks JSON (and form posts, for the web pages to come): any other content type is a 415
   fastify.removeContentTypeParser('text/plain');
+  // File uploads (a clerk's PDF on /verify): multipart parts are read by the route, which sets its own size limit;
+  // no more than one file and a few fields per request anywhere.
+  void app.register(multipart, { limits: { files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 } });
 }
 
 function installed(name: string): boolean {

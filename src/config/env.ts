@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 /** Environment, validated once at start-up: a wrong value stops the service with a message naming it. */
 export class Env {
@@ -38,6 +38,17 @@ export class Env {
   @IsOptional()
   @IsString()
   FIXED_CLOCK?: string;
+
+  /** Where the public verification page is reached: printed in every document's QR code as `<PUBLIC_URL>/verify/<id>`. */
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'must be an http(s) URL, e.g. https://mediation.example.kz' })
+  PUBLIC_URL = 'http://127.0.0.1:3000';
+
+  /**
+   * Issue the documents of an event (contract, agreement, invitation, termination notice) when it happens, from the
+   * outbox. `false` only in tests that do not look at documents: a document is then frozen at its first download.
+   */
+  @IsIn(['true', 'false'])
+  DOCUMENTS_ON_EVENT: 'true' | 'false' = 'true';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

@@ -29,6 +29,18 @@ export const TEMPLATE_VERSION = '2026.2';
 
 type Compiled = Handlebars.TemplateDelegate;
 
+/**
+ * What makes a rendered document an issued one: its short id (given before rendering: a file cannot contain
+ * its own hash), the verification URL its QR code encodes, the QR code as a PNG data URI, and for a dated
+ * document the day it describes. Printed on every page of the PDF (footer) and at the end of the document.
+ */
+export interface IssueMark {
+  id: string;
+  verifyUrl: string;
+  qr: string;
+  asOf: string | null;
+}
+
 /** Finds templates/ walking up from here: repo root under ts-jest, dist/templates in a build. */
 export function findTemplatesDir(start: string = __dirname): string {
   let dir = start;
@@ -93,7 +105,12 @@ export class DocumentRenderer {
    * The document as a complete HTML page (A4 print CSS included). The view model is first rebuilt
    * field by field, so nothing outside its type — session notes above all — can reach the template.
    */
-  renderHtml<K extends DocumentKind>(kind: K, lang: Lang, viewModel: ViewModels[K]): string {
+  renderHtml<K extends DocumentKind>(
+    kind: K,
+    lang: Lang,
+    viewModel: ViewModels[K],
+    issue: IssueMark | null = null,
+  ): string {
     const template = this.documents.get(`${kind}.${lang}`);
     if (!template) throw new RangeError(`no template for document ${String(kind)} in language ${String(lang)}`);
     const vm = buildViewModel(kind, viewModel);
@@ -104,7 +121,7 @@ export class DocumentRenderer {
       templateVersion: TEMPLATE_VERSION,
       machineVersion: vm.machineVersion,
     };
-    return template({ ...vm, lang, stamp });
+    return template({ ...vm, lang, stamp, issue });
   }
 
   /** Precompiles eagerly: Handlebars' own compile() would defer parsing (and its errors) to the first render. */
