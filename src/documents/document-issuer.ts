@@ -128,12 +128,21 @@ export class DocumentIssuer implements OnModuleInit {
     const basis: IssueBasis =
       p.kind === 'default-report' ? { issue: 'dated', date: p.on } : { issue: 'event', date: p.on };
     const available = availableDocuments(kase);
+    // Every file is tried, HTML first: without Chromium the HTML files are issued and kept, and the row is retried
+    // (then marked failed) for the PDFs alone — what was issued is found by its key and not made again.
+    const failures: Error[] = [];
     for (const kind of kinds) {
       // An agreement without instalments has no schedule; a case without a mediator has no contract to name him in.
       if (!available.some((d) => d.kind === kind && d.claimId === p.claimId)) continue;
-      for (const lang of LANGS)
-        for (const format of FORMATS) await this.issue(kase, kind, p.claimId, lang, format, basis);
+      for (const format of ['html', 'pdf'] as const)
+        for (const lang of LANGS)
+          try {
+            await this.issue(kase, kind, p.claimId, lang, format, basis);
+          } catch (e) {
+            failures.push(e instanceof Error ? e : new Error(String(e)));
+          }
     }
+    if (failures.length > 0) throw failures[0];
   }
 
   /** Issues the document (or returns the one issued before under the same identity). */
