@@ -191,6 +191,44 @@ describe('frozen documents', () => {
     }
   }, 180_000);
 
+  it('without Chromium the handler issues the HTML files and keeps the row for the PDFs; a bad assumed release date is a 400', async () => {
+    const t = await startTestApp({ env: { ...ON_EVENT, CHROMIUM_PATH: '/nonexistent' } });
+    try {
+      const c = new CaseClient(t);
+      const kase = await c.open();
+      const claimId = kase.claims[0].id;
+      await c.send(kase.id, { type: 'case.accepted' });
+      await c.send(kase.id, { type: 'invitation.sent', claimId });
+      await t.app.get(OutboxDispatcher).dispatch();
+      const rows = await issuedOf(t, kase.id);
+      expect(rows.map((r) => `${r.kind}.${r.lang}.${r.format}`)).toEqual(['invitation.kk.html', 'invitation.ru.html']);
+      const [row] = await t.app
+        .get(DataSource)
+        .query<{ status: string; attempts: number; last_error: string }[]>(
+          'SELECT status, attempts, last_error FROM outbox WHERE case_id = ?',
+          [kase.id],
+        );
+      expect(row).toMatchObject({ status: 'pending', attempts: 1, last_error: expect.stringContaining('Chromium') });
+
+      await c.send(kase.id, { type: 'invitation.accepted', claimId });
+      await c.send(kase.id, { type: 'contract.signed', claimId, contractDate: '2026-12-01' });
+      const refused = await request(t.http)
+        .post(`/api/cases/${kase.id}/events`)
+        .send({
+          type: 'agreement.signed',
+          claimId,
+          signedBy: { mediator: true, victim: true, convict: true },
+          terms: { ...TERMS, assumedReleaseDate: '2026-11-30' },
+        })
+        .expect(400);
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({ field: 'terms.assumedReleaseDate', rule: 'assumed_release_date_invalid' }),
+      ]);
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
+
   describe('on paper and dated statements', () => {
     let t: TestApp;
     let c: CaseClient;
