@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
+import { errorCodes } from 'fastify';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger as PinoLogger } from 'pino';
@@ -74,9 +75,19 @@ function registerHttpPlugins(app: NestFastifyApplication, log: PinoLogger): void
   // The API speaks JSON (and form posts, for the web pages to come): any other content type is a 415
   fastify.removeContentTypeParser('text/plain');
   // File uploads (a clerk's PDF on /verify): multipart parts are read by the route, which sets its own size limit;
-  // no more than one file and a few fields per request anywhere.
+  // no more than one file and a few fields per request anywhere. Only the routes listed take multipart bodies: the
+  // JSON API answers them 415 as it answers any other content type.
   void app.register(multipart, { limits: { files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 } });
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    const type = request.headers['content-type'] ?? '';
+    if (/^\s*multipart\//i.test(type) && !MULTIPART_ROUTES.has(request.routeOptions.url ?? ''))
+      return done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(type));
+    done();
+  });
 }
+
+/** The routes that take multipart/form-data bodies (file uploads). */
+const MULTIPART_ROUTES = new Set(['/verify']);
 
 function installed(name: string): boolean {
   try {
