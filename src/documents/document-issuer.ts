@@ -62,6 +62,19 @@ interface IssueParams {
   } | null;
 }
 
+/** The identity of one issue of a document (`issued_documents.document_key`). */
+function documentKey(
+  caseId: string,
+  kind: DocumentKind,
+  claimId: string,
+  lang: Lang,
+  format: DocumentFormat,
+  caseVersion: number,
+  basis: IssueBasis,
+): string {
+  return [caseId, kind, claimId, lang, format, `v${caseVersion}`, `${basis.issue}:${basis.date}`].join('|');
+}
+
 /** Crockford's base32 (no I, L, O, U): read aloud and typed from paper without confusion. */
 const BASE32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -118,6 +131,7 @@ export class DocumentIssuer implements OnModuleInit {
   /** The outbox handler: every document the event issues, in both languages and both formats. */
   async onEffect(effect: OutboxEffect): Promise<void> {
     const p = effect.params as IssueParams;
+    if (!p.case && p.caseVersion !== undefined && (await this.alreadyIssued(effect.caseId, p))) return; // a rerun
     const kase = await this.caseOf(effect, p);
     const kinds: DocumentKind[] =
       p.kind === 'default-report'
@@ -143,6 +157,29 @@ export class DocumentIssuer implements OnModuleInit {
           }
     }
     if (failures.length > 0) throw failures[0];
+    // Issued: the copy of the case (names, ИИН, addresses) has served its purpose and leaves the outbox row.
+    if (p.case) await this.forgetCase(effect, p);
+  }
+
+  /** Whether the event's main document is stored in every language and format (the row ran to its end before). */
+  private async alreadyIssued(caseId: string, p: IssueParams): Promise<boolean> {
+    const kind: DocumentKind = p.kind === 'default-report' ? 'arrears-report' : (p.kind as DocumentKind);
+    const basis: IssueBasis = { issue: p.kind === 'default-report' ? 'dated' : 'event', date: p.on };
+    for (const lang of LANGS)
+      for (const format of FORMATS)
+        if (!(await this.issued.findByKey(documentKey(caseId, kind, p.claimId, lang, format, p.caseVersion!, basis))))
+          return false;
+    return true;
+  }
+
+  private async forgetCase(effect: OutboxEffect, p: IssueParams): Promise<void> {
+    const { case: _case, ...rest } = p;
+    await this.access.atomically((em) =>
+      em.query(this.access.sql('UPDATE outbox SET params = ? WHERE id = ?'), [
+        JSON.stringify({ ...rest, caseVersion: p.case!.version }),
+        effect.id,
+      ]),
+    );
   }
 
   /** Issues the document (or returns the one issued before under the same identity). */
@@ -154,7 +191,7 @@ export class DocumentIssuer implements OnModuleInit {
     format: DocumentFormat,
     basis: IssueBasis,
   ): Promise<IssuedFile> {
-    const key = [kase.id, kind, claimId, lang, format, `v${kase.version}`, `${basis.issue}:${basis.date}`].join('|');
+    const key = documentKey(kase.id, kind, claimId, lang, format, kase.version, basis);
     const running = this.inFlight.get(key);
     if (running) return running;
     const made = this.make(kase, kind, claimId, lang, format, basis, key).finally(() => this.inFlight.delete(key));

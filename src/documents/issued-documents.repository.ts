@@ -13,13 +13,6 @@ export type DocumentLine = Pick<IssuedDocumentEntity, 'caseId' | 'kind' | 'claim
 export class IssuedDocumentsRepository {
   constructor(private readonly access: DatabaseAccess) {}
 
-  /** The same bytes issued twice (an HTML page re-rendered the same day) keep their first record. */
-  async record(record: IssuedDocumentEntity): Promise<void> {
-    await this.access.atomically((em) =>
-      em.createQueryBuilder().insert().into(IssuedDocumentEntity).values(record).orIgnore().execute(),
-    );
-  }
-
   /**
    * Stores an issue: its bytes and its record, in one transaction. An issue already stored under the same
    * `documentKey` (a second run of the outbox row, two downloads at once, another instance) is kept as it was:

@@ -143,6 +143,17 @@ describe('frozen documents', () => {
         { status: 'done', attempts: 1 },
         { status: 'done', attempts: 1 },
       ]);
+      // Issued, the row keeps no copy of the case (names, ИИН); run again (a crash before it was marked done), it
+      // finds its documents issued and issues nothing more.
+      const db = t.app.get(DataSource);
+      const params = await db.query<{ params: string }[]>('SELECT params FROM outbox WHERE case_id = ?', [caseId]);
+      for (const row of params) {
+        expect(JSON.parse(row.params)).toEqual(expect.objectContaining({ caseVersion: expect.any(Number) }));
+        expect(row.params).not.toContain(IIN.victim1);
+      }
+      await db.query(`UPDATE outbox SET status = 'pending', attempts = 0 WHERE case_id = ?`, [caseId]);
+      await dispatcher.dispatch();
+      expect(await issuedOf(t, caseId)).toEqual(rows);
 
       before = {
         ru: await download(t, caseId, 'agreement', 'ru'),
