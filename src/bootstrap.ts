@@ -90,7 +90,7 @@ async function registerHttpPlugins(app: NestFastifyApplication, log: PinoLogger)
   });
   // The API speaks JSON (and form posts, for the web pages to come): any other content type is a 415
   fastify.removeContentTypeParser('text/plain');
-  // File uploads (receipts of payments): read only by the routes that ask for a file, each with its own limits.
+  // File uploads (receipts of payments, a clerk's PDF on /verify): read only by the routes that ask for a file, each with its own limits.
   // Every other route answers a multipart body as any other non-JSON body: 415, before anything is read
   await app.register(multipart, { limits: { files: 1, fields: 10, parts: 11 } });
   fastify.addHook('preParsing', (request, reply, payload, done) => {
@@ -103,7 +103,10 @@ async function registerHttpPlugins(app: NestFastifyApplication, log: PinoLogger)
 }
 
 /** The routes that take a file (multipart/form-data). */
-const MULTIPART_ROUTES: ReadonlySet<string> = new Set(['/api/cases/:id/claims/:claimId/payments/:reference/receipts']);
+const MULTIPART_ROUTES: ReadonlySet<string> = new Set([
+  '/api/cases/:id/claims/:claimId/payments/:reference/receipts',
+  '/verify',
+]);
 
 function installed(name: string): boolean {
   try {

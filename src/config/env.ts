@@ -72,13 +72,21 @@ export class Env {
   @IsString()
   FIXED_CLOCK?: string;
 
+  /**
+   * Issue the documents of an event (contract, agreement, invitation, termination notice) when it happens, from the
+   * outbox. `false` only in tests that do not look at documents: a document is then frozen at its first download.
+   */
+  @IsIn(['true', 'false'])
+  DOCUMENTS_ON_EVENT: 'true' | 'false' = 'true';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
   /**
    * The address users reach the service at (e.g. `https://mediation.example.kz`): the origin a state-changing
    * request must come from (CSRF), and, when https, the session cookie is sent only over TLS. Empty: the request's
-   * own Host header is the origin, and the cookie is not marked Secure unless COOKIE_SECURE=true.
+   * own Host header is the origin, and the cookie is not marked Secure unless COOKIE_SECURE=true. Every issued
+   * document's QR code encodes `<PUBLIC_URL>/verify/<id>` (empty: `http://127.0.0.1:<PORT>`, fit for a trial only).
    */
   @IsString()
   PUBLIC_URL = '';

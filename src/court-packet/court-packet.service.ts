@@ -208,21 +208,32 @@ export class CourtPacketService {
     packet.setModificationDate(now);
     const bytes = Buffer.from(await packet.save());
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    await this.issued.record({
-      sha256,
-      caseId: kase.id,
-      caseNumber: kase.number,
-      kind: 'court-packet',
-      lang,
-      format: 'pdf',
-      templateVersion: TEMPLATE_VERSION,
-      machineVersion: kase.machineVersion,
-      caseVersion: kase.version,
-      issuedAt: now.toISOString(),
-    });
+    // Each packet put together is kept (bytes and record), as a dated document: the verify answer knows it
+    await this.issued.store(
+      {
+        sha256,
+        caseId: kase.id,
+        caseNumber: kase.number,
+        kind: 'court-packet',
+        lang,
+        format: 'pdf',
+        templateVersion: TEMPLATE_VERSION,
+        machineVersion: kase.machineVersion,
+        caseVersion: kase.version,
+        issuedAt: now.toISOString(),
+        docId: null,
+        claimId: null,
+        issue: 'dated',
+        asOf: today,
+        documentDate: today,
+        documentKey: `court-packet|${kase.id}|${lang}|${sha256}`,
+      },
+      bytes,
+    );
     return {
       bytes,
       sha256,
+      docId: null,
       contentType: 'application/pdf',
       fileName: `court-packet-${lang}.pdf`,
       items: cover.items,

@@ -38,6 +38,18 @@ export type ExtraPage = (typeof EXTRA_PAGES)[number];
 /** What an extra page is rendered from: plain data, with the case number and machine version for its stamp. */
 export type PageContext = { caseNumber: string; machineVersion: number; [field: string]: unknown };
 
+/**
+ * What makes a rendered document an issued one: its short id (given before rendering: a file cannot contain
+ * its own hash), the verification URL its QR code encodes, the QR code as a PNG data URI, and for a dated
+ * document the day it describes. Printed on every page of the PDF (footer) and at the end of the document.
+ */
+export interface IssueMark {
+  id: string;
+  verifyUrl: string;
+  qr: string;
+  asOf: string | null;
+}
+
 /** Finds templates/ walking up from here: repo root under ts-jest, dist/templates in a build. */
 export function findTemplatesDir(start: string = __dirname): string {
   let dir = start;
@@ -110,7 +122,7 @@ export class DocumentRenderer {
       templateVersion: TEMPLATE_VERSION,
       machineVersion: context.machineVersion,
     };
-    return template({ ...context, lang, stamp });
+    return template({ ...context, lang, stamp, issue: null }); // packet pages carry the packet's numbers, not a document id
   }
 
   kinds(): readonly DocumentKind[] {
@@ -125,7 +137,12 @@ export class DocumentRenderer {
    * The document as a complete HTML page (A4 print CSS included). The view model is first rebuilt
    * field by field, so nothing outside its type — session notes above all — can reach the template.
    */
-  renderHtml<K extends DocumentKind>(kind: K, lang: Lang, viewModel: ViewModels[K]): string {
+  renderHtml<K extends DocumentKind>(
+    kind: K,
+    lang: Lang,
+    viewModel: ViewModels[K],
+    issue: IssueMark | null = null,
+  ): string {
     const template = this.documents.get(`${kind}.${lang}`);
     if (!template) throw new RangeError(`no template for document ${String(kind)} in language ${String(lang)}`);
     const vm = buildViewModel(kind, viewModel);
@@ -136,7 +153,7 @@ export class DocumentRenderer {
       templateVersion: TEMPLATE_VERSION,
       machineVersion: vm.machineVersion,
     };
-    return template({ ...vm, lang, stamp });
+    return template({ ...vm, lang, stamp, issue });
   }
 
   /** Precompiles eagerly: Handlebars' own compile() would defer parsing (and its errors) to the first render. */

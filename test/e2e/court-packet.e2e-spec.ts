@@ -80,12 +80,12 @@ describe('receipts, the court packet and the petition draft', () => {
   let refused: string; // Омарова
   const upload = (claimId: string, reference: string, file: Buffer, name: string) =>
     t
-      .as('officer')
+      .as('mediator') // before release the payments are the mediator's or the lawyer's to record (and prove)
       .post(`/api/cases/${id}/claims/${claimId}/payments/${encodeURIComponent(reference)}/receipts`)
       .attach('file', file, name);
   const packet = async (lang: 'kk' | 'ru') => {
     const res = await t
-      .as('court')
+      .as('lawyer') // the court sees the case once the petition is filed with it
       .get(`/api/cases/${id}/court-packet`)
       .query({ lang })
       .buffer(true)
@@ -186,7 +186,7 @@ describe('receipts, the court packet and the petition draft', () => {
 
     it('refuses a request without a file, and a payment that was never recorded', async () => {
       const none = await t
-        .as('officer')
+        .as('mediator')
         .post(`/api/cases/${id}/claims/${company}/payments/PP-1/receipts`)
         .send({ file: 'x' })
         .expect(400);

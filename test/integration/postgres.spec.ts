@@ -63,6 +63,7 @@ describe('on PostgreSQL', () => {
       'cases',
       'confidential_notes',
       'deadlines',
+      'document_files',
       'issued_documents',
       'migrations',
       'outbox',
@@ -79,6 +80,7 @@ describe('on PostgreSQL', () => {
       { name: 'UsersAndSignIn1764400000000' },
       { name: 'AuditLog1764600000000' },
       { name: 'PaymentReceipts1764850000000' },
+      { name: 'FrozenDocuments1764800000000' },
     ]);
     expect(await db.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")).toEqual([
       { extname: 'pg_trgm' },
@@ -143,6 +145,27 @@ describe('on PostgreSQL', () => {
     expect(Buffer.compare(rows[0].content, pdf)).toBe(0);
     expect(rows[0].sha256).toBe(res.body.sha256);
     expect(rows[0].size).toBe(pdf.length);
+  });
+
+  it('an issued document is kept as bytea and served byte for byte; the outbox handler issues it once', async () => {
+    const kase = await c.open();
+    const claimId = kase.claims[0].id;
+    await c.send(kase.id, { type: 'case.accepted' });
+    await c.send(kase.id, { type: 'invitation.sent', claimId });
+    const get = async () =>
+      (await t.as('mediator').get(`/api/cases/${kase.id}/documents/invitation?lang=kk&format=html`).expect(200)).text;
+    const first = await get();
+    t.clock.set('2026-12-05T10:00:00+05:00');
+    await c.send(kase.id, { type: 'invitation.refused', claimId }); // the case moves on, the invitation does not
+    expect(await get()).toBe(first);
+    const stored = await db.query(
+      `SELECT f.size, pg_typeof(f.content)::text AS type, d.doc_id FROM issued_documents d JOIN document_files f ON f.sha256 = d.sha256
+        WHERE d.case_id = $1 AND d.kind = 'invitation' AND d.lang = 'kk' AND d.format = 'html'`,
+      [kase.id],
+    );
+    expect(stored).toEqual([
+      { size: Buffer.byteLength(first), type: 'bytea', doc_id: expect.stringMatching(/^[0-9A-Z]{10}$/) },
+    ]);
   });
 
   it('the sweeper fires an overdue invitation deadline, once', async () => {

@@ -66,6 +66,7 @@ describe('deadlines survive a restart', () => {
         'user_sessions',
         'api_tokens',
         'audit_log',
+        'document_files',
       ]),
     );
     expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([
@@ -76,6 +77,7 @@ describe('deadlines survive a restart', () => {
       { name: 'UsersAndSignIn1764400000000' },
       { name: 'AuditLog1764600000000' },
       { name: 'PaymentReceipts1764850000000' },
+      { name: 'FrozenDocuments1764800000000' },
     ]);
     const journal = await db.query('PRAGMA journal_mode');
     expect(journal[0].journal_mode).toBe('wal');
