@@ -49,6 +49,10 @@ export interface CaseContext {
 type E<T extends CaseEvent['type']> = Extract<CaseEvent, { type: T }>;
 type C = CaseContext;
 
+/** The re-filing period after a refusal, months (УИК 162 ч. 10): 6, or 36 for life imprisonment. */
+export const refilingMonths = (c: Pick<CaseContext, 'lifeImprisonment'>): number =>
+  c.lifeImprisonment ? petition.refilingAfterRefusalLifeMonths.value : petition.refilingAfterRefusalMonths.value;
+
 export const everyClaimHasOutcome = (c: C): boolean => Object.values(c.claims).every((x) => x.outcome !== null);
 export const nothingLeftToPay = (c: C): boolean => Object.values(c.claims).every((x) => !x.owes);
 
@@ -209,13 +213,12 @@ export const caseMachine = setup({
     recordHearing: assign({ hearingDate: ({ event }) => (event as E<'hearing.scheduled'>).hearingDate }),
     recordDecision: assign(({ context, event }) => {
       const e = event as E<'court.decided'>;
-      const months = context.lifeImprisonment
-        ? petition.refilingAfterRefusalLifeMonths.value
-        : petition.refilingAfterRefusalMonths.value;
+      const months = refilingMonths(context);
       return {
         decision: e.decision,
         decisionDate: e.decisionDate,
-        refileNotBefore: e.decision === 'refused' ? addMonths(e.decisionDate, months) : null,
+        // the re-filing period's end moves off a non-working day (ГК 175: `termEnd`, counted by the orchestrator)
+        refileNotBefore: e.decision === 'refused' ? (e.termEnd ?? addMonths(e.decisionDate, months)) : null,
       };
     }),
     recordRelease: assign({ releaseDate: ({ event }) => (event as E<'convict.released'>).releaseDate }),

@@ -164,14 +164,30 @@ type EventsOf<M extends MachineName> = { [T in EventTypeOf<M>]: EventOf<T> }[Eve
 
 // ── case ─────────────────────────────────────────────────────────────────────────────────────────────────
 export type CaseEvent =
-  | EventsOf<'case'>
+  | WithTermEnd<EventsOf<'case'>, 'court.decided'>
   // sent by the orchestrator only (cascade from the claims):
   | ({ type: 'claim.outcome'; claimId: string; outcome: ClaimOutcome; owes: boolean } & At)
   | ({ type: 'claim.reopened'; claimId: string } & At)
   | ({ type: 'restitution.paid'; claimId: string } & At);
 
+/**
+ * The last day of the term an event starts, counted by the orchestrator with ProcedureDeps.termEnd (ГК 175: moved
+ * off a non-working day): the reply period of `invitation.sent`, the mediation term of `contract.signed` and
+ * `term.extended`, the re-filing period of a refusal in `court.decided`. Never taken from the request: the
+ * orchestrator overwrites it. Without it (a machine driven directly) the machines count calendar days only.
+ */
+export interface TermEnd {
+  termEnd?: LocalDate;
+}
+type WithTermEnd<E, T extends string> = E extends { type: T } ? E & TermEnd : E;
+/** The event types whose term end the orchestrator computes. */
+export const TERM_EVENTS = ['invitation.sent', 'contract.signed', 'term.extended', 'court.decided'] as const;
+
 // ── claim mediation ──────────────────────────────────────────────────────────────────────────────────────
-export type ClaimMediationEvent = EventsOf<'mediation'>;
+export type ClaimMediationEvent = WithTermEnd<
+  EventsOf<'mediation'>,
+  'invitation.sent' | 'contract.signed' | 'term.extended'
+>;
 
 // ── restitution ──────────────────────────────────────────────────────────────────────────────────────────
 /** The payment the ledger holds under a reference: what idempotency compares (same amount and date = the same). */

@@ -119,6 +119,16 @@ function refusingPartyName(app: CaseApplication, claim: ClaimData, party: Termin
   return null;
 }
 
+/**
+ * The reply period as the invitation states it (calendar days) and its last day; when ГК 175 moved that day off
+ * a non-working day, the calendar end too. Snapshots from before `replyDays` was kept: the days between.
+ */
+function replyPeriodOf(m: ClaimMediationContext): Pick<InvitationView, 'replyDays' | 'replyBy' | 'replyMovedFrom'> {
+  const replyDays = m.replyDays ?? daysBetween(m.invitedOn!, m.replyBy!);
+  const nominal = addDays(m.invitedOn!, replyDays);
+  return { replyDays, replyBy: m.replyBy!, replyMovedFrom: nominal === m.replyBy ? null : nominal };
+}
+
 /** The reason a claim's mediation ended without agreement, in the words of the notice; null if it did not. */
 function terminationOf(m: ClaimMediationContext, mState: MediationStateValue): Termination | null {
   if (mState === 'refused') return { reason: 'invitation_refused', reasonDate: m.outcomeOn!, refusingParty: 'victim' };
@@ -221,8 +231,7 @@ class CaseDocuments {
     return {
       ...this.base(m.invitedOn!),
       ...this.parties(),
-      replyDays: daysBetween(m.invitedOn!, m.replyBy!),
-      replyBy: m.replyBy!,
+      ...replyPeriodOf(m),
     };
   }
 

@@ -118,7 +118,10 @@ export interface CaseParties {
 /** Invitation to mediation; not accepted within replyDays it counts as declined (ЗМед 20 п. 6). */
 export interface InvitationView extends DocumentBase, CaseParties {
   replyDays: number;
+  /** The last day to answer, moved off a non-working day (ГК 175). */
   replyBy: LocalDate;
+  /** The calendar end of the reply period when it was a non-working day (ГК 175 moved it to `replyBy`). */
+  replyMovedFrom: LocalDate | null;
 }
 
 /** The 14 essential terms of ЗМед 21 that vary per case; the fixed ones are worded in the template. */

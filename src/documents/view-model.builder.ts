@@ -190,7 +190,13 @@ const missView = (m: MissedPaymentView): MissedPaymentView => ({
 });
 
 const BUILDERS: { [K in DocumentKind]: (v: ViewModels[K]) => ViewModels[K] } = {
-  invitation: (v: InvitationView) => ({ ...base(v), ...caseParties(v), replyDays: v.replyDays, replyBy: v.replyBy }),
+  invitation: (v: InvitationView) => ({
+    ...base(v),
+    ...caseParties(v),
+    replyDays: v.replyDays,
+    replyBy: v.replyBy,
+    replyMovedFrom: v.replyMovedFrom,
+  }),
   'mediation-contract': (v: MediationContractView) => ({
     ...base(v),
     ...caseParties(v),

@@ -5,6 +5,7 @@
  * Every answer says whether the year is provisional (no decree known yet: computed dates only).
  */
 import { addDays, fromParts, isoDayOfWeek, parts, type LocalDate } from '../../common/local-date';
+import { settings } from '../../law/legal-rules';
 import { FIXED_HOLIDAYS, KZ_YEARS, type HolidayYear } from './kz-holidays';
 
 export type NonWorkingKind = 'weekend' | 'holiday' | 'moved_day_off' | 'transferred_day_off';
@@ -186,4 +187,12 @@ export function nonWorkingWeekdays(year: number): LocalDate[] {
     if (!isWeekend(d) && !isWorkingDay(d)) out.push(d);
   }
   return out;
+}
+
+/**
+ * The last day of a term whose calendar count ends on `nominal` (ГК 175, civilTerms.moveToNextWorkingDay): the
+ * next working day when `nominal` is not one, while settings.termsEndOnWorkingDay is on (read at call time).
+ */
+export function termEndsOn(nominal: LocalDate): LocalDate {
+  return settings.termsEndOnWorkingDay ? nextWorkingDay(nominal).date : nominal;
 }
