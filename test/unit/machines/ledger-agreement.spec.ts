@@ -136,6 +136,12 @@ function expectAgreement(s: ProcedureState, app: CaseApplication, day: string) {
   }
   if (c.misses.length > 0 || r.state === 'inArrears') {
     const report = documentViewModel(kase, 'arrears-report', 'v1', day);
+    // The headline is the table's sum: every instalment due and unpaid, within the grace period or past it …
+    expect(report.arrears).toBe(report.misses.reduce((s, m) => s + m.shortfall, 0));
+    expect(report.overdueArrears).toBe(view.arrears);
+    // … and an instalment paid late is listed as paid late, never as missed.
+    expect(report.misses.every((m) => m.shortfall > 0)).toBe(true);
+    for (const late of report.paidLate) expect(report.misses.map((m) => m.number)).not.toContain(late.number);
     expect(report.missesWithoutGoodReason).toBe(view.missedWithoutGoodReason);
     expect(report.thresholdExceeded).toBe(view.revocationGround);
     expect(report.thresholdExceeded).toBe(
