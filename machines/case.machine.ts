@@ -127,6 +127,55 @@ export const caseChecks: Checks = {
         (c.decisionDate === null || e.releaseDate >= c.decisionDate),
     },
   ],
+  'release.corrected': [
+    {
+      field: 'releaseDate',
+      rule: 'release_date_invalid',
+      message: 'Дата освобождения — не раньше постановления суда и не позже сегодняшнего дня',
+      holds: (c, e) =>
+        isLocalDate(e.releaseDate) &&
+        e.releaseDate <= e.at &&
+        (c.decisionDate === null || e.releaseDate >= c.decisionDate),
+    },
+    {
+      field: 'releaseDate',
+      rule: 'date_unchanged',
+      message: 'Записана та же дата освобождения: исправлять нечего',
+      holds: (c, e) => e.releaseDate !== c.releaseDate,
+    },
+    {
+      field: 'reason',
+      rule: 'reason_required',
+      message: 'Укажите причину исправления',
+      holds: (_c, e) => isNonEmptyText(e.reason),
+    },
+  ],
+  'hearing.corrected': [
+    {
+      field: 'type',
+      rule: 'hearing_not_recorded',
+      message: 'Дата заседания не записана: исправлять нечего (назначение заседания — событие hearing.scheduled)',
+      holds: (c) => c.hearingDate !== null,
+    },
+    {
+      field: 'hearingDate',
+      rule: 'hearing_date_invalid',
+      message: 'Дата заседания должна быть календарной датой не раньше подачи ходатайства',
+      holds: (c, e) => isLocalDate(e.hearingDate) && (c.petitionFiledOn === null || e.hearingDate >= c.petitionFiledOn),
+    },
+    {
+      field: 'hearingDate',
+      rule: 'date_unchanged',
+      message: 'Записана та же дата заседания: исправлять нечего',
+      holds: (c, e) => e.hearingDate !== c.hearingDate,
+    },
+    {
+      field: 'reason',
+      rule: 'reason_required',
+      message: 'Укажите причину исправления',
+      holds: (_c, e) => isNonEmptyText(e.reason),
+    },
+  ],
   'parole.revoked': [
     {
       field: 'type',
@@ -162,6 +211,9 @@ const withOutcome = (c: C, e: E<'claim.outcome'>): C['claims'] => ({
   [e.claimId]: { outcome: e.outcome, owes: e.owes },
 });
 
+/** A hearing date recorded wrongly, corrected (not a postponement: that is hearing.scheduled again). */
+const hearingCorrection = { guard: 'hearingCorrectionIsLawful', actions: 'recordHearing' } as const;
+
 export const caseMachine = setup({
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- XState infers the machine's types from this assertion
   types: {} as { context: CaseContext; events: CaseEvent; input: CaseInput },
@@ -178,6 +230,8 @@ export const caseMachine = setup({
     courtRefused: ({ event }) => event.type === 'court.decided' && event.decision === 'refused',
     courtReplacedPunishment: ({ event }) => event.type === 'court.decided' && event.decision === 'replacement',
     releaseIsLawful: allHold('convict.released'),
+    releaseCorrectionIsLawful: allHold('release.corrected'),
+    hearingCorrectionIsLawful: allHold('hearing.corrected'),
     nothingLeftToPay: ({ context }) => nothingLeftToPay(context),
     isLastPayment: ({ context, event }) =>
       event.type === 'restitution.paid' &&
@@ -210,7 +264,9 @@ export const caseMachine = setup({
       decision: null,
       decisionDate: null,
     }),
-    recordHearing: assign({ hearingDate: ({ event }) => (event as E<'hearing.scheduled'>).hearingDate }),
+    recordHearing: assign({
+      hearingDate: ({ event }) => (event as E<'hearing.scheduled' | 'hearing.corrected'>).hearingDate,
+    }),
     recordDecision: assign(({ context, event }) => {
       const e = event as E<'court.decided'>;
       const months = refilingMonths(context);
@@ -221,7 +277,9 @@ export const caseMachine = setup({
         refileNotBefore: e.decision === 'refused' ? (e.termEnd ?? addMonths(e.decisionDate, months)) : null,
       };
     }),
-    recordRelease: assign({ releaseDate: ({ event }) => (event as E<'convict.released'>).releaseDate }),
+    recordRelease: assign({
+      releaseDate: ({ event }) => (event as E<'convict.released' | 'release.corrected'>).releaseDate,
+    }),
     recordClosing: assign({ closedOn: ({ event }) => event.at }),
     recordRevocation: assign({
       revocation: ({ event }) => {
@@ -301,6 +359,7 @@ export const caseMachine = setup({
       on: {
         'restitution.paid': { actions: 'recordPaid' },
         'hearing.scheduled': { guard: 'hearingDateIsValid', actions: 'recordHearing' },
+        'hearing.corrected': hearingCorrection,
         'court.decided': decided(),
         'case.withdrawn': { guard: 'withdrawalReasonIsGiven', target: 'withdrawn', actions: 'recordWithdrawal' },
       },
@@ -318,6 +377,7 @@ export const caseMachine = setup({
           { guard: 'releaseIsLawful', target: 'restitution', actions: 'recordRelease' },
         ],
         'parole.revoked': { guard: 'revocationIsLawful', target: 'revoked', actions: 'recordRevocation' },
+        'hearing.corrected': hearingCorrection,
       },
     },
     /** Replaced with a milder punishment (УК 73): restitution applies as after parole. */
@@ -332,6 +392,7 @@ export const caseMachine = setup({
           },
           { guard: 'releaseIsLawful', target: 'restitution', actions: 'recordRelease' },
         ],
+        'hearing.corrected': hearingCorrection,
       },
     },
     /** Refused: the petition may be filed again after the waiting period; mediation may be re-opened meanwhile. */
@@ -341,6 +402,7 @@ export const caseMachine = setup({
         'petition.filed': { guard: 'refilingPeriodIsOver', target: 'petitionFiled', actions: 'recordPetition' },
         'claim.reopened': { target: 'mediation', actions: 'reopenClaim' },
         'case.withdrawn': { guard: 'withdrawalReasonIsGiven', target: 'withdrawn', actions: 'recordWithdrawal' },
+        'hearing.corrected': hearingCorrection,
       },
     },
     /** Released; instalments are paid under police (or probation) supervision (УИК 169). */
@@ -351,6 +413,9 @@ export const caseMachine = setup({
           { actions: 'recordPaid' },
         ],
         'parole.revoked': { guard: 'revocationIsLawful', target: 'revoked', actions: 'recordRevocation' },
+        // Corrections of facts recorded wrongly (the history keeps both): the restitutions follow the release date.
+        'release.corrected': { guard: 'releaseCorrectionIsLawful', actions: 'recordRelease' },
+        'hearing.corrected': hearingCorrection,
       },
     },
     /** Every agreement performed: certificate of full payment. */

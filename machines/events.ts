@@ -108,6 +108,9 @@ export interface EventPayloads {
   'court.decided': { decision: CourtDecision; decisionDate: LocalDate; ruling?: string };
   'convict.released': { releaseDate: LocalDate };
   'parole.revoked': { decisionDate: LocalDate; ground: string };
+  /** Corrections (audited: the history keeps the original event and this one, with its reason). */
+  'release.corrected': { releaseDate: LocalDate; reason: string };
+  'hearing.corrected': { hearingDate: LocalDate; reason: string };
   'case.withdrawn': { reason: string };
   // claim mediation
   /** `replyDays`: the reply period stated in the invitation (default: the law's). */
@@ -139,6 +142,19 @@ export interface EventPayloads {
   'default.reported': Record<never, never>;
   /** The parties returned to mediation: new instalments for the balance. */
   'agreement.amended': { instalments: InstalmentTerms };
+  /**
+   * A payment recorded wrongly is reversed (never edited): the ledger gets a reversal row referring to it, and
+   * `replacement`, when given, is recorded as a new payment in the same step.
+   */
+  'payment.reversed': { reference: string; reason: string; replacement?: PaymentEntry };
+}
+
+/** A payment as recorded (the payload of `payment.recorded`). */
+export interface PaymentEntry {
+  amount: Tiyn;
+  date: LocalDate;
+  reference: string;
+  evidence: PaymentEvidence;
 }
 
 export type EventType = keyof EventPayloads;
@@ -197,7 +213,17 @@ export interface PaymentOnRecord {
 }
 
 export type RestitutionEvent =
-  | Exclude<EventsOf<'restitution'>, { type: 'agreement.amended' | 'payment.recorded' }>
+  | Exclude<EventsOf<'restitution'>, { type: 'agreement.amended' | 'payment.recorded' | 'payment.reversed' }>
+  /**
+   * `original` (the payment on the ledger under `reference`, null if none) and `replacementOnRecord` (a payment
+   * already on the ledger under the replacement's reference, other than the original) are filled in by the store.
+   */
+  | (EventOf<'payment.reversed'> & {
+      original?: PaymentOnRecord | null;
+      replacementOnRecord?: PaymentOnRecord | null;
+    })
+  /** Cascaded from the case's `release.corrected`; `schedule`: recomputed from the corrected date (orchestrator). */
+  | ({ type: 'release.corrected'; releaseDate: LocalDate; schedule?: ScheduleRow[] } & At)
   /**
    * `onRecord` is filled in by the store from the payments ledger (the payment already recorded under this
    * reference, or null) before the transition; never from the request.

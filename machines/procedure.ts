@@ -219,6 +219,8 @@ function apply(state: ProcedureState, event: ProcedureEvent, deps: ProcedureDeps
     stepCase(next, ev, effects, state);
     if (type === 'convict.released')
       releaseRestitutions(next, ev as Extract<CaseEvent, { type: 'convict.released' }>, effects, deps);
+    if (type === 'release.corrected')
+      correctReleaseOfRestitutions(next, ev as Extract<CaseEvent, { type: 'release.corrected' }>, effects, deps);
   } else {
     if (typeof claimId !== 'string' || claimId.length === 0)
       throw violation('claimId', 'claim_required', 'Укажите гражданский иск (claimId)');
@@ -490,6 +492,42 @@ function withTermEnd(
       break;
   }
   return nominal === undefined ? ev : { ...ev, termEnd: deps.termEnd(nominal) };
+}
+
+/**
+ * A corrected release date reaches every restitution still being paid: a schedule that ran from the month after
+ * release is recomputed from the corrected date; one with a fixed first date, or amended since, keeps its dates.
+ */
+function correctReleaseOfRestitutions(
+  next: ProcedureState,
+  ev: Extract<CaseEvent, { type: 'release.corrected' }>,
+  effects: ProcedureEffect[],
+  deps: ProcedureDeps,
+): void {
+  for (const [claimId, claim] of Object.entries(next.claims)) {
+    if (!claim.restitution || !handledIn(restitutionMachine, claim.restitution).includes('release.corrected')) continue;
+    const ctx = claim.restitution.context;
+    const i = ctx.instalments;
+    // Snapshots from before `scheduleFromRelease`: a first schedule without a fixed first date came from the release.
+    const fromRelease = ctx.scheduleFromRelease ?? (ctx.scheduleVersion === 1 && ctx.schedule.length > 0);
+    const recompute = i !== null && i.total > 0 && !i.firstDueDate && fromRelease;
+    const rev: RestitutionEvent = {
+      type: 'release.corrected',
+      releaseDate: ev.releaseDate,
+      at: ev.at,
+      ...(recompute && { schedule: computeSchedule(deps, i, monthAfter(ev.releaseDate, i.dayOfMonth)) }),
+    };
+    const [after, emitted] = step(
+      restitutionMachine,
+      claim.restitution,
+      rev,
+      restitutionChecks['release.corrected'],
+      next,
+      claimId,
+    );
+    next.claims[claimId] = { ...claim, restitution: after };
+    effects.push(...emitted);
+  }
 }
 
 function withAmendedSchedule(
