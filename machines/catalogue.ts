@@ -239,7 +239,7 @@ const PAYMENT_FIELDS = [
     required: true,
     label: t('Төлем құжатының нөмірі', 'Номер платёжного документа', 'Payment document number'),
   },
-] as const satisfies readonly FieldSpec<keyof PaymentEntry & string>[];
+] as const satisfies readonly FieldSpec<keyof PaymentEntry>[];
 
 export const EVENT_CATALOGUE = {
   // case (DOMAIN.md §2 steps 1–2, 8–10)
