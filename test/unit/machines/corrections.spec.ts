@@ -86,7 +86,7 @@ const asHistory = (events: ProcedureEvent[]): RecordedEvent[] => [
     return {
       seq: i + 2,
       type,
-      claimId: (claimId) ?? null,
+      claimId: claimId ?? null,
       actorRole: actor,
       eventDate: at,
       payload,
