@@ -49,6 +49,10 @@ export interface CaseContext {
 type E<T extends CaseEvent['type']> = Extract<CaseEvent, { type: T }>;
 type C = CaseContext;
 
+/** The re-filing period after a refusal, months (УИК 162 ч. 10): 6, or 36 for life imprisonment. */
+export const refilingMonths = (c: Pick<CaseContext, 'lifeImprisonment'>): number =>
+  c.lifeImprisonment ? petition.refilingAfterRefusalLifeMonths.value : petition.refilingAfterRefusalMonths.value;
+
 export const everyClaimHasOutcome = (c: C): boolean => Object.values(c.claims).every((x) => x.outcome !== null);
 export const nothingLeftToPay = (c: C): boolean => Object.values(c.claims).every((x) => !x.owes);
 
@@ -123,6 +127,55 @@ export const caseChecks: Checks = {
         (c.decisionDate === null || e.releaseDate >= c.decisionDate),
     },
   ],
+  'release.corrected': [
+    {
+      field: 'releaseDate',
+      rule: 'release_date_invalid',
+      message: 'Дата освобождения — не раньше постановления суда и не позже сегодняшнего дня',
+      holds: (c, e) =>
+        isLocalDate(e.releaseDate) &&
+        e.releaseDate <= e.at &&
+        (c.decisionDate === null || e.releaseDate >= c.decisionDate),
+    },
+    {
+      field: 'releaseDate',
+      rule: 'date_unchanged',
+      message: 'Записана та же дата освобождения: исправлять нечего',
+      holds: (c, e) => e.releaseDate !== c.releaseDate,
+    },
+    {
+      field: 'reason',
+      rule: 'reason_required',
+      message: 'Укажите причину исправления',
+      holds: (_c, e) => isNonEmptyText(e.reason),
+    },
+  ],
+  'hearing.corrected': [
+    {
+      field: 'type',
+      rule: 'hearing_not_recorded',
+      message: 'Дата заседания не записана: исправлять нечего (назначение заседания — событие hearing.scheduled)',
+      holds: (c) => c.hearingDate !== null,
+    },
+    {
+      field: 'hearingDate',
+      rule: 'hearing_date_invalid',
+      message: 'Дата заседания должна быть календарной датой не раньше подачи ходатайства',
+      holds: (c, e) => isLocalDate(e.hearingDate) && (c.petitionFiledOn === null || e.hearingDate >= c.petitionFiledOn),
+    },
+    {
+      field: 'hearingDate',
+      rule: 'date_unchanged',
+      message: 'Записана та же дата заседания: исправлять нечего',
+      holds: (c, e) => e.hearingDate !== c.hearingDate,
+    },
+    {
+      field: 'reason',
+      rule: 'reason_required',
+      message: 'Укажите причину исправления',
+      holds: (_c, e) => isNonEmptyText(e.reason),
+    },
+  ],
   'parole.revoked': [
     {
       field: 'type',
@@ -169,6 +222,8 @@ const PEOPLE = {
 } as const;
 /** Not steps of the procedure: possible in every non-final state, so `nextEvents` and `allowed` do not list them. */
 export const PEOPLE_EVENTS: readonly string[] = Object.keys(PEOPLE);
+/** A hearing date recorded wrongly, corrected (not a postponement: that is hearing.scheduled again). */
+const hearingCorrection = { guard: 'hearingCorrectionIsLawful', actions: 'recordHearing' } as const;
 
 export const caseMachine = setup({
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- XState infers the machine's types from this assertion
@@ -186,6 +241,8 @@ export const caseMachine = setup({
     courtRefused: ({ event }) => event.type === 'court.decided' && event.decision === 'refused',
     courtReplacedPunishment: ({ event }) => event.type === 'court.decided' && event.decision === 'replacement',
     releaseIsLawful: allHold('convict.released'),
+    releaseCorrectionIsLawful: allHold('release.corrected'),
+    hearingCorrectionIsLawful: allHold('hearing.corrected'),
     nothingLeftToPay: ({ context }) => nothingLeftToPay(context),
     isLastPayment: ({ context, event }) =>
       event.type === 'restitution.paid' &&
@@ -220,19 +277,22 @@ export const caseMachine = setup({
       decision: null,
       decisionDate: null,
     }),
-    recordHearing: assign({ hearingDate: ({ event }) => (event as E<'hearing.scheduled'>).hearingDate }),
+    recordHearing: assign({
+      hearingDate: ({ event }) => (event as E<'hearing.scheduled' | 'hearing.corrected'>).hearingDate,
+    }),
     recordDecision: assign(({ context, event }) => {
       const e = event as E<'court.decided'>;
-      const months = context.lifeImprisonment
-        ? petition.refilingAfterRefusalLifeMonths.value
-        : petition.refilingAfterRefusalMonths.value;
+      const months = refilingMonths(context);
       return {
         decision: e.decision,
         decisionDate: e.decisionDate,
-        refileNotBefore: e.decision === 'refused' ? addMonths(e.decisionDate, months) : null,
+        // the re-filing period's end moves off a non-working day (ГК 175: `termEnd`, counted by the orchestrator)
+        refileNotBefore: e.decision === 'refused' ? (e.termEnd ?? addMonths(e.decisionDate, months)) : null,
       };
     }),
-    recordRelease: assign({ releaseDate: ({ event }) => (event as E<'convict.released'>).releaseDate }),
+    recordRelease: assign({
+      releaseDate: ({ event }) => (event as E<'convict.released' | 'release.corrected'>).releaseDate,
+    }),
     recordClosing: assign({ closedOn: ({ event }) => event.at }),
     recordRevocation: assign({
       revocation: ({ event }) => {
@@ -317,6 +377,7 @@ export const caseMachine = setup({
         ...PEOPLE,
         'restitution.paid': { actions: 'recordPaid' },
         'hearing.scheduled': { guard: 'hearingDateIsValid', actions: 'recordHearing' },
+        'hearing.corrected': hearingCorrection,
         'court.decided': decided(),
         'case.withdrawn': { guard: 'withdrawalReasonIsGiven', target: 'withdrawn', actions: 'recordWithdrawal' },
       },
@@ -335,6 +396,7 @@ export const caseMachine = setup({
           { guard: 'releaseIsLawful', target: 'restitution', actions: 'recordRelease' },
         ],
         'parole.revoked': { guard: 'revocationIsLawful', target: 'revoked', actions: 'recordRevocation' },
+        'hearing.corrected': hearingCorrection,
       },
     },
     /** Replaced with a milder punishment (УК 73): restitution applies as after parole. */
@@ -350,6 +412,7 @@ export const caseMachine = setup({
           },
           { guard: 'releaseIsLawful', target: 'restitution', actions: 'recordRelease' },
         ],
+        'hearing.corrected': hearingCorrection,
       },
     },
     /** Refused: the petition may be filed again after the waiting period; mediation may be re-opened meanwhile. */
@@ -360,6 +423,7 @@ export const caseMachine = setup({
         'petition.filed': { guard: 'refilingPeriodIsOver', target: 'petitionFiled', actions: 'recordPetition' },
         'claim.reopened': { target: 'mediation', actions: 'reopenClaim' },
         'case.withdrawn': { guard: 'withdrawalReasonIsGiven', target: 'withdrawn', actions: 'recordWithdrawal' },
+        'hearing.corrected': hearingCorrection,
       },
     },
     /** Released; instalments are paid under police (or probation) supervision (УИК 169). */
@@ -371,6 +435,9 @@ export const caseMachine = setup({
           { actions: 'recordPaid' },
         ],
         'parole.revoked': { guard: 'revocationIsLawful', target: 'revoked', actions: 'recordRevocation' },
+        // Corrections of facts recorded wrongly (the history keeps both): the restitutions follow the release date.
+        'release.corrected': { guard: 'releaseCorrectionIsLawful', actions: 'recordRelease' },
+        'hearing.corrected': hearingCorrection,
       },
     },
     /** Every agreement performed: certificate of full payment. */

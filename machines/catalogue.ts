@@ -24,6 +24,7 @@ import {
   PAYMENT_METHODS,
   type PaymentEvidence,
   type PaymentMethod,
+  type PaymentEntry,
   type SystemEventType,
   TERMINATION_REASONS,
   type TerminationReason,
@@ -215,6 +216,31 @@ const term = mediation.termDays.value;
 const extension = mediation.maxExtensionDays.value;
 
 // ── the catalogue ──────────────────────────────────────────────────────────────────────────────────────
+/** The fields of a payment (`payment.recorded`, and the replacement of `payment.reversed`). */
+const PAYMENT_FIELDS = [
+  { name: 'amount', kind: 'tiyn', required: true, label: t('Төлем сомасы', 'Сумма платежа', 'Amount') },
+  { name: 'date', kind: 'date', required: true, label: t('Төлем күні', 'Дата платежа', 'Date of payment') },
+  {
+    name: 'evidence',
+    kind: 'choice',
+    required: true,
+    label: t('Растайтын құжат', 'Подтверждающий документ', 'Evidence'),
+    options: options<PaymentEvidence>(PAYMENT_EVIDENCE, {
+      bank_transfer: t('Банктік аударым', 'Банковский перевод', 'Bank transfer'),
+      victim_receipt: t('Жәбірленушінің қолхаты', 'Расписка потерпевшего', "Victim's receipt"),
+      bailiff_certificate: t('Сот орындаушысының анықтамасы', 'Справка судебного исполнителя', "Bailiff's certificate"),
+      cash_order: t('Кіріс кассалық ордері', 'Приходный кассовый ордер', 'Cash receipt order'),
+      other: t('Өзге құжат', 'Иной документ', 'Other document'),
+    }),
+  },
+  {
+    name: 'reference',
+    kind: 'text',
+    required: true,
+    label: t('Төлем құжатының нөмірі', 'Номер платёжного документа', 'Payment document number'),
+  },
+] as const satisfies readonly FieldSpec<keyof PaymentEntry>[];
+
 export const EVENT_CATALOGUE = {
   // case (DOMAIN.md §2 steps 1–2, 8–10)
   'case.accepted': {
@@ -426,6 +452,71 @@ export const EVENT_CATALOGUE = {
         kind: 'text',
         required: true,
         label: t('Күшін жою негізі', 'Основание отмены', 'Ground of revocation'),
+      },
+    ],
+  },
+  'release.corrected': {
+    machine: 'case',
+    recordedBy: 'user',
+    // Whoever records the release corrects it.
+    roles: ['officer', 'lawyer'],
+    usualRole: 'lawyer',
+    pastDates: ['releaseDate'],
+    label: t('Босатылған күн түзетілді', 'Дата освобождения исправлена', 'Release date corrected'),
+    help: t(
+      'Қате жазылған босатылған күнді түзету. Босатылғаннан кейінгі айдан басталатын төлем кестесі жаңа күннен қайта есептеледі; бұрын берілген құжаттар берілген күйінде қалады.',
+      'Исправление ошибочно записанной даты освобождения. График платежей «с месяца после освобождения» пересчитывается от исправленной даты; выданные ранее документы остаются такими, какими были выданы.',
+      'Corrects a wrongly recorded release date. A schedule running from the month after release is recomputed from the corrected date; documents issued before stay as issued.',
+    ),
+    fields: [
+      {
+        name: 'releaseDate',
+        kind: 'date',
+        required: true,
+        label: t('Дұрыс босатылған күн', 'Правильная дата освобождения', 'Correct date of release'),
+      },
+      {
+        name: 'reason',
+        kind: 'longText',
+        required: true,
+        label: t('Түзету себебі', 'Причина исправления', 'Reason for the correction'),
+        help: t(
+          'Неліктен бұрын жазылған мән қате: тарихта бастапқы жазбамен бірге сақталады.',
+          'Почему записанное ранее неверно: сохраняется в истории вместе с исходной записью.',
+          'Why the fact recorded before is wrong: kept in the history beside the original record.',
+        ),
+      },
+    ],
+  },
+  'hearing.corrected': {
+    machine: 'case',
+    recordedBy: 'user',
+    roles: ['court', 'lawyer', 'mediator'],
+    usualRole: 'lawyer',
+    pastDates: [],
+    label: t('Сот отырысының күні түзетілді', 'Дата судебного заседания исправлена', 'Hearing date corrected'),
+    help: t(
+      'Қате жазылған сот отырысының күнін түзету (отырысты басқа күнге ауыстыру емес).',
+      'Исправление ошибочно записанной даты заседания (не перенос заседания на другой день).',
+      'Corrects a wrongly recorded hearing date (not a postponement of the hearing).',
+    ),
+    fields: [
+      {
+        name: 'hearingDate',
+        kind: 'date',
+        required: true,
+        label: t('Дұрыс отырыс күні', 'Правильная дата заседания', 'Correct date of the hearing'),
+      },
+      {
+        name: 'reason',
+        kind: 'longText',
+        required: true,
+        label: t('Түзету себебі', 'Причина исправления', 'Reason for the correction'),
+        help: t(
+          'Неліктен бұрын жазылған мән қате: тарихта бастапқы жазбамен бірге сақталады.',
+          'Почему записанное ранее неверно: сохраняется в истории вместе с исходной записью.',
+          'Why the fact recorded before is wrong: kept in the history beside the original record.',
+        ),
       },
     ],
   },
@@ -853,33 +944,7 @@ export const EVENT_CATALOGUE = {
       'Платёж по соглашению и подтверждающий его документ. Один номер документа записывается один раз.',
       'A payment under the agreement and the document that proves it. A document number is recorded once.',
     ),
-    fields: [
-      { name: 'amount', kind: 'tiyn', required: true, label: t('Төлем сомасы', 'Сумма платежа', 'Amount') },
-      { name: 'date', kind: 'date', required: true, label: t('Төлем күні', 'Дата платежа', 'Date of payment') },
-      {
-        name: 'evidence',
-        kind: 'choice',
-        required: true,
-        label: t('Растайтын құжат', 'Подтверждающий документ', 'Evidence'),
-        options: options<PaymentEvidence>(PAYMENT_EVIDENCE, {
-          bank_transfer: t('Банктік аударым', 'Банковский перевод', 'Bank transfer'),
-          victim_receipt: t('Жәбірленушінің қолхаты', 'Расписка потерпевшего', "Victim's receipt"),
-          bailiff_certificate: t(
-            'Сот орындаушысының анықтамасы',
-            'Справка судебного исполнителя',
-            "Bailiff's certificate",
-          ),
-          cash_order: t('Кіріс кассалық ордері', 'Приходный кассовый ордер', 'Cash receipt order'),
-          other: t('Өзге құжат', 'Иной документ', 'Other document'),
-        }),
-      },
-      {
-        name: 'reference',
-        kind: 'text',
-        required: true,
-        label: t('Төлем құжатының нөмірі', 'Номер платёжного документа', 'Payment document number'),
-      },
-    ],
+    fields: PAYMENT_FIELDS,
   },
   'payment.overdue': {
     machine: 'restitution',
@@ -967,6 +1032,50 @@ export const EVENT_CATALOGUE = {
       'The parties returned to the mediator and agreed new instalments for the balance.',
     ),
     fields: [{ ...INSTALMENTS, required: true }],
+  },
+  'payment.reversed': {
+    machine: 'restitution',
+    recordedBy: 'user',
+    // Whoever records payments reverses one recorded wrongly.
+    roles: ['mediator', 'lawyer', 'officer'],
+    usualRole: 'lawyer',
+    pastDates: [],
+    label: t('Төлем жазбасы сторноланды', 'Запись о платеже сторнирована', 'Payment entry reversed'),
+    help: t(
+      'Қате жазылған төлем өзгертілмейді: оған сілтейтін сторно жазбасы қосылады, қажет болса дұрыс төлем жаңа жазба ретінде енгізіледі. Тарихта екеуі де көрінеді.',
+      'Ошибочно записанный платёж не изменяется: добавляется сторнирующая запись со ссылкой на него и, если нужно, правильный платёж новой записью. В истории видны обе.',
+      'A payment recorded wrongly is never edited: a reversal entry referring to it is added and, if needed, the correct payment as a new entry. The history shows both.',
+    ),
+    fields: [
+      {
+        name: 'reference',
+        kind: 'text',
+        required: true,
+        label: t(
+          'Сторноланатын төлем құжатының нөмірі',
+          'Номер документа сторнируемого платежа',
+          'Document number of the payment reversed',
+        ),
+      },
+      {
+        name: 'reason',
+        kind: 'longText',
+        required: true,
+        label: t('Түзету себебі', 'Причина исправления', 'Reason for the correction'),
+        help: t(
+          'Неліктен бұрын жазылған мән қате: тарихта бастапқы жазбамен бірге сақталады.',
+          'Почему записанное ранее неверно: сохраняется в истории вместе с исходной записью.',
+          'Why the fact recorded before is wrong: kept in the history beside the original record.',
+        ),
+      },
+      {
+        name: 'replacement',
+        kind: 'group',
+        required: false,
+        label: t('Дұрыс төлем', 'Правильный платёж', 'Correct payment'),
+        fields: PAYMENT_FIELDS,
+      },
+    ],
   },
 } as const satisfies { readonly [T in EventType]: EventSpecFor<EventPayloads[T]> };
 

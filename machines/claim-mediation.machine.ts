@@ -44,6 +44,9 @@ export interface ContractTerms {
 export interface ClaimMediationContext extends ClaimMediationInput {
   invitations: number;
   invitedOn: LocalDate | null;
+  /** The reply period the invitation states, calendar days (absent in snapshots stored before it existed). */
+  replyDays?: number | null;
+  /** The last day to answer: invitedOn + replyDays, moved off a non-working day (ГК 175). */
   replyBy: LocalDate | null;
   acceptedOn: LocalDate | null;
   contractDate: LocalDate | null;
@@ -338,8 +341,10 @@ const claimMediation = setup({
       return {
         invitations: context.invitations + 1,
         invitedOn: e.at,
-        // Silence for 10 calendar days (or the period the invitation states) counts as a refusal (ЗМед ст. 20 п. 6).
-        replyBy: addDays(e.at, e.replyDays ?? mediation.invitationReplyDays.value),
+        // Silence for 10 calendar days (or the period the invitation states) counts as a refusal (ЗМед ст. 20 п. 6);
+        // the last day moves off a non-working day (ГК 175: `termEnd`, counted by the orchestrator).
+        replyDays: e.replyDays ?? mediation.invitationReplyDays.value,
+        replyBy: e.termEnd ?? addDays(e.at, e.replyDays ?? mediation.invitationReplyDays.value),
         ...NO_ROUND_YET,
         outcome: null,
       };
@@ -350,7 +355,7 @@ const claimMediation = setup({
       return {
         contractDate: e.contractDate,
         contract: copyContract(e),
-        termEndsOn: addDays(e.contractDate, mediation.termDays.value),
+        termEndsOn: e.termEnd ?? addDays(e.contractDate, mediation.termDays.value),
       };
     }),
     recordOutcome: assign(
@@ -394,6 +399,7 @@ export const claimMediationMachine = claimMediation.createMachine({
     ...input,
     invitations: 0,
     invitedOn: null,
+    replyDays: null,
     replyBy: null,
     ...NO_ROUND_YET,
     outcome: input.kind === 'state' ? 'not_mediable' : null,
@@ -442,7 +448,8 @@ export const claimMediationMachine = claimMediation.createMachine({
           guard: 'extensionIsAllowed',
           actions: assign(({ context, event }) => ({
             extensions: context.extensions + 1,
-            termEndsOn: addDays(context.termEndsOn!, event.days),
+            // from the end of the term as it stands (ГК 175 included), moved again by the orchestrator's `termEnd`
+            termEndsOn: event.termEnd ?? addDays(context.termEndsOn!, event.days),
           })),
         },
         'agreement.signed': {

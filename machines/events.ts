@@ -115,6 +115,9 @@ export interface EventPayloads {
   /** `supervisionUnitId`: the police unit that supervises the parolee (its officers see the case from now on). */
   'convict.released': { releaseDate: LocalDate; supervisionUnitId?: string };
   'parole.revoked': { decisionDate: LocalDate; ground: string };
+  /** Corrections (audited: the history keeps the original event and this one, with its reason). */
+  'release.corrected': { releaseDate: LocalDate; reason: string };
+  'hearing.corrected': { hearingDate: LocalDate; reason: string };
   'case.withdrawn': { reason: string };
   // people of the case (who sees it: src/cases/domain/case-access.ts); the procedure state does not change
   /** The case is handed to the mediator with this user id (by the current mediator, or by the lawyer before acceptance). */
@@ -153,6 +156,19 @@ export interface EventPayloads {
   'default.reported': Record<never, never>;
   /** The parties returned to mediation: new instalments for the balance. */
   'agreement.amended': { instalments: InstalmentTerms };
+  /**
+   * A payment recorded wrongly is reversed (never edited): the ledger gets a reversal row referring to it, and
+   * `replacement`, when given, is recorded as a new payment in the same step.
+   */
+  'payment.reversed': { reference: string; reason: string; replacement?: PaymentEntry };
+}
+
+/** A payment as recorded (the payload of `payment.recorded`). */
+export interface PaymentEntry {
+  amount: Tiyn;
+  date: LocalDate;
+  reference: string;
+  evidence: PaymentEvidence;
 }
 
 export type EventType = keyof EventPayloads;
@@ -178,14 +194,30 @@ type EventsOf<M extends MachineName> = { [T in EventTypeOf<M>]: EventOf<T> }[Eve
 
 // ── case ─────────────────────────────────────────────────────────────────────────────────────────────────
 export type CaseEvent =
-  | EventsOf<'case'>
+  | WithTermEnd<EventsOf<'case'>, 'court.decided'>
   // sent by the orchestrator only (cascade from the claims):
   | ({ type: 'claim.outcome'; claimId: string; outcome: ClaimOutcome; owes: boolean } & At)
   | ({ type: 'claim.reopened'; claimId: string } & At)
   | ({ type: 'restitution.paid'; claimId: string } & At);
 
+/**
+ * The last day of the term an event starts, counted by the orchestrator with ProcedureDeps.termEnd (ГК 175: moved
+ * off a non-working day): the reply period of `invitation.sent`, the mediation term of `contract.signed` and
+ * `term.extended`, the re-filing period of a refusal in `court.decided`. Never taken from the request: the
+ * orchestrator overwrites it. Without it (a machine driven directly) the machines count calendar days only.
+ */
+export interface TermEnd {
+  termEnd?: LocalDate;
+}
+type WithTermEnd<E, T extends string> = E extends { type: T } ? E & TermEnd : E;
+/** The event types whose term end the orchestrator computes. */
+export const TERM_EVENTS = ['invitation.sent', 'contract.signed', 'term.extended', 'court.decided'] as const;
+
 // ── claim mediation ──────────────────────────────────────────────────────────────────────────────────────
-export type ClaimMediationEvent = EventsOf<'mediation'>;
+export type ClaimMediationEvent = WithTermEnd<
+  EventsOf<'mediation'>,
+  'invitation.sent' | 'contract.signed' | 'term.extended'
+>;
 
 // ── restitution ──────────────────────────────────────────────────────────────────────────────────────────
 /** The payment the ledger holds under a reference: what idempotency compares (same amount and date = the same). */
@@ -195,7 +227,17 @@ export interface PaymentOnRecord {
 }
 
 export type RestitutionEvent =
-  | Exclude<EventsOf<'restitution'>, { type: 'agreement.amended' | 'payment.recorded' }>
+  | Exclude<EventsOf<'restitution'>, { type: 'agreement.amended' | 'payment.recorded' | 'payment.reversed' }>
+  /**
+   * `original` (the payment on the ledger under `reference`, null if none) and `replacementOnRecord` (a payment
+   * already on the ledger under the replacement's reference, other than the original) are filled in by the store.
+   */
+  | (EventOf<'payment.reversed'> & {
+      original?: PaymentOnRecord | null;
+      replacementOnRecord?: PaymentOnRecord | null;
+    })
+  /** Cascaded from the case's `release.corrected`; `schedule`: recomputed from the corrected date (orchestrator). */
+  | ({ type: 'release.corrected'; releaseDate: LocalDate; schedule?: ScheduleRow[] } & At)
   /**
    * `onRecord` is filled in by the store from the payments ledger (the payment already recorded under this
    * reference, or null) before the transition; never from the request.

@@ -5,12 +5,12 @@
  * Cascades: a claim's outcome → case; case `convict.released` → every restitution; a restitution paid in full → case.
  */
 import { type AnyStateMachine, createActor, initialTransition } from 'xstate';
-import { addDays, dayOfMonthIn, firstOfNextMonth, isLocalDate, parts } from '../src/common/local-date';
-import { settings } from '../src/law/legal-rules';
+import { addDays, addMonths, dayOfMonthIn, firstOfNextMonth, isLocalDate, parts } from '../src/common/local-date';
+import { mediation, settings } from '../src/law/legal-rules';
 import { overdueFrom } from '../src/restitution/domain/ledger';
 import { instalmentTermsProblems } from '../src/restitution/domain/instalment-terms';
 import { EVENT_CATALOGUE, EVENT_TYPES, eventTypesOf, type Role } from './catalogue';
-import { caseChecks, caseMachine, PEOPLE_EVENTS } from './case.machine';
+import { caseChecks, caseMachine, PEOPLE_EVENTS, refilingMonths } from './case.machine';
 import { claimMediationChecks, claimMediationMachine } from './claim-mediation.machine';
 import type {
   AgreementTerms,
@@ -75,6 +75,11 @@ export interface ProcedureDeps {
     dayOfMonth: number;
   }): { no: number; dueDate: string; amount: number }[];
   graceDays: number;
+  /**
+   * The last day of a term whose calendar count ends on `nominal`: ГК 175 moves it off a non-working day to the
+   * next working day (src/law/legal-rules.ts civilTerms, settings.termsEndOnWorkingDay). Deterministic.
+   */
+  termEnd: (nominal: LocalDate) => LocalDate;
 }
 /** Where a claim stands: its mediation, and its restitution once agreed. */
 export interface ClaimState {
@@ -194,7 +199,7 @@ export function applyEvent(state: ProcedureState, event: ProcedureEvent, deps: P
 }
 
 function apply(state: ProcedureState, event: ProcedureEvent, deps: ProcedureDeps): ApplyResult {
-  const { actor, claimId, ...payload } = event;
+  const { actor, claimId, ...request } = event;
   const type = event.type;
   const isCaseEvent = includes(CASE_EVENTS, type);
   const isMediationEvent = includes(MEDIATION_EVENTS, type);
@@ -207,12 +212,15 @@ function apply(state: ProcedureState, event: ProcedureEvent, deps: ProcedureDeps
 
   const next: ProcedureState = { case: state.case, claims: { ...state.claims } };
   const effects: ProcedureEffect[] = [];
+  const payload = withTermEnd(state, request, claimId, deps);
 
   if (isCaseEvent) {
     const ev = payload as unknown as CaseEvent;
     stepCase(next, ev, effects, state);
     if (type === 'convict.released')
       releaseRestitutions(next, ev as Extract<CaseEvent, { type: 'convict.released' }>, effects, deps);
+    if (type === 'release.corrected')
+      correctReleaseOfRestitutions(next, ev as Extract<CaseEvent, { type: 'release.corrected' }>, effects, deps);
   } else {
     if (typeof claimId !== 'string' || claimId.length === 0)
       throw violation('claimId', 'claim_required', 'Укажите гражданский иск (claimId)');
@@ -449,6 +457,79 @@ function releaseRestitutions(
   }
 }
 
+/**
+ * The end of the term the event starts (reply period, mediation term or its extension, re-filing period), counted
+ * here with the deps' calendar so that ГК 175 applies (ProcedureDeps.termEnd); a `termEnd` sent by a client is
+ * dropped. Nothing is computed from a payload the machine's checks will refuse.
+ */
+function withTermEnd(
+  state: ProcedureState,
+  request: Omit<ProcedureEvent, 'actor' | 'claimId'>,
+  claimId: unknown,
+  deps: ProcedureDeps,
+): Omit<ProcedureEvent, 'actor' | 'claimId'> {
+  const { termEnd: _fromClient, ...ev } = request;
+  const validDays = (d: unknown): d is number =>
+    Number.isSafeInteger(d) && (d as number) > 0 && (d as number) < 100_000;
+  let nominal: LocalDate | undefined;
+  switch (ev.type) {
+    case 'invitation.sent':
+      if (ev.replyDays === undefined || validDays(ev.replyDays))
+        nominal = addDays(ev.at as LocalDate, ev.replyDays ?? mediation.invitationReplyDays.value);
+      break;
+    case 'contract.signed':
+      if (isLocalDate(ev.contractDate)) nominal = addDays(ev.contractDate, mediation.termDays.value);
+      break;
+    case 'term.extended': {
+      const claim = typeof claimId === 'string' && Object.hasOwn(state.claims, claimId) ? state.claims[claimId] : null;
+      const ends = claim?.mediation.context.termEndsOn;
+      if (ends && validDays(ev.days)) nominal = addDays(ends, ev.days);
+      break;
+    }
+    case 'court.decided':
+      if (ev.decision === 'refused' && isLocalDate(ev.decisionDate))
+        nominal = addMonths(ev.decisionDate, refilingMonths(state.case.context));
+      break;
+  }
+  return nominal === undefined ? ev : { ...ev, termEnd: deps.termEnd(nominal) };
+}
+
+/**
+ * A corrected release date reaches every restitution still being paid: a schedule that ran from the month after
+ * release is recomputed from the corrected date; one with a fixed first date, or amended since, keeps its dates.
+ */
+function correctReleaseOfRestitutions(
+  next: ProcedureState,
+  ev: Extract<CaseEvent, { type: 'release.corrected' }>,
+  effects: ProcedureEffect[],
+  deps: ProcedureDeps,
+): void {
+  for (const [claimId, claim] of Object.entries(next.claims)) {
+    if (!claim.restitution || !handledIn(restitutionMachine, claim.restitution).includes('release.corrected')) continue;
+    const ctx = claim.restitution.context;
+    const i = ctx.instalments;
+    // Snapshots from before `scheduleFromRelease`: a first schedule without a fixed first date came from the release.
+    const fromRelease = ctx.scheduleFromRelease ?? (ctx.scheduleVersion === 1 && ctx.schedule.length > 0);
+    const recompute = i !== null && i.total > 0 && !i.firstDueDate && fromRelease;
+    const rev: RestitutionEvent = {
+      type: 'release.corrected',
+      releaseDate: ev.releaseDate,
+      at: ev.at,
+      ...(recompute && { schedule: computeSchedule(deps, i, monthAfter(ev.releaseDate, i.dayOfMonth)) }),
+    };
+    const [after, emitted] = step(
+      restitutionMachine,
+      claim.restitution,
+      rev,
+      restitutionChecks['release.corrected'],
+      next,
+      claimId,
+    );
+    next.claims[claimId] = { ...claim, restitution: after };
+    effects.push(...emitted);
+  }
+}
+
 function withAmendedSchedule(
   ev: Extract<RestitutionEvent, { type: 'agreement.amended' }>,
   deps: ProcedureDeps,
@@ -545,7 +626,7 @@ export function pendingDeadlines(state: ProcedureState, deps: ProcedureDeps): De
           type: 'payment.overdue',
           claimId,
           // The first day past the grace period, the day the ledger's views show the instalment overdue.
-          dueDate: overdueFrom(row.dueDate, Math.max(0, deps.graceDays)),
+          dueDate: overdueFrom(row.dueDate, Math.max(0, deps.graceDays), deps.termEnd),
           payload: { instalmentNo: row.no },
         });
     }

@@ -72,6 +72,13 @@ export interface RestitutionContext extends RestitutionInput {
   /** Date of the latest payment by payment date; null before the first. */
   lastPaymentOn: LocalDate | null;
   misses: Miss[];
+  /** Payment entries reversed (`payment.reversed`): each is a reversal row of the ledger. Absent before it existed. */
+  reversals?: number;
+  /**
+   * The schedule runs from the month after release (computed at `convict.released`): a release-date correction
+   * recomputes it. Absent in snapshots stored before it existed (the orchestrator then infers it).
+   */
+  scheduleFromRelease?: boolean;
   defaultReportedOn: LocalDate | null;
   paidInFullOn: LocalDate | null;
 }
@@ -286,6 +293,64 @@ export const restitutionChecks: Checks = {
         Array.isArray(e.schedule) && e.schedule.reduce((s, r) => s + r.amount, 0) === e.instalments.total,
     },
   ],
+  'payment.reversed': [
+    {
+      field: 'reason',
+      rule: 'reason_required',
+      message: 'Укажите причину исправления',
+      holds: (_c, e) => isNonEmptyText(e.reason),
+    },
+    {
+      field: 'reference',
+      rule: 'payment_not_on_record',
+      message: 'Платежа с этим номером документа нет среди записанных (или он уже сторнирован)',
+      holds: (_c, e) => isNonEmptyText(e.reference) && !!e.original,
+    },
+    {
+      field: 'replacement',
+      rule: 'replacement_invalid',
+      message:
+        'Правильный платёж: сумма — целое положительное число тиын, дата не позже сегодняшнего дня и не раньше соглашения, номер документа указан',
+      holds: (c, e) => {
+        const r = e.replacement;
+        return (
+          r === undefined ||
+          (isPositiveTiyn(r.amount) &&
+            isLocalDate(r.date) &&
+            r.date <= e.at &&
+            r.date >= c.agreementDate &&
+            isNonEmptyText(r.reference))
+        );
+      },
+    },
+    {
+      field: 'replacement.reference',
+      rule: 'payment_reference_conflict',
+      message: 'Платёж с номером документа правильного платежа уже записан',
+      holds: (_c, e) => !e.replacementOnRecord,
+    },
+    {
+      field: 'replacement.amount',
+      rule: 'overpayment',
+      message: 'Сумма правильного платежа больше остатка долга по соглашению',
+      holds: (c, e) => (e.replacement?.amount ?? 0) <= balance(c) + e.original!.amount,
+    },
+  ],
+  'release.corrected': [
+    {
+      field: 'releaseDate',
+      rule: 'release_date_invalid',
+      message: 'Дата освобождения должна быть календарной датой не позже сегодняшнего дня',
+      holds: (_c, e) => isLocalDate(e.releaseDate) && e.releaseDate <= e.at,
+    },
+    {
+      field: 'schedule',
+      rule: 'schedule_does_not_add_up',
+      message: 'Сумма платежей графика не равна сумме рассрочки',
+      holds: (c, e) =>
+        e.schedule === undefined || e.schedule.reduce((s, r) => s + r.amount, 0) === (c.instalments?.total ?? 0),
+    },
+  ],
   'convict.released': [
     {
       field: 'releaseDate',
@@ -311,7 +376,12 @@ const allHold =
     event.type === type &&
     firstViolation(restitutionChecks[type] as Check<C, RestitutionEvent>[], context, event) === undefined;
 
-const paidAfter = (c: C, e: RestitutionEvent) => c.paid + (e as E<'payment.recorded'>).amount;
+/** What the payment (or the reversal with its replacement) adds to the total paid. */
+const paidDelta = (e: RestitutionEvent): Tiyn =>
+  e.type === 'payment.reversed'
+    ? (e.replacement?.amount ?? 0) - (e.original?.amount ?? 0)
+    : (e as E<'payment.recorded'>).amount;
+const paidAfter = (c: C, e: RestitutionEvent) => c.paid + paidDelta(e);
 
 const restitution = setup({
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- XState infers the machine's types from this assertion
@@ -324,8 +394,12 @@ const restitution = setup({
     paymentIsLawful: allHold('payment.recorded'),
     paymentSettlesBalance: ({ context, event }) => paidAfter(context, event) === context.owed,
     paymentCompletesPreHearingPart: ({ context, event }) => paidAfter(context, event) >= context.preHearingDue,
-    paymentClearsArrears: ({ context, event }) =>
-      openArrears(context, (event as E<'payment.recorded'>).amount).length === 0,
+    paymentClearsArrears: ({ context, event }) => openArrears(context, paidDelta(event)).length === 0,
+    reversalIsLawful: allHold('payment.reversed'),
+    reversalReopensArrears: ({ context, event }) => openArrears(context, paidDelta(event)).length > 0,
+    reversalUncoversPreHearingPart: ({ context, event }) => paidAfter(context, event) < context.preHearingDue,
+    releaseCorrectionIsLawful: allHold('release.corrected'),
+    scheduleRecomputed: ({ event }) => event.type === 'release.corrected' && event.schedule !== undefined,
     instalmentIsOverdue: allHold('payment.overdue'),
     missIsOnRecord: allHold('payment.missed.explained'),
     /** Evasion more than twice without good reason (УК 72 ч. 7 п. 1). */
@@ -343,6 +417,34 @@ const restitution = setup({
         paid: context.paid + e.amount,
         paymentCount: context.paymentCount + 1,
         lastPaymentOn: last !== null && last > e.date ? last : e.date,
+      };
+    }),
+    /** A reversal row for the original and, if given, the replacement as a new row (the ledger table): totals here. */
+    reversePayment: assign(({ context, event }) => {
+      const e = event as E<'payment.reversed'>;
+      const r = e.replacement;
+      const last = context.lastPaymentOn;
+      return {
+        paid: context.paid + paidDelta(e),
+        paymentCount: context.paymentCount + (r ? 1 : 0),
+        reversals: (context.reversals ?? 0) + 1,
+        // the latest recorded payment date; a reversed payment's date may stay here (the ledger has the rows)
+        lastPaymentOn: r && (last === null || r.date > last) ? r.date : last,
+      };
+    }),
+    /**
+     * A wrongly recorded release date corrected: with a schedule recomputed from it, the misses recorded under the
+     * wrong dates are withdrawn (the history keeps them; the sweeper reports misses again by the corrected dates).
+     */
+    correctRelease: assign(({ context, event }) => {
+      const e = event as Extract<RestitutionEvent, { type: 'release.corrected' }>;
+      if (!e.schedule) return { releaseDate: e.releaseDate };
+      return {
+        releaseDate: e.releaseDate,
+        schedule: e.schedule.map((r) => ({ ...r })),
+        scheduleVersion: context.scheduleVersion + 1,
+        misses: context.misses.filter((m) => m.scheduleVersion !== context.scheduleVersion),
+        scheduleFromRelease: true,
       };
     }),
     recordPaidInFull: assign({ paidInFullOn: ({ event }) => event.at }),
@@ -379,6 +481,7 @@ const restitution = setup({
       return {
         releaseDate: e.releaseDate,
         schedule: context.schedule.length > 0 ? context.schedule : (e.schedule ?? []).map((r) => ({ ...r })),
+        scheduleFromRelease: context.schedule.length === 0 && (e.schedule ?? []).length > 0,
       };
     }),
     // The parties returned to mediation: the balance gets a new schedule; earlier misses stay on record.
@@ -391,6 +494,7 @@ const restitution = setup({
         schedule: e.schedule.map((r) => ({ ...r })),
         scheduleVersion: context.scheduleVersion + 1,
         scheduleOffset: context.paid,
+        scheduleFromRelease: false,
       };
     }),
     /** An effect (effects.ts): the report of evasion, issued when the default is reported. */
@@ -429,6 +533,13 @@ const amendmentWaivingTheRest = {
   actions: ['amendSchedule', 'recordPaidInFull'],
 } as const;
 const amendment = { guard: 'amendmentIsLawful', target: 'current', actions: 'amendSchedule' } as const;
+const reversalSettlingTheBalance = {
+  guard: and(['reversalIsLawful', 'paymentSettlesBalance']),
+  target: 'paidInFull',
+  actions: ['reversePayment', 'recordPaidInFull'],
+} as const;
+const reversal = { guard: 'reversalIsLawful', actions: 'reversePayment' } as const;
+const releaseCorrection = { guard: 'releaseCorrectionIsLawful', actions: 'correctRelease' } as const;
 
 export const restitutionMachine = restitution.createMachine({
   id: 'restitution',
@@ -472,23 +583,57 @@ export const restitutionMachine = restitution.createMachine({
           },
           payment,
         ],
+        'payment.reversed': [
+          reversalSettlingTheBalance,
+          {
+            guard: and(['reversalIsLawful', 'paymentCompletesPreHearingPart', 'isReleased']),
+            target: 'current',
+            actions: 'reversePayment',
+          },
+          {
+            guard: and(['reversalIsLawful', 'paymentCompletesPreHearingPart']),
+            target: 'awaitingRelease',
+            actions: 'reversePayment',
+          },
+          reversal,
+        ],
         'convict.released': { guard: 'releaseIsLawful', actions: 'recordRelease' },
+        'release.corrected': releaseCorrection,
       },
     },
     /** Instalments start after release: an agreement "for the case of parole" has no effect before it. */
     awaitingRelease: {
       on: {
         'payment.recorded': [repeatedPayment, paymentSettlingTheBalance, payment],
+        'payment.reversed': [
+          reversalSettlingTheBalance,
+          {
+            guard: and(['reversalIsLawful', 'reversalUncoversPreHearingPart']),
+            target: 'awaitingPayment',
+            actions: 'reversePayment',
+          },
+          reversal,
+        ],
         'convict.released': { guard: 'releaseIsLawful', target: 'current', actions: 'recordRelease' },
       },
     },
     current: {
       on: {
         'payment.recorded': [repeatedPayment, paymentSettlingTheBalance, payment],
+        'payment.reversed': [
+          reversalSettlingTheBalance,
+          {
+            guard: and(['reversalIsLawful', 'reversalReopensArrears']),
+            target: 'inArrears',
+            actions: 'reversePayment',
+          },
+          reversal,
+        ],
         'payment.overdue': { guard: 'instalmentIsOverdue', target: 'inArrears', actions: 'recordMiss' },
         'payment.missed.explained': missedInstalment,
         'default.reported': defaultReport,
         'agreement.amended': [amendmentWaivingTheRest, { ...amendment, reenter: true }],
+        'release.corrected': releaseCorrection,
       },
     },
     /** An instalment is overdue; the reason (good or not) is recorded for each miss. */
@@ -500,6 +645,19 @@ export const restitutionMachine = restitution.createMachine({
           { guard: and(['paymentIsLawful', 'paymentClearsArrears']), target: 'current', actions: 'recordPayment' },
           payment,
         ],
+        'payment.reversed': [
+          reversalSettlingTheBalance,
+          { guard: and(['reversalIsLawful', 'paymentClearsArrears']), target: 'current', actions: 'reversePayment' },
+          reversal,
+        ],
+        'release.corrected': [
+          {
+            guard: and(['releaseCorrectionIsLawful', 'scheduleRecomputed']),
+            target: 'current',
+            actions: 'correctRelease',
+          },
+          releaseCorrection,
+        ],
         'payment.overdue': { guard: 'instalmentIsOverdue', actions: 'recordMiss' },
         'payment.missed.explained': missedInstalment,
         'default.reported': defaultReport,
@@ -510,6 +668,7 @@ export const restitutionMachine = restitution.createMachine({
     defaultReported: {
       on: {
         'payment.recorded': [repeatedPayment, paymentSettlingTheBalance, payment],
+        'payment.reversed': [reversalSettlingTheBalance, reversal],
         'payment.overdue': { guard: 'instalmentIsOverdue', actions: 'recordMiss' },
         'payment.missed.explained': missedInstalment,
         'agreement.amended': [amendmentWaivingTheRest, amendment],

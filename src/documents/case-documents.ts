@@ -35,6 +35,7 @@ import type {
   Localized,
   MediationContractView,
   MediatorView,
+  LatePaymentView,
   MissedPaymentView,
   PartyView,
   PaymentDetailsView,
@@ -135,6 +136,16 @@ function refusingPartyName(app: CaseApplication, claim: ClaimData, party: Termin
   if (party === 'victim') return claim.victim.fullName;
   if (party === 'convict') return app.convict.fullName;
   return null;
+}
+
+/**
+ * The reply period as the invitation states it (calendar days) and its last day; when ГК 175 moved that day off
+ * a non-working day, the calendar end too. Snapshots from before `replyDays` was kept: the days between.
+ */
+function replyPeriodOf(m: ClaimMediationContext): Pick<InvitationView, 'replyDays' | 'replyBy' | 'replyMovedFrom'> {
+  const replyDays = m.replyDays ?? daysBetween(m.invitedOn!, m.replyBy!);
+  const nominal = addDays(m.invitedOn!, replyDays);
+  return { replyDays, replyBy: m.replyBy!, replyMovedFrom: nominal === m.replyBy ? null : nominal };
 }
 
 /** The reason a claim's mediation ended without agreement, in the words of the notice; null if it did not. */
@@ -239,8 +250,7 @@ class CaseDocuments {
     return {
       ...this.base(m.invitedOn!),
       ...this.parties(),
-      replyDays: daysBetween(m.invitedOn!, m.replyBy!),
-      replyBy: m.replyBy!,
+      ...replyPeriodOf(m),
     };
   }
 
@@ -357,22 +367,42 @@ class CaseDocuments {
       evasions,
     } = claimLedger(this.state, this.claimId, this.today, settings.paymentGraceDays, this.payments())!;
     const dueSoFar = ledger.instalments.filter((i) => i.dueDate <= this.today).reduce((s, i) => s + i.amount, 0);
-    const byNo = new Map(ledger.instalments.map((i) => [i.no, i]));
-    const misses: MissedPaymentView[] = r.misses
-      .filter((x) => x.scheduleVersion === r.scheduleVersion && byNo.has(x.instalmentNo))
-      .map((x) => {
-        const i = byNo.get(x.instalmentNo)!;
-        return {
-          number: x.instalmentNo,
-          dueDate: x.dueDate,
-          amount: i.amount,
-          paid: i.paid,
-          shortfall: i.remaining,
-          reason: missReason(x.reason),
-          goodReason: x.goodReason === true,
-          explanation: x.reason?.trim() || null,
-        };
-      });
+    // The misses on record for the current schedule, by instalment: their reasons as the officer recorded them.
+    const recorded = new Map(
+      r.misses.filter((x) => x.scheduleVersion === r.scheduleVersion).map((x) => [x.instalmentNo, x] as const),
+    );
+    const reasonOf = (no: number) => {
+      const x = recorded.get(no);
+      return {
+        reasonRecorded: x !== undefined,
+        reason: missReason(x?.reason ?? null),
+        goodReason: x?.goodReason === true,
+        explanation: x?.reason?.trim() || null,
+      };
+    };
+    // The table is everything due by today and unpaid (the headline is its sum); a late payment is not a row of it.
+    const misses: MissedPaymentView[] = ledger.instalments
+      .filter((i) => i.no > 0 && i.remaining > 0 && i.dueDate <= this.today)
+      .map((i) => ({
+        number: i.no,
+        dueDate: i.dueDate,
+        amount: i.amount,
+        paid: i.paid,
+        shortfall: i.remaining,
+        overdue: i.status === 'overdue',
+        graceEndsOn: addDays(i.overdueFrom, -1),
+        ...reasonOf(i.no),
+      }));
+    const paidLate: LatePaymentView[] = ledger.instalments
+      .filter((i) => i.no > 0 && i.paidLate && i.paidOn !== undefined)
+      .map((i) => ({
+        number: i.no,
+        dueDate: i.dueDate,
+        amount: i.amount,
+        paidOn: i.paidOn!,
+        daysLate: daysBetween(i.dueDate, i.paidOn!),
+        ...reasonOf(i.no),
+      }));
     // As the machine counts evasions (УК 72 ч. 7 п. 1): every miss unless a good reason was recorded.
     const threshold = parolee.maxEvasionsBeforeRevocationGround.value;
     return {
@@ -384,9 +414,11 @@ class CaseDocuments {
       asOf: this.today,
       dueSoFar,
       paidSoFar: r.paid,
-      // Due by today and not paid (the payments allocated oldest first): dueSoFar − paidSoFar, never below 0.
-      arrears: ledger.dueUnpaid,
+      // Due by today and not paid (the payments allocated oldest first): the sum of the table's rows.
+      arrears: misses.reduce((s, m) => s + m.shortfall, 0),
+      overdueArrears: misses.filter((m) => m.overdue).reduce((s, m) => s + m.shortfall, 0),
       misses,
+      paidLate,
       missesWithoutGoodReason: evasions,
       threshold,
       thresholdExceeded: evasions > threshold,

@@ -118,7 +118,10 @@ export interface CaseParties {
 /** Invitation to mediation; not accepted within replyDays it counts as declined (ЗМед 20 п. 6). */
 export interface InvitationView extends DocumentBase, CaseParties {
   replyDays: number;
+  /** The last day to answer, moved off a non-working day (ГК 175). */
   replyBy: LocalDate;
+  /** The calendar end of the reply period when it was a non-working day (ГК 175 moved it to `replyBy`). */
+  replyMovedFrom: LocalDate | null;
 }
 
 /** The 14 essential terms of ЗМед 21 that vary per case; the fixed ones are worded in the template. */
@@ -264,16 +267,37 @@ export interface PaymentStatementView extends DocumentBase {
   fullyPaid: boolean;
 }
 
+/** An instalment due by the report's date and not fully paid: a row of the arrears table. */
 export interface MissedPaymentView {
   number: number;
   dueDate: LocalDate;
   amount: Tiyn;
   paid: Tiyn;
   shortfall: Tiyn;
+  /** Past the grace period (overdue), or still within it until `graceEndsOn` (due, not yet overdue). */
+  overdue: boolean;
+  /** The last day of the grace period (ГК 175 applied). */
+  graceEndsOn: LocalDate;
+  /** False while no miss is on record (within the grace period): reason and assessment print as «—». */
+  reasonRecorded: boolean;
   reason: 'no_income' | 'illness' | 'unemployment' | 'no_reason_given' | 'other';
   /** Assessed by the supervising officer: was the reason a good one (уважительная причина)? */
   goodReason: boolean;
   /** The parolee's explanation as written down; null when none was given. */
+  explanation: string | null;
+}
+
+/** An instalment paid in full only after its grace period: not in arrears, but a missed due date on record. */
+export interface LatePaymentView {
+  number: number;
+  dueDate: LocalDate;
+  amount: Tiyn;
+  paidOn: LocalDate;
+  /** Days from the due date to the payment that completed it. */
+  daysLate: number;
+  reasonRecorded: boolean;
+  reason: MissedPaymentView['reason'];
+  goodReason: boolean;
   explanation: string | null;
 }
 
@@ -285,8 +309,14 @@ export interface ArrearsReportView extends DocumentBase {
   asOf: LocalDate;
   dueSoFar: Tiyn;
   paidSoFar: Tiyn;
+  /** The sum of the table's shortfalls: everything due by `asOf` and unpaid, within the grace period or past it. */
   arrears: Tiyn;
+  /** Of `arrears`, the part past the grace period. */
+  overdueArrears: Tiyn;
+  /** Every instalment due by `asOf` and not fully paid, oldest first. */
   misses: MissedPaymentView[];
+  /** Instalments paid in full after their grace period (missed due dates, now paid). */
+  paidLate: LatePaymentView[];
   missesWithoutGoodReason: number;
   /** УК 72 ч. 7 п. 1: evasion "more than twice" — the threshold is 2. */
   threshold: number;

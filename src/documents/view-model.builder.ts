@@ -22,6 +22,7 @@ import type {
   Localized,
   MediationContractView,
   MediatorView,
+  LatePaymentView,
   MissedPaymentView,
   PartyView,
   PaymentDetailsView,
@@ -184,13 +185,34 @@ const missView = (m: MissedPaymentView): MissedPaymentView => ({
   amount: m.amount,
   paid: m.paid,
   shortfall: m.shortfall,
+  overdue: m.overdue,
+  graceEndsOn: m.graceEndsOn,
+  reasonRecorded: m.reasonRecorded,
   reason: m.reason,
   goodReason: m.goodReason,
   explanation: orNull(m.explanation),
 });
 
+const lateView = (l: LatePaymentView): LatePaymentView => ({
+  number: l.number,
+  dueDate: l.dueDate,
+  amount: l.amount,
+  paidOn: l.paidOn,
+  daysLate: l.daysLate,
+  reasonRecorded: l.reasonRecorded,
+  reason: l.reason,
+  goodReason: l.goodReason,
+  explanation: orNull(l.explanation),
+});
+
 const BUILDERS: { [K in DocumentKind]: (v: ViewModels[K]) => ViewModels[K] } = {
-  invitation: (v: InvitationView) => ({ ...base(v), ...caseParties(v), replyDays: v.replyDays, replyBy: v.replyBy }),
+  invitation: (v: InvitationView) => ({
+    ...base(v),
+    ...caseParties(v),
+    replyDays: v.replyDays,
+    replyBy: v.replyBy,
+    replyMovedFrom: v.replyMovedFrom,
+  }),
   'mediation-contract': (v: MediationContractView) => ({
     ...base(v),
     ...caseParties(v),
@@ -254,7 +276,9 @@ const BUILDERS: { [K in DocumentKind]: (v: ViewModels[K]) => ViewModels[K] } = {
     dueSoFar: v.dueSoFar,
     paidSoFar: v.paidSoFar,
     arrears: v.arrears,
+    overdueArrears: v.overdueArrears,
     misses: v.misses.map(missView),
+    paidLate: v.paidLate.map(lateView),
     missesWithoutGoodReason: v.missesWithoutGoodReason,
     threshold: v.threshold,
     thresholdExceeded: v.thresholdExceeded,

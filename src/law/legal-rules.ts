@@ -393,12 +393,20 @@ export const replacement = {
   } as Rule<boolean>,
 } as const;
 
-/** Terms ending on a non-working day (Civil Code art. 175; ГПК 123 ч. 4). */
+/**
+ * Terms ending on a non-working day (Civil Code art. 175; ГПК 123 ч. 4). Applied to every term counted in days or
+ * months (settings.termsEndOnWorkingDay): the reply to an invitation (ЗМед 20 п. 6), the mediation term and its
+ * extension (ЗМед 20 п. 9, 23 п. 2), the grace after an instalment's due date (settings.paymentGraceDays), the
+ * re-filing period after a refusal (УИК 162 ч. 10); and to instalment due dates (settings.moveDueDatesToWorkingDay).
+ * The calendar: src/restitution/domain/work-calendar.ts (`termEndsOn`), given to the machines as ProcedureDeps.termEnd.
+ */
 export const civilTerms = {
   moveToNextWorkingDay: {
     value: true,
     source: { act: 'ГК', article: '175' },
     note: 'Если последний день срока приходится на нерабочий день, днём окончания срока считается ближайший следующий за ним рабочий день',
+    noteKk:
+      'Егер мерзімнің соңғы күні жұмыс істемейтін күнге тура келсе, содан кейінгі ең таяу жұмыс күні мерзімнің аяқталған күні болып саналады',
   } as Rule<boolean>,
   daysPerMonthForRemainder: {
     value: 30,
@@ -417,6 +425,12 @@ export const settings = {
   waiverCountsAsFullCompensation: true,
   /** Due dates on non-working days move to the next working day (ГК 175); can be switched off. */
   moveDueDatesToWorkingDay: true,
+  /**
+   * ГК 175 (civilTerms.moveToNextWorkingDay) for terms counted in days or months: the last day of the reply
+   * period, of the mediation term and its extension, of the grace period and of the re-filing period moves off a
+   * non-working day to the next working day. Read when an event is recorded: terms already running keep their end.
+   */
+  termsEndOnWorkingDay: true,
   /** LAW.md §14: Kazakh «бір жүз», «бір мың» (statute style since 2014) vs «жүз», «мың». */
   kazakhExplicitOneBeforeHundredAndThousand: false,
   /** A schedule longer than this is refused (issue 3). */

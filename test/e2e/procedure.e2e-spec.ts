@@ -140,10 +140,13 @@ describe('the procedure over HTTP', () => {
     await c.startNegotiation(kase.id, claimId, '2026-12-01');
     await c.send(kase.id, { type: 'term.extended', claimId, days: 31 }, { status: 400 });
     const ext = await c.send(kase.id, { type: 'term.extended', claimId, days: 10 });
-    expect(ext.deadlines.find((d: any) => d.type === 'term.expired').dueDate).toBe('2027-01-11');
+    // 31.12.2026 + 10 days = Sunday 10 January: the term ends on Monday 11 (ГК 175), expiry counts from the 12th
+    expect(ext.deadlines.find((d: any) => d.type === 'term.expired').dueDate).toBe('2027-01-12');
     const twice = await c.send(kase.id, { type: 'term.extended', claimId, days: 5 }, { status: 400 });
     expect(twice.errors[0].rule).toBe('extension_already_used');
     c.setDate(t, '2027-01-11');
+    expect(await sweep()).toBe(0);
+    c.setDate(t, '2027-01-12');
     expect(await sweep()).toBe(1);
     const after = await c.get(kase.id);
     expect(after.claims[0]).toMatchObject({ state: 'terminated', outcome: 'terminated' });

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { PaymentsLedger1764300000000 } from '../../src/database/migrations/1764300000000-payments-ledger';
+import { PaymentReversals1764700000000 } from '../../src/database/migrations/1764700000000-payment-reversals';
 import { TENGE } from '../factories/case.factory';
 import { startTestApp, TestApp } from '../support/app';
 import { CaseClient } from '../support/case-client';
@@ -127,11 +128,14 @@ describe('payments ledger', () => {
     const { paymentCount: _count, lastPaymentOn: _last, ...rest } = old.claims[claimId].restitution.context;
     old.claims[claimId].restitution.context = { ...rest, payments: expectedSchedule.payments };
     const migration = new PaymentsLedger1764300000000();
+    const reversals = new PaymentReversals1764700000000(); // the later migration on the same table
     const runner = db.createQueryRunner();
     try {
+      await reversals.down(runner);
       await migration.down(runner);
       await db.query('UPDATE cases SET snapshot = ? WHERE id = ?', [JSON.stringify(old), id]);
       await migration.up(runner);
+      await reversals.up(runner);
     } finally {
       await runner.release();
     }

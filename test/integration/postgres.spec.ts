@@ -78,9 +78,11 @@ describe('on PostgreSQL', () => {
       { name: 'CaseListingIndex1764200000000' },
       { name: 'PaymentsLedger1764300000000' },
       { name: 'UsersAndSignIn1764400000000' },
+      { name: 'CaseAccess1764500000000' },
       { name: 'AuditLog1764600000000' },
-      { name: 'PaymentReceipts1764850000000' },
+      { name: 'PaymentReversals1764700000000' },
       { name: 'FrozenDocuments1764800000000' },
+      { name: 'PaymentReceipts1764850000000' },
     ]);
     expect(await db.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")).toEqual([
       { extname: 'pg_trgm' },
@@ -230,7 +232,7 @@ describe('on PostgreSQL', () => {
       evidence: 'bank_transfer',
       reference: 'PAY-2',
     });
-    const again = await c.get(kase.id);
+    let again = await c.get(kase.id);
     expect(typeof again.version).toBe('number');
     expect(again.claims[0].outstanding).toBe(awarded - 1);
     const schedule = (await t.as('lawyer').get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
@@ -247,6 +249,29 @@ describe('on PostgreSQL', () => {
       expectedVersion: 2,
     }).expect(409);
     expect(stale.body).toEqual(expect.objectContaining({ error: 'version_conflict', currentVersion: again.version }));
+
+    // A payment entered wrongly: reversed and entered again under its number (reversal rows on PostgreSQL too).
+    await c.send(kase.id, {
+      type: 'payment.reversed',
+      claimId,
+      reference: 'PAY-2',
+      reason: 'Сумма введена неверно',
+      replacement: { amount: 123_456_780, date: '2027-02-10', evidence: 'bank_transfer', reference: 'PAY-2' },
+    });
+    const corrected = (await t.as('lawyer').get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
+    expect(corrected.paidTotal).toBe(5_123_456_780);
+    expect(corrected.payments.map((p: { reference: string }) => p.reference)).toEqual(['PAY-1', 'PAY-2']);
+    expect(
+      await db.query('SELECT kind, reference, occurrence, reverses_seq FROM payments WHERE case_id = $1 ORDER BY seq', [
+        kase.id,
+      ]),
+    ).toEqual([
+      { kind: 'payment', reference: 'PAY-1', occurrence: 0, reverses_seq: null },
+      { kind: 'payment', reference: 'PAY-2', occurrence: 0, reverses_seq: null },
+      { kind: 'reversal', reference: 'PAY-2', occurrence: 0, reverses_seq: 2 },
+      { kind: 'payment', reference: 'PAY-2', occurrence: 1, reverses_seq: null },
+    ]);
+    again = await c.get(kase.id);
 
     const entity = await db.getRepository(CaseEntity).findOneByOrFail({ id: kase.id });
     expect(entity.version).toBe(again.version);

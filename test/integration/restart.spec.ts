@@ -75,9 +75,11 @@ describe('deadlines survive a restart', () => {
       { name: 'CaseListingIndex1764200000000' },
       { name: 'PaymentsLedger1764300000000' },
       { name: 'UsersAndSignIn1764400000000' },
+      { name: 'CaseAccess1764500000000' },
       { name: 'AuditLog1764600000000' },
-      { name: 'PaymentReceipts1764850000000' },
+      { name: 'PaymentReversals1764700000000' },
       { name: 'FrozenDocuments1764800000000' },
+      { name: 'PaymentReceipts1764850000000' },
     ]);
     const journal = await db.query('PRAGMA journal_mode');
     expect(journal[0].journal_mode).toBe('wal');

@@ -16,6 +16,7 @@ import { claimMediationMachine } from '../../machines/claim-mediation.machine';
 import { CASE_EVENTS, MEDIATION_EVENTS, RESTITUTION_EVENTS, ROLES } from '../../machines/procedure';
 import { restitutionMachine } from '../../machines/restitution.machine';
 import { EVENT_DTOS } from '../../src/cases/dto/case-events.dto';
+import type { EventType } from '../../machines/events';
 
 const PROTOTYPE_NAMES = ['valueOf', 'toString', '__proto__', 'hasOwnProperty', 'constructor', 'isPrototypeOf'];
 
@@ -36,8 +37,10 @@ describe('the event catalogue declares each event once', () => {
       'default.reported',
       'payment.missed.explained',
       'payment.recorded',
+      'payment.reversed',
+      'release.corrected',
     ]);
-    expect(byRole('court')).toEqual(['court.decided', 'hearing.scheduled', 'parole.revoked']);
+    expect(byRole('court')).toEqual(['court.decided', 'hearing.corrected', 'hearing.scheduled', 'parole.revoked']);
     // The court's own acts: only the court records its ruling and a revocation.
     expect(EVENT_CATALOGUE['court.decided'].roles).toEqual(['court']);
     expect(EVENT_CATALOGUE['parole.revoked'].roles).toEqual(['court']);
@@ -47,6 +50,12 @@ describe('the event catalogue declares each event once', () => {
     expect([...EVENT_CATALOGUE['mediator.assigned'].roles].sort()).toEqual(['lawyer', 'mediator']);
     expect(EVENT_CATALOGUE['lawyer.added'].roles).toEqual(['lawyer']);
     expect(EVENT_CATALOGUE['lawyer.replaced'].roles).toEqual(['lawyer']);
+    // A correction is recorded by whoever records the kind of fact it corrects.
+    const sameRoles = (a: EventType, b: EventType) =>
+      expect([...EVENT_CATALOGUE[a].roles].sort()).toEqual([...EVENT_CATALOGUE[b].roles].sort());
+    sameRoles('release.corrected', 'convict.released');
+    sameRoles('hearing.corrected', 'hearing.scheduled');
+    sameRoles('payment.reversed', 'payment.recorded');
     expect(
       MEDIATION_EVENTS.filter((t) => isUserEventType(t)).every((t) => EVENT_CATALOGUE[t].roles.join() === 'mediator'),
     ).toBe(true);
@@ -67,7 +76,7 @@ describe('the event catalogue declares each event once', () => {
       const handled = new Set(Object.values(definition.root.states).flatMap((s) => s.ownEvents));
       const declared = EVENT_TYPES.filter((t) => EVENT_CATALOGUE[t].machine === machine);
       for (const type of declared) expect(handled).toContain(type);
-      const cascades = ['claim.outcome', 'claim.reopened', 'restitution.paid', 'convict.released'];
+      const cascades = ['claim.outcome', 'claim.reopened', 'restitution.paid', 'convict.released', 'release.corrected'];
       for (const type of handled) if (!declared.includes(type as never)) expect(cascades).toContain(type);
     },
   );

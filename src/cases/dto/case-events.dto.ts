@@ -203,6 +203,31 @@ export class ParoleRevokedEvent extends EventBase {
   @Text(300, undefined, 'УК РК ст. 72 ч. 7 п. 1') ground: string;
 }
 
+const CorrectionReason = () =>
+  Text(1000, 'Why the fact recorded before is wrong (kept in the history)', 'Ошибка при вводе: дата взята из справки');
+
+@EventSchema('release.corrected')
+export class ReleaseCorrectedEvent extends EventBase {
+  @EventType('release.corrected') type: 'release.corrected';
+
+  @ApiProperty({ example: '2026-11-26' })
+  @IsLocalDate()
+  releaseDate: string;
+
+  @CorrectionReason() reason: string;
+}
+
+@EventSchema('hearing.corrected')
+export class HearingCorrectedEvent extends EventBase {
+  @EventType('hearing.corrected') type: 'hearing.corrected';
+
+  @ApiProperty({ example: '2027-02-02' })
+  @IsLocalDate()
+  hearingDate: string;
+
+  @CorrectionReason() reason: string;
+}
+
 @EventSchema('case.withdrawn')
 export class CaseWithdrawnEvent extends EventBase {
   @EventType('case.withdrawn') type: 'case.withdrawn';
@@ -475,6 +500,46 @@ export class PaymentRecordedEvent extends ClaimEventBase {
   reference: string;
 }
 
+/** A payment's fields: `payment.recorded`, and the replacement of `payment.reversed`. */
+export class PaymentEntryDto {
+  @ApiProperty({ example: 500000, description: 'Amount paid, tiyn' })
+  @IsPositiveTiyn()
+  amount: number;
+
+  @ApiProperty({ example: '2026-11-30' })
+  @IsLocalDate()
+  date: string;
+
+  @ApiProperty({ example: 'bank_transfer', enum: PAYMENT_EVIDENCE })
+  @IsIn(PAYMENT_EVIDENCE)
+  evidence: (typeof PAYMENT_EVIDENCE)[number];
+
+  @ApiProperty({ example: 'KASPI-2026-11-30-0001', description: 'Payment reference' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  reference: string;
+}
+
+@EventSchema('payment.reversed')
+export class PaymentReversedEvent extends ClaimEventBase {
+  @EventType('payment.reversed') type: 'payment.reversed';
+
+  @ApiProperty({ example: 'KASPI-2026-11-30-0001', description: 'Reference of the payment recorded wrongly' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  reference: string;
+
+  @CorrectionReason() reason: string;
+
+  @Nested(() => PaymentEntryDto, {
+    required: false,
+    description: 'The correct payment, recorded as a new entry in the same step',
+  })
+  replacement?: PaymentEntryDto;
+}
+
 @EventSchema('payment.missed.explained')
 export class PaymentMissedExplainedEvent extends ClaimEventBase {
   @EventType('payment.missed.explained') type: 'payment.missed.explained';
@@ -522,6 +587,8 @@ export const EVENT_DTOS = {
   'court.decided': CourtDecidedEvent,
   'convict.released': ConvictReleasedEvent,
   'parole.revoked': ParoleRevokedEvent,
+  'release.corrected': ReleaseCorrectedEvent,
+  'hearing.corrected': HearingCorrectedEvent,
   'case.withdrawn': CaseWithdrawnEvent,
   'mediator.assigned': MediatorAssignedEvent,
   'lawyer.added': LawyerAddedEvent,
@@ -538,6 +605,7 @@ export const EVENT_DTOS = {
   'payment.missed.explained': PaymentMissedExplainedEvent,
   'default.reported': DefaultReportedEvent,
   'agreement.amended': AgreementAmendedEvent,
+  'payment.reversed': PaymentReversedEvent,
 } as const satisfies { readonly [T in UserEventType]: new () => EventBody<T> };
 
 type AllTrue<R extends Record<string, true>> = R;
@@ -573,6 +641,16 @@ export const EVENT_EXAMPLES: { readonly [T in UserEventType]: Omit<EventBody<T>,
   'court.decided': { type: 'court.decided', decision: 'parole', decisionDate: '2026-11-26', ruling: '1-123/2026' },
   'convict.released': { type: 'convict.released', releaseDate: '2026-11-27', supervisionUnitId: 'police-ukg-1' },
   'parole.revoked': { type: 'parole.revoked', decisionDate: '2026-11-28', ground: 'УК РК ст. 72 ч. 7 п. 1' },
+  'release.corrected': {
+    type: 'release.corrected',
+    releaseDate: '2026-11-26',
+    reason: 'Ошибка при вводе: дата освобождения по справке учреждения — 26.11.2026',
+  },
+  'hearing.corrected': {
+    type: 'hearing.corrected',
+    hearingDate: '2027-02-02',
+    reason: 'Ошибка при вводе: в извещении суда указано 02.02.2027',
+  },
   'case.withdrawn': { type: 'case.withdrawn', reason: 'Осуждённый отозвал обращение' },
   'mediator.assigned': { type: 'mediator.assigned', mediatorUserId: EXAMPLE_USER_ID },
   'lawyer.added': { type: 'lawyer.added', lawyerUserId: EXAMPLE_USER_ID },
@@ -636,6 +714,13 @@ export const EVENT_EXAMPLES: { readonly [T in UserEventType]: Omit<EventBody<T>,
     type: 'agreement.amended',
     claimId: EXAMPLE_CLAIM_ID,
     instalments: { total: 150_000_000, monthly: 2_500_000, dayOfMonth: 15, firstDueDate: '2027-01-15' },
+  },
+  'payment.reversed': {
+    type: 'payment.reversed',
+    claimId: EXAMPLE_CLAIM_ID,
+    reference: 'KASPI-2026-11-30-0001',
+    reason: 'Сумма введена неверно: по платёжному поручению 5 000 ₸, не 50 000 ₸',
+    replacement: { amount: 500_000, date: '2026-11-30', evidence: 'bank_transfer', reference: 'KASPI-2026-11-30-0001' },
   },
 };
 

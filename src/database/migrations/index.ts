@@ -5,8 +5,9 @@ import { PaymentsLedger1764300000000 } from './1764300000000-payments-ledger';
 import { UsersAndSignIn1764400000000 } from './1764400000000-users-and-sign-in';
 import { CaseAccess1764500000000 } from './1764500000000-case-access';
 import { AuditLog1764600000000 } from './1764600000000-audit-log';
-import { PaymentReceipts1764850000000 } from './1764850000000-payment-receipts';
+import { PaymentReversals1764700000000 } from './1764700000000-payment-reversals';
 import { FrozenDocuments1764800000000 } from './1764800000000-frozen-documents';
+import { PaymentReceipts1764850000000 } from './1764850000000-payment-receipts';
 
 /** Every migration, in order. The service runs them on start; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   UsersAndSignIn1764400000000,
   CaseAccess1764500000000,
   AuditLog1764600000000,
+  PaymentReversals1764700000000,
   FrozenDocuments1764800000000,
   PaymentReceipts1764850000000,
 ];

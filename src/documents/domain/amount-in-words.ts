@@ -47,7 +47,8 @@ function kkWords(n: number, explicitOne: boolean): string[] {
   const words: string[] = [];
   if (milliards > 0) words.push(...kkTriple(milliards, explicitOne), 'миллиард');
   if (millions > 0) words.push(...kkTriple(millions, explicitOne), 'миллион');
-  if (thousands === 1) words.push(...(explicitOne ? ['бір', 'мың'] : ['мың']));
+  // «мың» alone only opens a number (1 000–1 999); after millions it is «бір мың»: «бір миллион бір мың он бір».
+  if (thousands === 1) words.push(...(explicitOne || words.length > 0 ? ['бір', 'мың'] : ['мың']));
   else if (thousands > 1) words.push(...kkTriple(thousands, explicitOne), 'мың');
   words.push(...kkTriple(ones, explicitOne));
   return words;

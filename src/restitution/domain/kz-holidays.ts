@@ -1,9 +1,13 @@
 /**
- * Public holidays and days off of Kazakhstan as data (LAW.md §13).
- * Law «О праздниках в Республике Казахстан» of 13.12.2001 № 267-II (ред. 19.04.2023), Labour Code arts. 84–85.
- * An administrator extends this file by year: one entry in KZ_YEARS with the first day of Kurban Ait and the
- * Ministry of Labour's transfer orders. The weekend-transfer rule (art. 5) is applied by work-calendar.ts.
- * Pure data: no imports but types.
+ * Public holidays and days off of Kazakhstan (LAW.md §13): the rule for any year, and the decrees as data.
+ * Law «О праздниках в Республике Казахстан» of 13.12.2001 № 267-II (ред. 19.04.2023) art. 5, Labour Code
+ * (ТК РК) art. 84 п. 5 (7 January and the first day of Kurban Ait are days off, never moved) and art. 85 п. 3 (the
+ * Government — since 2023 the Ministry of Labour — may transfer days off).
+ * Every year is computed: fixed holidays (FIXED_HOLIDAYS), their move off a weekend (work-calendar.ts), Kurban Ait
+ * as 10 Dhu al-Hijjah of the Umm al-Qura calendar (Node's ICU). KZ_YEARS adds what only a decree or an
+ * announcement can say: the transfer orders of the year and the Kurban Ait date announced by the Spiritual
+ * Administration when it differs from the computed one. An administrator adds one entry per year.
+ * Pure: no imports but types.
  */
 import type { LocalDate } from '../../common/local-date';
 
@@ -51,16 +55,24 @@ export interface DayOffTransfer {
   note: string;
 }
 
+/** What a year's decrees and announcements say, over the computed calendar. */
 export interface HolidayYear {
   year: number;
-  /** First day of Kurban Ait: a day off, never moved (announced each year by the Spiritual Administration). */
-  kurbanAit: LocalDate;
+  /**
+   * First day of Kurban Ait as announced (a day off, never moved); absent: 10 Dhu al-Hijjah of the Umm al-Qura
+   * calendar (work-calendar.ts `kurbanAitDates`), which the announcement can differ from by a day.
+   */
+  kurbanAit?: LocalDate;
   transfers: readonly DayOffTransfer[];
   /** True while the year's dates are not officially confirmed: documents should say so. */
   provisional: boolean;
   source: string;
 }
 
+/**
+ * Years with decrees or announcements. A year not listed is computed by the rule alone and is provisional:
+ * no transfer order is known and Kurban Ait is the computed date.
+ */
 export const KZ_YEARS: Readonly<Record<number, HolidayYear>> = {
   2024: {
     year: 2024,
@@ -92,9 +104,10 @@ export const KZ_YEARS: Readonly<Record<number, HolidayYear>> = {
   },
   2027: {
     year: 2027,
-    kurbanAit: '2027-05-16', // estimate (LAW.md §13: not announced, ≈ 16 May, a Sunday)
+    // not announced (LAW.md §13: ≈ 16 May, a Sunday): the Umm al-Qura date, 2027-05-16, applies
     transfers: [],
     provisional: true,
-    source: 'LAW.md §13 (2027, предварительно): Курбан айт — оценка, приказы о переносе ещё не изданы',
+    source:
+      'LAW.md §13 (2027, предварительно): Курбан айт — по календарю Умм аль-Кура, приказы о переносе ещё не изданы',
   },
 };

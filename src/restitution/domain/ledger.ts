@@ -10,6 +10,7 @@ import { addDays, daysBetween, isLocalDate, type LocalDate } from '../../common/
 import { settings } from '../../law/legal-rules';
 import { formatTenge, isTiyn, type Tiyn } from '../../money/domain/money';
 import type { ScheduleRow } from './schedule';
+import { termEndsOn } from './work-calendar';
 
 export interface Payment {
   /** Bank reference, receipt number…: the idempotency key. */
@@ -35,7 +36,7 @@ export interface LedgerInstalment {
   paid: Tiyn;
   remaining: Tiyn;
   status: InstalmentStatus;
-  /** First day on which an unpaid rest counts as overdue: dueDate + graceDays + 1. */
+  /** First day on which an unpaid rest counts as overdue: the day after dueDate + graceDays (moved by ГК 175). */
   overdueFrom: LocalDate;
   /** Date of the payment that completed the instalment. */
   paidOn?: LocalDate;
@@ -160,8 +161,15 @@ export function allocatePaid(rows: readonly DueRow[], paid: Tiyn): PaymentAlloca
   return allocatePayments(rows, paid > 0 ? [{ reference: 'paid', amount: paid, date: rows[0]?.dueDate ?? '' }] : []);
 }
 
-/** The first day on which an unpaid rest of a row due on `dueDate` counts as overdue. */
-export const overdueFrom = (dueDate: LocalDate, graceDays: number): LocalDate => addDays(dueDate, graceDays + 1);
+/**
+ * The first day on which an unpaid rest of a row due on `dueDate` counts as overdue: the day after the grace
+ * period, whose last day moves off a non-working day (ГК 175, `termEnd`; the machines pass ProcedureDeps.termEnd).
+ */
+export const overdueFrom = (
+  dueDate: LocalDate,
+  graceDays: number,
+  termEnd: (nominal: LocalDate) => LocalDate = termEndsOn,
+): LocalDate => addDays(termEnd(addDays(dueDate, graceDays)), 1);
 
 /**
  * The rows with the payments allocated (allocatePayments) and each row's status on `today`. No validation: for

@@ -1,9 +1,11 @@
 /**
- * Working days of Kazakhstan (five-day week) from the holiday data in kz-holidays.ts.
- * Used to move a due date that falls on a non-working day to the next working day (ГК 175, ГПК 123 ч. 4).
- * Years missing from the table know only weekends; every answer says whether the calendar was known.
+ * Working days of Kazakhstan (five-day week) for any year: the holidays of kz-holidays.ts, their move off a
+ * weekend (holiday law art. 5), Kurban Ait from the Umm al-Qura calendar (Node's ICU), and the year's decrees.
+ * Used to move a due date or the last day of a term off a non-working day (ГК 175, ГПК 123 ч. 4; src/law/terms.ts).
+ * Every answer says whether the year is provisional (no decree known yet: computed dates only).
  */
 import { addDays, fromParts, isoDayOfWeek, parts, type LocalDate } from '../../common/local-date';
+import { settings } from '../../law/legal-rules';
 import { FIXED_HOLIDAYS, KZ_YEARS, type HolidayYear } from './kz-holidays';
 
 export type NonWorkingKind = 'weekend' | 'holiday' | 'moved_day_off' | 'transferred_day_off';
@@ -15,9 +17,12 @@ export interface DayInfo {
   kind?: NonWorkingKind;
   /** Russian text for documents: «суббота», «Наурыз мейрамы», «перенесённый выходной (Наурыз мейрамы 21.03 — суббота)». */
   reason?: string;
-  /** False when the year has no holiday data: only weekends were considered. */
+  /**
+   * False for years before the holiday list of kz-holidays.ts took its present shape (2022: 25 October added,
+   * 1 and 17 December dropped): there only weekends and the present list were considered.
+   */
   calendarKnown: boolean;
-  /** True when the year's data is provisional (LAW.md §13: 2027). */
+  /** True when the year has no confirmed decree data (2027, and every computed year): documents should say so. */
   provisional: boolean;
 }
 
@@ -55,16 +60,48 @@ function ddmm(date: LocalDate): string {
   return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}`;
 }
 
+/** The first year the holiday list of kz-holidays.ts describes as it stands (LAW.md §13). */
+export const FIRST_KNOWN_CALENDAR_YEAR = 2022;
+
+let umalqura: Intl.DateTimeFormat | undefined;
+const kurbanAitCache = new Map<number, LocalDate[]>();
+
+/**
+ * 10 Dhu al-Hijjah (month 12) of the Umm al-Qura calendar within a Gregorian year, from Node's ICU: 2024-06-16,
+ * 2025-06-06, 2026-05-27 (the announced dates), 2027-05-16, 2028-05-05, 2029-04-24, 2030-04-13. A lunar year is
+ * 354–355 days, so a Gregorian year can hold two (2039: 5 January and 26 December).
+ */
+export function kurbanAitDates(year: number): LocalDate[] {
+  const cached = kurbanAitCache.get(year);
+  if (cached) return cached;
+  umalqura ??= new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', {
+    timeZone: 'UTC',
+    month: 'numeric',
+    day: 'numeric',
+  });
+  if (umalqura.resolvedOptions().calendar !== 'islamic-umalqura')
+    throw new Error('Node is built without full ICU: the Umm al-Qura calendar (Kurban Ait) is not available');
+  const out: LocalDate[] = [];
+  for (let d = fromParts(year, 1, 1); parts(d).year === year; d = addDays(d, 1)) {
+    const { year: y, month: m, day } = parts(d);
+    const p = umalqura.formatToParts(new Date(Date.UTC(y, m - 1, day)));
+    const num = (type: string) => Number(p.find((x) => x.type === type)?.value);
+    if (num('month') === 12 && num('day') === 10) out.push(d);
+  }
+  kurbanAitCache.set(year, out);
+  return out;
+}
+
 /** Builds a year's days off: holidays, art. 5 moves off weekends, Kurban Ait, Ministry transfers. */
-function buildYear(data: HolidayYear): YearTable {
+function buildYear(year: number, data: HolidayYear | undefined): YearTable {
   const off = new Map<LocalDate, { kind: NonWorkingKind; reason: string }>();
-  const holidays = FIXED_HOLIDAYS.filter(
-    (h) => (h.fromYear ?? -Infinity) <= data.year && data.year <= (h.toYear ?? Infinity),
-  )
-    .map((h) => ({ date: fromParts(data.year, h.month, h.day), name: h.name, moves: h.movesOffWeekend }))
-    .concat([{ date: data.kurbanAit, name: 'Курбан айт (первый день)', moves: false }])
+  const kurbanAit = data?.kurbanAit ? [data.kurbanAit] : kurbanAitDates(year);
+  const holidays = FIXED_HOLIDAYS.filter((h) => (h.fromYear ?? -Infinity) <= year && year <= (h.toYear ?? Infinity))
+    .map((h) => ({ date: fromParts(year, h.month, h.day), name: h.name, moves: h.movesOffWeekend }))
+    .concat(kurbanAit.map((date) => ({ date, name: 'Курбан айт (первый день)', moves: false })))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  for (const h of holidays) off.set(h.date, { kind: 'holiday', reason: h.name });
+  // Kurban Ait on a state holiday (22 March 2032) adds no day off: the state holiday keeps its name and move.
+  for (const h of holidays) if (!off.has(h.date)) off.set(h.date, { kind: 'holiday', reason: h.name });
 
   // Art. 5: each holiday on a weekend gives a day off on the next day that is neither weekend nor holiday
   // nor already taken by an earlier move (Nauryz 2026: 21 Sat → 24 Tue, 22 Sun → 25 Wed, 23 Mon stays).
@@ -79,28 +116,32 @@ function buildYear(data: HolidayYear): YearTable {
   }
 
   const workingWeekends = new Set<LocalDate>();
-  for (const t of data.transfers) {
+  for (const t of data?.transfers ?? []) {
     off.set(t.dayOff, {
       kind: 'transferred_day_off',
       reason: `выходной по переносу (рабочий день — ${ddmm(t.workingDay)})`,
     });
     workingWeekends.add(t.workingDay);
   }
-  return { known: true, provisional: data.provisional, off, workingWeekends };
+  return {
+    known: year >= FIRST_KNOWN_CALENDAR_YEAR,
+    provisional: data?.provisional ?? true,
+    off,
+    workingWeekends,
+  };
 }
 
 function tableFor(year: number): YearTable {
   let t = tables.get(year);
   if (!t) {
-    const data = KZ_YEARS[year];
-    t = data ? buildYear(data) : { known: false, provisional: false, off: new Map(), workingWeekends: new Set() };
+    t = buildYear(year, Object.hasOwn(KZ_YEARS, year) ? KZ_YEARS[year] : undefined);
     tables.set(year, t);
   }
   return t;
 }
 
-/** Years the holiday table covers (the rest: weekends only). */
-export function knownCalendarYears(): number[] {
+/** Years with decrees or announcements in kz-holidays.ts (the rest are computed by the rule alone). */
+export function decreedCalendarYears(): number[] {
   return Object.keys(KZ_YEARS)
     .map(Number)
     .sort((a, b) => a - b);
@@ -146,4 +187,12 @@ export function nonWorkingWeekdays(year: number): LocalDate[] {
     if (!isWeekend(d) && !isWorkingDay(d)) out.push(d);
   }
   return out;
+}
+
+/**
+ * The last day of a term whose calendar count ends on `nominal` (ГК 175, civilTerms.moveToNextWorkingDay): the
+ * next working day when `nominal` is not one, while settings.termsEndOnWorkingDay is on (read at call time).
+ */
+export function termEndsOn(nominal: LocalDate): LocalDate {
+  return settings.termsEndOnWorkingDay ? nextWorkingDay(nominal).date : nominal;
 }

@@ -37,8 +37,12 @@ export class ScheduleView {
   @ApiPropertyOptional({ example: '2027-01-11' }) firstDueDate?: string;
   @ApiPropertyOptional({ example: '2030-04-10' }) lastDueDate?: string;
   @ApiProperty() movedToWorkingDays: boolean;
-  @ApiProperty({ description: 'false — часть дат в годах без календаря праздников (учтены только выходные)' })
+  @ApiProperty({ description: 'false — часть дат раньше 2022 года: список праздников тех лет не ведётся' })
   calendarKnown: boolean;
-  @ApiProperty({ description: 'true — часть дат в годах с предварительным календарём' }) calendarProvisional: boolean;
+  @ApiProperty({
+    description:
+      'true — часть дат в годах без утверждённого календаря (праздники рассчитаны по закону, приказы о переносе не известны)',
+  })
+  calendarProvisional: boolean;
   @ApiProperty() formatted: FormattedScheduleAmounts;
 }

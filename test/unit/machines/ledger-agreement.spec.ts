@@ -14,7 +14,12 @@ import { addDays } from '../../../src/common/local-date';
 import { documentViewModel, type CaseRecord } from '../../../src/documents/case-documents';
 import { parolee } from '../../../src/law/legal-rules';
 import { application, victimClaim } from '../../factories/case.factory';
-import { PaymentBook, deps, tenge } from './support';
+import { overdueFrom } from '../../../src/restitution/domain/ledger';
+import { termEndsOn } from '../../../src/restitution/domain/work-calendar';
+import { PaymentBook, deps as plainDeps, tenge } from './support';
+
+/** The production calendar: the grace period's last day moves off a non-working day (ГК 175) in both. */
+const deps = { ...plainDeps, termEnd: termEndsOn };
 
 /**
  * One ledger: the restitution machine and every view (the claim schedule, the payment statement, the arrears
@@ -109,7 +114,7 @@ function expectAgreement(s: ProcedureState, app: CaseApplication, day: string) {
   const open = new Set(machineArrears.misses.map((m) => m.instalmentNo));
   for (const i of view.instalments.filter((x) => x.no > 0)) {
     expect({ no: i.no, overdue: i.status === 'overdue' }).toEqual({ no: i.no, overdue: open.has(i.no) });
-    if (open.has(i.no)) expect(i.remaining > 0 && addDays(i.dueDate, GRACE + 1) <= day).toBe(true);
+    if (open.has(i.no)) expect(i.remaining > 0 && overdueFrom(i.dueDate, GRACE) <= day).toBe(true);
   }
 
   // The snapshot's totals are the ledger's; the views read the payments from the ledger.
@@ -131,6 +136,12 @@ function expectAgreement(s: ProcedureState, app: CaseApplication, day: string) {
   }
   if (c.misses.length > 0 || r.state === 'inArrears') {
     const report = documentViewModel(kase, 'arrears-report', 'v1', day);
+    // The headline is the table's sum: every instalment due and unpaid, within the grace period or past it …
+    expect(report.arrears).toBe(report.misses.reduce((s, m) => s + m.shortfall, 0));
+    expect(report.overdueArrears).toBe(view.arrears);
+    // … and an instalment paid late is listed as paid late, never as missed.
+    expect(report.misses.every((m) => m.shortfall > 0)).toBe(true);
+    for (const late of report.paidLate) expect(report.misses.map((m) => m.number)).not.toContain(late.number);
     expect(report.missesWithoutGoodReason).toBe(view.missedWithoutGoodReason);
     expect(report.thresholdExceeded).toBe(view.revocationGround);
     expect(report.thresholdExceeded).toBe(

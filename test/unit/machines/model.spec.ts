@@ -56,11 +56,29 @@ function replayAll<M extends AnyStateMachine>(
     let s = initial;
     // The payments ledger as the store keeps it beside the snapshot: a row for each payment the machine counted.
     const ledger: Payment[] = [];
-    for (const { event } of path.steps) {
+    for (const step of path.steps) {
+      let event = step.event;
       if (event.type === 'xstate.init') continue;
+      // A reversal's original is looked up in the ledger, as the store does: here, the latest payment on it.
+      if (event.type === 'payment.reversed') {
+        const last = ledger[ledger.length - 1];
+        event = {
+          ...event,
+          reference: last?.reference ?? event.reference,
+          original: last ? { amount: last.amount, date: last.date } : null,
+          replacementOnRecord: null,
+        };
+      }
       const [next] = transition(machine, s as any, event) as unknown as [Snap];
       if (event.type === 'payment.recorded' && next.context.paymentCount === s.context.paymentCount + 1)
         ledger.push(paymentOf(event));
+      if (event.type === 'payment.reversed' && (next.context.reversals ?? 0) === (s.context.reversals ?? 0) + 1) {
+        ledger.splice(
+          ledger.findIndex((p) => p.reference === event.reference),
+          1,
+        );
+        if (event.replacement) ledger.push(paymentOf({ ...event.replacement, at: event.at }));
+      }
       const persisted = JSON.parse(JSON.stringify(machine.getPersistedSnapshot(next as any)));
       s = machine.resolveState(persisted);
       expect(s.value).toEqual(next.value);
@@ -284,6 +302,40 @@ describe('restitution machine', () => {
         { type: 'payment.overdue', at: addDays(watch.dueDate, 30), instalmentNo: watch.no },
         { type: 'payment.overdue', at: watch.dueDate, instalmentNo: watch.no },
       );
+    // Corrections: a reversal (its original is looked up in the ledger on replay), with or without a new entry.
+    // (bounded: one reversal, before any miss and amendment — the state space stays that of the other events)
+    if (c.paymentCount === 1 && c.reversals === undefined && c.misses.length === 0 && c.scheduleVersion === 1) {
+      const reversal = {
+        type: 'payment.reversed' as const,
+        at,
+        reference: 'latest',
+        reason: 'entered wrongly',
+        original: { amount: 1, date: at },
+        replacementOnRecord: null,
+      };
+      list.push(
+        reversal,
+        { ...reversal, reason: ' ' },
+        { ...reversal, original: null },
+        {
+          ...reversal,
+          replacement: { amount: 1, date: at, reference: `fix-${c.reversals ?? 0}`, evidence: 'bank_transfer' },
+        },
+      );
+    }
+    if (c.releaseDate && c.instalments && c.instalments.total > 0 && c.scheduleVersion === 1 && c.misses.length > 0)
+      list.push({
+        type: 'release.corrected',
+        at: '2025-12-31',
+        releaseDate: '2025-03-10',
+        schedule: schedule({
+          outstanding: c.instalments.total,
+          monthly: c.instalments.monthly,
+          firstDueDate: '2025-04-10',
+          dayOfMonth: c.instalments.dayOfMonth,
+        }),
+      });
+    if (c.releaseDate) list.push({ type: 'release.corrected', at: '2025-12-31', releaseDate: '2025-03-11' });
     if (unexplained)
       list.push({
         type: 'payment.missed.explained',
@@ -321,6 +373,7 @@ describe('restitution machine', () => {
       c.scheduleVersion,
       c.releaseDate !== null,
       c.paymentCount > 0,
+      c.reversals ?? 0,
     ]);
   };
   const invariant = (s: Snap, ledger: Payment[]) => {
@@ -329,10 +382,11 @@ describe('restitution machine', () => {
       expect(isSafeCount(n)).toBe(true);
     // The snapshot's totals are those of the ledger rows.
     expect(c.paid).toBe(ledger.reduce((sum, p) => sum + p.amount, 0));
-    expect(c.paymentCount).toBe(ledger.length);
-    expect(c.lastPaymentOn).toBe(
-      ledger.reduce<string | null>((last, p) => (last !== null && last > p.date ? last : p.date), null),
-    );
+    // Every payment recorded is on the ledger, or was reversed (a reversal row refers to it).
+    expect(c.paymentCount).toBe(ledger.length + (c.reversals ?? 0));
+    const latest = ledger.reduce<string | null>((last, p) => (last !== null && last > p.date ? last : p.date), null);
+    if ((c.reversals ?? 0) === 0) expect(c.lastPaymentOn).toBe(latest);
+    else expect(latest === null || (c.lastPaymentOn !== null && c.lastPaymentOn >= latest)).toBe(true);
     expect(new Set(ledger.map((p) => p.reference)).size).toBe(ledger.length);
     for (const p of ledger) expect(p.amount > 0 && p.date >= c.agreementDate).toBe(true);
     if (c.schedule.length > 0) expect(c.schedule.reduce((sum, r) => sum + r.amount, 0)).toBe(c.instalments?.total);
@@ -409,6 +463,11 @@ describe('case machine', () => {
       { type: 'convict.released', at: released, releaseDate: released },
       { type: 'convict.released', at: released, releaseDate: addDays(released, 1) },
       { type: 'parole.revoked', at: released, decisionDate: released, ground: 'УК 72 ч. 7 п. 1' },
+      // Corrections of the release and the hearing dates.
+      { type: 'release.corrected', at: addDays(released, 2), releaseDate: addDays(released, 1), reason: 'typo' },
+      { type: 'release.corrected', at: addDays(released, 2), releaseDate: released, reason: '' },
+      { type: 'hearing.corrected', at: decided, hearingDate: addDays(c.hearingDate ?? decided, 1), reason: 'typo' },
+      { type: 'hearing.corrected', at: decided, hearingDate: c.hearingDate ?? decided, reason: 'typo' },
     ];
   };
   const serializeState = (s: Snap) => {

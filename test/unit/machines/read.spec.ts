@@ -213,10 +213,11 @@ describe('what may happen next', () => {
     });
     const s = released();
     expect(nextEvents(s)).toEqual({
-      case: ['parole.revoked'],
+      case: ['parole.revoked', 'release.corrected', 'hearing.corrected'],
       claims: {
         v1: [
           'payment.recorded',
+          'payment.reversed',
           'payment.overdue',
           'payment.missed.explained',
           'default.reported',

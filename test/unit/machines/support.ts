@@ -22,7 +22,8 @@ export const schedule: ProcedureDeps['schedule'] = ({ outstanding, monthly, firs
   return rows;
 };
 
-export const deps: ProcedureDeps = { schedule, graceDays: 30 };
+/** Calendar days only: terms end on their calendar day (ГК 175 is tested with the real calendar in terms.spec.ts). */
+export const deps: ProcedureDeps = { schedule, graceDays: 30, termEnd: (nominal) => nominal };
 
 /** Applies events in order, failing loudly on the first refusal; checks the JSON round-trip at every step. */
 export function run(state: ProcedureState, events: ProcedureEvent[]): ProcedureState {

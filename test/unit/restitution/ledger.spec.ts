@@ -108,7 +108,7 @@ describe('applyLedger', () => {
       status: 'paid',
       paidOn: '2026-08-12',
       paidLate: true,
-      overdueFrom: '2026-08-10',
+      overdueFrom: '2026-08-11', // the grace ends on day 30, Sunday 9 August: on Monday 10 (ГК 175)
       allocations: [
         { reference: 'A', date: '2026-06-10', amount: T(50_000) },
         { reference: 'B', date: '2026-08-12', amount: T(50_000) },

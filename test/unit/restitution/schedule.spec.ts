@@ -187,12 +187,16 @@ describe('buildSchedule — dates', () => {
     expect(s.movedToWorkingDays).toBe(false);
   });
 
-  it('a schedule reaching a year without holiday data says so', () => {
-    expect(buildSchedule({ outstanding: T(100), monthly: T(100), firstDueDate: '2026-06-10' }).calendarKnown).toBe(
-      true,
-    );
-    const s = buildSchedule({ outstanding: T(300), monthly: T(100), firstDueDate: '2027-11-10' });
-    expect(s).toMatchObject({ calendarKnown: false, calendarProvisional: true });
+  it('a schedule reaching a year with no decree yet moves off its computed holidays and says it is provisional', () => {
+    expect(buildSchedule({ outstanding: T(100), monthly: T(100), firstDueDate: '2026-06-10' })).toMatchObject({
+      calendarKnown: true,
+      calendarProvisional: false,
+    });
+    // 5 May 2028 is Kurban Ait (Umm al-Qura), 8 May the day off for Sunday 7 May, 9 May Victory Day
+    const s = buildSchedule({ outstanding: T(300), monthly: T(100), firstDueDate: '2028-03-05', dayOfMonth: 5 });
+    expect(s).toMatchObject({ calendarKnown: true, calendarProvisional: true });
+    expect(s.rows.map((r) => r.dueDate)).toEqual(['2028-03-06', '2028-04-05', '2028-05-10']);
+    expect(s.rows[2].movedBecause).toBe('Курбан айт (первый день)');
   });
 });
 
