@@ -61,6 +61,9 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 export class Authenticator {
   private readonly logger = new Logger('Auth');
   private readonly cache = new Map<string, Cached>();
+  private readonly resolving = new Map<string, Promise<Principal | undefined>>();
+  /** Counts evictions: a read that overlapped one does not fill the cache with what it read before it. */
+  private evictions = 0;
   private readonly throttle = new LoginThrottle();
   private readonly idleMs: number;
   private readonly maxMs: number;
@@ -91,10 +94,22 @@ export class Authenticator {
   }
 
   /** Reads the credential from the database; undefined when it is unknown, ended, revoked, expired or disabled. */
-  async resolve(kind: 'session' | 'token', secret: string): Promise<Principal | undefined> {
-    if (kind === 'token' && !secret.startsWith(TOKEN_PREFIX)) return undefined;
+  resolve(kind: 'session' | 'token', secret: string): Promise<Principal | undefined> {
+    if (kind === 'token' && !secret.startsWith(TOKEN_PREFIX)) return Promise.resolve(undefined);
     const hash = sha256(secret);
     const key = kind[0] + hash;
+    // Requests that arrive while the credential is being read share that one read (a busy token whose cache
+    // entry lapsed would otherwise send a read per request)
+    let pending = this.resolving.get(key);
+    if (!pending) {
+      pending = this.load(kind, hash, key).finally(() => this.resolving.delete(key));
+      this.resolving.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async load(kind: 'session' | 'token', hash: string, key: string): Promise<Principal | undefined> {
+    const generation = this.evictions;
     const previous = this.cache.get(key);
     const found = await this.access.read(async (em) => {
       const credential =
@@ -123,6 +138,8 @@ export class Authenticator {
       writtenMs: Math.max(stored, previous?.writtenMs ?? -Infinity),
     };
     if (!this.stillValid(key, entry)) return undefined;
+    // Something was signed out, revoked or changed while the row was read: answer as read, cache nothing
+    if (generation !== this.evictions) return entry.principal;
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(key, entry);
     return entry.principal;
@@ -322,6 +339,7 @@ export class Authenticator {
   }
 
   private evict(match: (c: Cached) => boolean): void {
+    this.evictions++;
     for (const [key, c] of this.cache) if (match(c)) this.cache.delete(key);
   }
 
