@@ -51,6 +51,7 @@ describe('on PostgreSQL', () => {
     ).map((r: any) => r.table_name);
     expect(tables).toEqual([
       'api_tokens',
+      'case_access',
       'case_claim_states',
       'case_counts',
       'case_events',
@@ -72,6 +73,7 @@ describe('on PostgreSQL', () => {
       { name: 'CaseListingIndex1764200000000' },
       { name: 'PaymentsLedger1764300000000' },
       { name: 'UsersAndSignIn1764400000000' },
+      { name: 'CaseAccess1764500000000' },
     ]);
     expect(await db.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")).toEqual([
       { extname: 'pg_trgm' },

@@ -64,6 +64,7 @@ describe('deadlines survive a restart', () => {
         'users',
         'user_sessions',
         'api_tokens',
+        'case_access',
       ]),
     );
     expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([
@@ -72,6 +73,7 @@ describe('deadlines survive a restart', () => {
       { name: 'CaseListingIndex1764200000000' },
       { name: 'PaymentsLedger1764300000000' },
       { name: 'UsersAndSignIn1764400000000' },
+      { name: 'CaseAccess1764500000000' },
     ]);
     const journal = await db.query('PRAGMA journal_mode');
     expect(journal[0].journal_mode).toBe('wal');

@@ -80,7 +80,7 @@ export async function startTestApp(
       const type = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
       return as(role ?? usualRoleOf(type))
         .post(`/api/cases/${id}/events`)
-        .send(withCastDirectory(body));
+        .send(withCastDirectory(body) as object);
     },
     async close() {
       await app.close();
