@@ -762,6 +762,16 @@ export const EVENT_CATALOGUE = {
           },
           { ...INSTALMENTS, required: false },
           {
+            name: 'assumedReleaseDate',
+            kind: 'date',
+            required: false,
+            label: t(
+              'Болжамды босату күні (болжамды кесте үшін)',
+              'Предполагаемая дата освобождения (для ориентировочного графика)',
+              'Assumed release date (for the indicative calendar)',
+            ),
+          },
+          {
             name: 'paymentDetails',
             kind: 'group',
             required: false,

@@ -238,6 +238,18 @@ export const claimMediationChecks: Checks = {
           e.terms.paidBeforeHearingBy >= e.at),
     },
     {
+      field: 'terms.assumedReleaseDate',
+      rule: 'assumed_release_date_invalid',
+      message:
+        'Предполагаемая дата освобождения — календарная дата не раньше соглашения, и только при рассрочке со следующего месяца после освобождения',
+      holds: (_c, e) =>
+        e.terms.assumedReleaseDate === undefined ||
+        (isLocalDate(e.terms.assumedReleaseDate) &&
+          e.terms.assumedReleaseDate >= e.at &&
+          e.terms.instalments !== undefined &&
+          e.terms.instalments.firstDueDate === undefined),
+    },
+    {
       field: 'terms.instalments',
       rule: 'instalment_terms_invalid',
       message:
@@ -492,6 +504,7 @@ function copyTerms(t: AgreementTerms): AgreementTerms {
   return {
     paidBeforeHearing: t.paidBeforeHearing,
     ...(t.paidBeforeHearingBy !== undefined && { paidBeforeHearingBy: t.paidBeforeHearingBy }),
+    ...(t.assumedReleaseDate !== undefined && { assumedReleaseDate: t.assumedReleaseDate }),
     waived: t.waived,
     ...(i && {
       instalments: {

@@ -66,6 +66,11 @@ export interface AgreementTerms {
   paidBeforeHearing: Tiyn;
   /** The date by which the pre-hearing part is to be paid (a term of performance, ЗМед ст. 27 п. 2). */
   paidBeforeHearingBy?: LocalDate;
+  /**
+   * The release date the parties assume, for the agreement's INDICATIVE payment calendar (instalments from the
+   * month after release); the real calendar is issued after release. Absent: the calendar counts from signing.
+   */
+  assumedReleaseDate?: LocalDate;
   waived: Tiyn;
   instalments?: InstalmentTerms;
   /** Absent on agreements recorded before it existed: the documents then print a bank transfer without an account. */

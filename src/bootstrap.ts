@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import type { Server } from 'node:http';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,6 +10,7 @@ import { createLogger, logRequests, NestLogger } from './common/logging';
 import {
   BODY_LIMIT_BYTES,
   clientErrorHandler,
+  frameworkError,
   frameworkErrorHandler,
   JsonTooDeepError,
   jsonDeeperThan,
@@ -16,6 +18,9 @@ import {
   RouteTable,
 } from './common/http-errors';
 import { createValidationPipe } from './common/validation.pipe';
+import { registerPerimeter, trustProxyOption, withSecurityHeaders } from './common/perimeter';
+import { AuditLog } from './audit/audit-log';
+import { auditRequests } from './audit/audit.hook';
 import { Authenticator } from './auth/authenticator';
 import { registerAuthentication } from './auth/http-authentication';
 import { Env } from './config/env';
@@ -29,7 +34,8 @@ export async function createApp(
   const routes = new RouteTable();
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    frameworkErrors: frameworkErrorHandler(routes),
+    trustProxy: trustProxyOption(options.env.TRUST_PROXY),
+    frameworkErrors: withSecurityHeaders(frameworkErrorHandler(routes)),
     clientErrorHandler,
   });
   adapter.getInstance().addHook('onRoute', (route) => routes.add(route.url));
@@ -60,13 +66,17 @@ export async function createApp(
 }
 
 /**
- * The one place where the HTTP layer is put together: the request log, cookies, authentication and CSRF (hooks
- * that run before any route), body parsers; helmet, view and static plugins of the web pages belong here too
- * (Fastify plugins, `app.register`).
+ * The one place where the HTTP layer is put together: the request log, the audit of reads (src/audit), security
+ * headers and the rate limit (src/common/perimeter.ts), cookies, authentication and CSRF (hooks that run before any
+ * route), body parsers; view and static plugins of the web pages belong here too (Fastify plugins,
+ * `app.register`).
  */
 async function registerHttpPlugins(app: NestFastifyApplication, log: PinoLogger): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   logRequests(fastify, log);
+  auditRequests(fastify, app.get(AuditLog));
+  // Headers first: an answer the authentication hook sends early (401, a foreign origin) carries them too
+  await registerPerimeter(app, app.get(Env));
   // Cookies are parsed for the session cookie only; the signed-in user is resolved before Nest's guard runs
   await app.register(fastifyCookie);
   registerAuthentication(fastify, app.get(Authenticator), app.get(Env));
@@ -80,7 +90,23 @@ async function registerHttpPlugins(app: NestFastifyApplication, log: PinoLogger)
   });
   // The API speaks JSON (and form posts, for the web pages to come): any other content type is a 415
   fastify.removeContentTypeParser('text/plain');
+  // File uploads (receipts of payments, a clerk's PDF on /verify): read only by the routes that ask for a file, each with its own limits.
+  // Every other route answers a multipart body as any other non-JSON body: 415, before anything is read
+  await app.register(multipart, { limits: { files: 1, fields: 10, parts: 11 } });
+  fastify.addHook('preParsing', (request, reply, payload, done) => {
+    // (request.isMultipart() is only set once the plugin's parser has run, after this hook)
+    const multipartBody = /^multipart\//i.test(request.headers['content-type'] ?? '');
+    if (!multipartBody || MULTIPART_ROUTES.has(request.routeOptions.url ?? '')) return done(null, payload);
+    const { status, body } = frameworkError({ code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 })!;
+    void reply.code(status).send(body);
+  });
 }
+
+/** The routes that take a file (multipart/form-data). */
+const MULTIPART_ROUTES: ReadonlySet<string> = new Set([
+  '/api/cases/:id/claims/:claimId/payments/:reference/receipts',
+  '/verify',
+]);
 
 function installed(name: string): boolean {
   try {

@@ -2,8 +2,10 @@
  * Feature modules of the service. Each feature adds its module here (one line each).
  */
 import type { Type } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
+import { CourtPacketModule } from './court-packet/court-packet.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
 import { RestitutionModule } from './restitution/restitution.module';
@@ -16,4 +18,6 @@ export const FEATURE_MODULES: Type[] = [
   EligibilityModule,
   RestitutionModule,
   DocumentsModule,
+  AuditModule,
+  CourtPacketModule,
 ];

@@ -31,7 +31,7 @@ export class CasesController {
     examples: { parole: { summary: 'A parole application with one victim', value: CREATE_CASE_EXAMPLE } },
   })
   @ApiCreatedResponse({ description: 'The case with its id, state, version, nextEvents and claims' })
-  @Allow(['lawyer', 'mediator'])
+  @Allow(['lawyer', 'mediator'], { audit: 'case.created' })
   create(@Body() dto: CreateCaseDto, @CurrentUser() user: Principal) {
     return this.cases.create(dto, user);
   }
@@ -97,7 +97,7 @@ export class CasesController {
     description:
       '{ error: "event_not_allowed", state, caseState, claimId?, claimState?: { mediation, restitution }, allowed } or { error: "version_conflict", currentVersion }',
   })
-  @Allow(CASE_ROLES, { caseParam: 'id' })
+  @Allow(CASE_ROLES, { caseParam: 'id', audit: 'event.recorded' })
   event(@Param('id', uuid) id: string, @Body() body: unknown, @CurrentUser() user: Principal) {
     return this.cases.applyUserEvent(id, body, user);
   }

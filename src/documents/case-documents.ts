@@ -98,6 +98,24 @@ export function availableDocuments(kase: CaseRecord): AvailableDocument[] {
   return out;
 }
 
+/**
+ * Whether the document describes a moment — issued as a dated statement «по состоянию на» the day asked for —
+ * rather than an event (issued then, frozen). The schedule is the agreement's annex (frozen with it) until the
+ * payment dates are real (after release, or fixed dates); from then on it is the payment calendar, dated.
+ */
+export function isStatement(kase: CaseRecord, kind: DocumentKind, claimId: string): boolean {
+  if (kind === 'payment-statement' || kind === 'arrears-report') return true;
+  if (kind !== 'schedule') return false;
+  const r = claimReading(kase.snapshot, claimId)?.restitution?.context;
+  return !!r && r.schedule.length > 0;
+}
+
+/** The agreement's number: the case number and the claim's place among the mediable claims («МД-2026-000001/1»). */
+export function agreementNumber(kase: CaseRecord, claimId: string): string {
+  const victims = kase.application.claims.filter((c) => c.kind === 'victim');
+  return `${kase.number}/${victims.findIndex((c) => c.id === claimId) + 1}`;
+}
+
 /** Russian sentence naming what the case allows (for the 400 when a document is asked for too early). */
 export function describeAvailable(docs: AvailableDocument[]): string {
   if (docs.length === 0) return 'в текущем состоянии дела документы не выдаются';
@@ -250,7 +268,7 @@ class CaseDocuments {
 
   agreement(): AgreementView {
     const { signedOn, terms } = this.m.agreement!;
-    const instalments = hasInstalments(terms) ? this.scheduleTable() : null;
+    const instalments = hasInstalments(terms) ? this.indicativeTable() : null;
     const kind = instalments
       ? 'instalments_after_release'
       : terms.waived > 0
@@ -260,6 +278,7 @@ class CaseDocuments {
       ...this.base(signedOn),
       ...this.parties(),
       contractDate: this.m.contractDate!,
+      number: agreementNumber(this.kase, this.claimId),
       terms: {
         kind,
         settledAmount: terms.paidBeforeHearing + (terms.instalments?.total ?? 0),
@@ -280,16 +299,24 @@ class CaseDocuments {
     };
   }
 
+  /**
+   * Before the dates are real: the agreement's annex, the indicative calendar, dated the day of the agreement.
+   * After: the payment calendar with the real dates, a statement as of today referring to the agreement.
+   */
   schedule(): ScheduleView {
-    const r = this.restitution().context;
+    const r = this.reading.restitution?.context;
+    const real = isStatement(this.kase, 'schedule', this.claimId);
     return {
-      ...this.base(this.today),
+      ...this.base(real ? this.today : this.m.agreement!.signedOn),
       convict: convictOf(this.app),
       victim: partyOf(this.claim.victim),
       sentence: sentenceOf(this.app),
-      agreementDate: r.agreementDate,
-      schedule: this.scheduleTable(),
-      ledger: r.paymentCount > 0 ? this.ledger(r) : null,
+      agreementDate: this.m.agreement!.signedOn,
+      agreementNumber: agreementNumber(this.kase, this.claimId),
+      asOf: real ? this.today : null,
+      releaseDate: r?.releaseDate ?? null,
+      schedule: real ? this.realTable() : this.indicativeTable(),
+      ledger: real && r && r.paymentCount > 0 ? this.ledger(r) : null,
     };
   }
 
@@ -376,53 +403,59 @@ class CaseDocuments {
     return ledgerFrom(this.today, rows, r.owed);
   }
 
-  /**
-   * The instalments as printed. Before release (payments from the month after release) the dates are computed
-   * from an assumed release date — the hearing date once scheduled, else today — and the document says so;
-   * once the dates are fixed, the stored schedule is printed.
-   */
-  private scheduleTable(): ScheduleTableView {
-    const i = this.m.agreement!.terms.instalments!;
-    const r = this.reading.restitution?.context;
+  /** The payment calendar with the real dates, as stored (rebuilt only to show the dates ГК 175 moved). */
+  private realTable(): ScheduleTableView {
+    const r = this.reading.restitution!.context;
+    const stored = r.schedule;
     const moveToWorkingDay = settings.moveDueDatesToWorkingDay;
-    if (r && r.schedule.length > 0 && r.instalments) {
-      const stored = r.schedule;
-      const first =
-        r.instalments.firstDueDate ?? (r.releaseDate ? monthAfter(r.releaseDate, r.instalments.dayOfMonth) : undefined);
-      if (first) {
-        // Rebuilt to get the nominal dates (ГК 175 moves) back; used only when it gives exactly the stored rows.
-        const rebuilt = buildSchedule({
-          outstanding: r.instalments.total,
-          monthly: r.instalments.monthly,
-          firstDueDate: first,
-          dayOfMonth: r.instalments.dayOfMonth,
-          moveToWorkingDay,
-        });
-        const same =
-          rebuilt.rows.length === stored.length &&
-          rebuilt.rows.every((x, k) => x.dueDate === stored[k].dueDate && x.amount === stored[k].amount);
-        if (same) return scheduleTableFrom(rebuilt, null);
-      }
-      return tableFromRows(stored, r.instalments.monthly, r.instalments.dayOfMonth);
+    const first =
+      r.instalments!.firstDueDate ?? (r.releaseDate ? monthAfter(r.releaseDate, r.instalments!.dayOfMonth) : undefined);
+    if (first) {
+      // Rebuilt to get the nominal dates (ГК 175 moves) back; used only when it gives exactly the stored rows.
+      const rebuilt = buildSchedule({
+        outstanding: r.instalments!.total,
+        monthly: r.instalments!.monthly,
+        firstDueDate: first,
+        dayOfMonth: r.instalments!.dayOfMonth,
+        moveToWorkingDay,
+      });
+      const same =
+        rebuilt.rows.length === stored.length &&
+        rebuilt.rows.every((x, k) => x.dueDate === stored[k].dueDate && x.amount === stored[k].amount);
+      if (same) return scheduleTableFrom(rebuilt, null);
     }
-    const assumed =
-      this.caseCtx.hearingDate && this.caseCtx.hearingDate > this.today ? this.caseCtx.hearingDate : this.today;
-    const built = i.firstDueDate
-      ? buildSchedule({
+    return tableFromRows(stored, r.instalments!.monthly, r.instalments!.dayOfMonth);
+  }
+
+  /**
+   * The calendar as the agreement states it: fixed dates when agreed, else INDICATIVE dates from the release date
+   * the parties assumed (recorded with agreement.signed), or — agreements recorded without one — from the day of
+   * signing. It depends on nothing but the agreement, so every print of the agreement shows the same calendar.
+   */
+  private indicativeTable(): ScheduleTableView {
+    const { signedOn, terms } = this.m.agreement!;
+    const i = terms.instalments!;
+    const moveToWorkingDay = settings.moveDueDatesToWorkingDay;
+    if (i.firstDueDate)
+      return scheduleTableFrom(
+        buildSchedule({
           outstanding: i.total,
           monthly: i.monthly,
           firstDueDate: i.firstDueDate,
           dayOfMonth: i.dayOfMonth,
           moveToWorkingDay,
-        })
-      : buildSchedule({
-          outstanding: i.total,
-          monthly: i.monthly,
-          startsMonthAfter: assumed,
-          dayOfMonth: i.dayOfMonth,
-          moveToWorkingDay,
-        });
-    return scheduleTableFrom(built, i.firstDueDate ? null : assumed);
+        }),
+        null,
+      );
+    const assumed = terms.assumedReleaseDate ?? signedOn;
+    const built = buildSchedule({
+      outstanding: i.total,
+      monthly: i.monthly,
+      startsMonthAfter: assumed,
+      dayOfMonth: i.dayOfMonth,
+      moveToWorkingDay,
+    });
+    return scheduleTableFrom(built, assumed);
   }
 }
 

@@ -29,6 +29,27 @@ export const TEMPLATE_VERSION = '2026.2';
 
 type Compiled = Handlebars.TemplateDelegate;
 
+/**
+ * Pages that are not case documents of their own (templates/extra/<page>.<lang>.hbs, same layout, helpers and
+ * partials): the court packet's cover list, the page a receipt image is placed on, the draft of the petition.
+ */
+export const EXTRA_PAGES = ['packet-cover', 'receipt-page', 'petition'] as const;
+export type ExtraPage = (typeof EXTRA_PAGES)[number];
+/** What an extra page is rendered from: plain data, with the case number and machine version for its stamp. */
+export type PageContext = { caseNumber: string; machineVersion: number; [field: string]: unknown };
+
+/**
+ * What makes a rendered document an issued one: its short id (given before rendering: a file cannot contain
+ * its own hash), the verification URL its QR code encodes, the QR code as a PNG data URI, and for a dated
+ * document the day it describes. Printed on every page of the PDF (footer) and at the end of the document.
+ */
+export interface IssueMark {
+  id: string;
+  verifyUrl: string;
+  qr: string;
+  asOf: string | null;
+}
+
 /** Finds templates/ walking up from here: repo root under ts-jest, dist/templates in a build. */
 export function findTemplatesDir(start: string = __dirname): string {
   let dir = start;
@@ -44,6 +65,7 @@ export function findTemplatesDir(start: string = __dirname): string {
 export class DocumentRenderer {
   private readonly hb = Handlebars.create();
   private readonly documents = new Map<string, Compiled>();
+  private readonly extras = new Map<string, Compiled>();
   readonly templatesDir: string;
 
   constructor(templatesDir: string = findTemplatesDir()) {
@@ -79,6 +101,28 @@ export class DocumentRenderer {
         );
       }
     }
+    for (const page of EXTRA_PAGES) {
+      for (const lang of LANGS) {
+        this.extras.set(`${page}.${lang}`, this.compile(join(templatesDir, 'extra', `${page}.${lang}.hbs`), options));
+      }
+    }
+  }
+
+  /**
+   * One of the EXTRA_PAGES as a complete HTML page. Its callers build `context` field by field from the case
+   * (no session notes exist in what they read); it carries the case number and machine version for the stamp.
+   */
+  renderPage(page: ExtraPage, lang: Lang, context: PageContext): string {
+    const template = this.extras.get(`${page}.${lang}`);
+    if (!template) throw new RangeError(`no template for page ${String(page)} in language ${String(lang)}`);
+    const stamp = {
+      caseNumber: context.caseNumber,
+      kind: page,
+      lang,
+      templateVersion: TEMPLATE_VERSION,
+      machineVersion: context.machineVersion,
+    };
+    return template({ ...context, lang, stamp, issue: null }); // packet pages carry the packet's numbers, not a document id
   }
 
   kinds(): readonly DocumentKind[] {
@@ -93,7 +137,12 @@ export class DocumentRenderer {
    * The document as a complete HTML page (A4 print CSS included). The view model is first rebuilt
    * field by field, so nothing outside its type — session notes above all — can reach the template.
    */
-  renderHtml<K extends DocumentKind>(kind: K, lang: Lang, viewModel: ViewModels[K]): string {
+  renderHtml<K extends DocumentKind>(
+    kind: K,
+    lang: Lang,
+    viewModel: ViewModels[K],
+    issue: IssueMark | null = null,
+  ): string {
     const template = this.documents.get(`${kind}.${lang}`);
     if (!template) throw new RangeError(`no template for document ${String(kind)} in language ${String(lang)}`);
     const vm = buildViewModel(kind, viewModel);
@@ -104,7 +153,7 @@ export class DocumentRenderer {
       templateVersion: TEMPLATE_VERSION,
       machineVersion: vm.machineVersion,
     };
-    return template({ ...vm, lang, stamp });
+    return template({ ...vm, lang, stamp, issue });
   }
 
   /** Precompiles eagerly: Handlebars' own compile() would defer parsing (and its errors) to the first render. */

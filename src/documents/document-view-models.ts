@@ -209,6 +209,8 @@ export interface AgreementTermsView {
 
 export interface AgreementView extends DocumentBase, CaseParties {
   contractDate: LocalDate;
+  /** The agreement's number («МД-2026-000001/1»): the payment calendar issued after release refers to it. */
+  number: string;
   terms: AgreementTermsView;
   copies: number;
 }
@@ -218,6 +220,11 @@ export interface ScheduleView extends DocumentBase {
   victim: PartyView;
   sentence: SentenceView;
   agreementDate: LocalDate;
+  agreementNumber: string;
+  /** The payment calendar with real dates, as of this day; null for the agreement's annex (indicative dates). */
+  asOf: LocalDate | null;
+  /** The actual release date, once recorded. */
+  releaseDate: LocalDate | null;
   schedule: ScheduleTableView;
   /** Payments recorded so far; null for a schedule issued before any payment. */
   ledger: LedgerView | null;

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { DocumentRenderer } from './document-renderer';
+import { DocumentIssuer } from './document-issuer';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 import { IssuedDocumentsRepository } from './issued-documents.repository';
 import { PdfService } from './pdf.service';
+import { VerifyPageController } from './verify-page.controller';
 
 /**
  * Court documents (DOMAIN.md §4). The renderer compiles every template once at start-up (a broken template
@@ -12,13 +14,14 @@ import { PdfService } from './pdf.service';
  */
 @Module({
   imports: [CasesModule],
-  controllers: [DocumentsController],
+  controllers: [DocumentsController, VerifyPageController],
   providers: [
     { provide: DocumentRenderer, useFactory: () => new DocumentRenderer() },
     PdfService,
     DocumentsService,
+    DocumentIssuer,
     IssuedDocumentsRepository,
   ],
-  exports: [DocumentsService, DocumentRenderer, PdfService],
+  exports: [DocumentsService, DocumentIssuer, DocumentRenderer, PdfService, IssuedDocumentsRepository],
 })
 export class DocumentsModule {}

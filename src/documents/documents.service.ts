@@ -5,23 +5,15 @@ import { Injectable } from '@nestjs/common';
 import { CaseQueries } from '../cases/case-queries';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import {
-  availableDocuments,
-  describeAvailable,
-  documentViewModel,
-  type AvailableDocument,
-  type CaseRecord,
-} from './case-documents';
+import { availableDocuments, describeAvailable, isStatement, type AvailableDocument } from './case-documents';
 import { DOCUMENT_KINDS, LANGS, type DocumentKind, type Lang } from './document-view-models';
-import { DocumentRenderer, TEMPLATE_VERSION } from './document-renderer';
+import { DocumentRenderer } from './document-renderer';
+import { DocumentIssuer, FORMATS, type DocumentFormat, type IssuedFile, type LoadedCase } from './document-issuer';
 import { IssuedDocumentEntity } from './issued-document.entity';
-import { PdfService } from './pdf.service';
 import { IssuedDocumentsRepository } from './issued-documents.repository';
+import type { LocalDate } from '../common/local-date';
 
-export type DocumentFormat = 'pdf' | 'html';
-const FORMATS: readonly DocumentFormat[] = ['pdf', 'html'];
-/** The case as `load` returns it: the record documents are built from, with its id and version. */
-type LoadedCase = CaseRecord & { id: string; version: number };
+export type { DocumentFormat };
 
 export interface DocumentQuery {
   lang?: string;
@@ -36,13 +28,36 @@ export interface DocumentLink {
   href: { html: { kk: string; ru: string }; pdf: { kk: string; ru: string } };
 }
 
-export type VerifyResult =
-  | ({ known: true } & Omit<IssuedDocumentEntity, 'sha256' | 'caseId'>)
-  | { known: false; sha256: string; message: string };
+/** What the verification answers about an issued file: nothing personal, only what the document is. */
+export interface VerifiedDocument {
+  known: true;
+  sha256: string;
+  /** The short id printed on it (null on files issued before ids were). */
+  docId: string | null;
+  caseNumber: string;
+  kind: string;
+  lang: string;
+  format: string;
+  templateVersion: string;
+  machineVersion: number;
+  caseVersion: number;
+  issuedAt: string;
+  /** The date the document bears: the day of its event, or the day a statement describes. */
+  documentDate: string | null;
+  /** `event`: frozen when the event happened; `dated`: a statement as of `asOf`. */
+  issue: 'event' | 'dated' | null;
+  asOf: string | null;
+  /** False when the case has a later issue of this document (a re-issue, a correction, a newer statement). */
+  latest: boolean;
+}
+
+export type VerifyResult = VerifiedDocument | { known: false; sha256: string; message: string };
 
 export interface RenderedDocument {
   bytes: Buffer;
   sha256: string;
+  /** The short id printed on it; null on files issued before ids were. */
+  docId: string | null;
   contentType: string;
   fileName: string;
 }
@@ -100,15 +115,12 @@ function asciiCaseNumber(number: string): string {
  */
 @Injectable()
 export class DocumentsService {
-  private readonly titles: Record<Lang, Record<string, string>>;
-  /** Documents being made now, by case, version, kind, claim, language, format and day (see `render`). */
-  private readonly inFlight = new Map<string, Promise<RenderedDocument>>();
-
+  readonly titles: Record<Lang, Record<string, string>>;
   constructor(
     private readonly issued: IssuedDocumentsRepository,
     private readonly queries: CaseQueries,
     private readonly renderer: DocumentRenderer,
-    private readonly pdf: PdfService,
+    private readonly issuer: DocumentIssuer,
     private readonly clock: Clock,
   ) {
     const kinds = (lang: Lang) =>
@@ -126,6 +138,12 @@ export class DocumentsService {
     return availableDocuments(kase).map((d) => this.link(caseId, d, several));
   }
 
+  /**
+   * A document of the case. What an event issued (invitation, contract, agreement and its schedule before
+   * release, termination notice) is served as frozen then: the same bytes at every download. A statement of a
+   * moment (payment statement or certificate, arrears report, the payment calendar once the dates are real) is
+   * issued as of today: the same bytes all day while the case does not change, each issue kept and verifiable.
+   */
   async render(caseId: string, kindParam: string, query: DocumentQuery): Promise<RenderedDocument> {
     const { kind, lang, format } = this.parse(kindParam, query);
     const kase = await this.load(caseId);
@@ -139,53 +157,52 @@ export class DocumentsService {
         `Документ ${kind} в состоянии дела «${kase.state}» не выдаётся; ${describeAvailable(here)}`,
       );
     }
-    // The same document of the same case version, asked for again while it is being made (a clerk's double
-    // click, a court's batch), is made once: every caller gets those bytes. Only renders in flight are shared;
-    // a request that loaded a newer version has another key, so nobody gets a document of an older version.
     const today = this.clock.today();
-    const key = `${kase.id}\u0000${kase.version}\u0000${kind}\u0000${claimId}\u0000${lang}\u0000${format}\u0000${today}`;
-    const inFlight = this.inFlight.get(key);
-    if (inFlight) return inFlight;
-    const made = this.make(kase, kind, claimId, lang, format, today).finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, made);
-    return made;
+    const file = isStatement(kase, kind, claimId)
+      ? await this.issuer.issue(kase, kind, claimId, lang, format, { issue: 'dated', date: today })
+      : await this.frozen(kase, kind, claimId, lang, format, DocumentIssuer.eventDate(kase, kind, claimId, today));
+    return this.rendered(kase, file.record, file.bytes);
   }
 
-  private async make(
+  /**
+   * The document issued at its event. Not there yet — its outbox row still pending — the row is run now; never
+   * issued at its event (cases from before frozen documents, or issuing at events turned off) — it is issued
+   * now, from the case as it stands, and frozen from then on.
+   */
+  private async frozen(
     kase: LoadedCase,
     kind: DocumentKind,
     claimId: string,
     lang: Lang,
     format: DocumentFormat,
-    today: string,
-  ): Promise<RenderedDocument> {
-    const issuedAt = this.clock.now();
-    const vm = documentViewModel(kase, kind, claimId, today);
-    const html = this.renderer.renderHtml(kind, lang, vm);
-    const bytes = format === 'pdf' ? await this.pdf.renderPdf(html, { lang }) : Buffer.from(html, 'utf8');
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const record: IssuedDocumentEntity = {
-      sha256,
-      caseId: kase.id,
-      caseNumber: kase.number,
-      kind,
-      lang,
-      format,
-      templateVersion: TEMPLATE_VERSION,
-      machineVersion: kase.machineVersion,
-      caseVersion: kase.version,
-      issuedAt: issuedAt.toISOString(),
-    };
-    await this.issued.record(record);
+    eventDate: LocalDate,
+  ): Promise<IssuedFile> {
+    const line = { caseId: kase.id, kind, claimId, lang, format };
+    const current = (doc: IssuedDocumentEntity | null) => (doc && doc.documentDate === eventDate ? doc : null);
+    let doc = current(await this.issued.latest(line, 'event'));
+    if (!doc && (await this.issuer.pendingIssues(kase.id))) {
+      await this.issuer.runPending();
+      doc = current(await this.issued.latest(line, 'event'));
+    }
+    if (doc) {
+      const bytes = await this.issued.bytes(doc.sha256);
+      if (bytes) return { record: doc, bytes };
+    }
+    return this.issuer.issue(kase, kind, claimId, lang, format, { issue: 'event', date: eventDate });
+  }
+
+  private rendered(kase: LoadedCase, record: IssuedDocumentEntity, bytes: Buffer): RenderedDocument {
     const claimPart =
       this.claimCount(kase.application.claims) > 1
-        ? `-claim${kase.application.claims.findIndex((c) => c.id === claimId) + 1}`
+        ? `-claim${kase.application.claims.findIndex((c) => c.id === record.claimId) + 1}`
         : '';
+    const dated = record.issue === 'dated' && record.asOf ? `-${record.asOf}` : '';
     return {
       bytes,
-      sha256,
-      contentType: format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8',
-      fileName: `${asciiCaseNumber(kase.number)}-${kind}${claimPart}-${lang}.${format}`,
+      sha256: record.sha256,
+      docId: record.docId,
+      contentType: record.format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8',
+      fileName: `${asciiCaseNumber(kase.number)}-${record.kind}${claimPart}${dated}-${record.lang}.${record.format}`,
     };
   }
 
@@ -204,8 +221,25 @@ export class DocumentsService {
         message: 'Документ с таким SHA-256 сервисом не выдавался: файл изменён или не является документом сервиса',
       };
     }
+    return this.describe(found);
+  }
+
+  /** The file recorded under a short id (as printed on paper and in the QR code), or null. */
+  async verifyId(docId: string): Promise<VerifiedDocument | null> {
+    const found = await this.issued.findByDocId(docId);
+    return found ? this.describe(found) : null;
+  }
+
+  /** An uploaded file: its SHA-256 looked up. */
+  async verifyBytes(bytes: Buffer): Promise<VerifyResult> {
+    return this.verify(createHash('sha256').update(bytes).digest('hex'));
+  }
+
+  private async describe(found: IssuedDocumentEntity): Promise<VerifiedDocument> {
     return {
       known: true,
+      sha256: found.sha256,
+      docId: found.docId,
       caseNumber: found.caseNumber,
       kind: found.kind,
       lang: found.lang,
@@ -214,6 +248,10 @@ export class DocumentsService {
       machineVersion: found.machineVersion,
       caseVersion: found.caseVersion,
       issuedAt: found.issuedAt,
+      documentDate: found.documentDate,
+      issue: found.issue,
+      asOf: found.asOf,
+      latest: !(await this.issued.laterVersionExists(found)),
     };
   }
 

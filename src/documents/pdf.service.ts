@@ -6,6 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { PDFDocument, PDFHexString } from 'pdf-lib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { DomainError } from '../common/domain-error';
 import { Env } from '../config/env';
@@ -21,10 +23,10 @@ const LAUNCH_ARGS = [
 ];
 
 const INSTALL_HINT =
-  'install: apt-get install -y chromium fonts-dejavu-core (and set CHROMIUM_PATH if it is not /usr/bin/chromium)';
+  'install: apt-get install -y chromium fonts-paratype fonts-dejavu-core (and set CHROMIUM_PATH if it is not /usr/bin/chromium)';
 
-/** Same margins as the templates' @page rule; the bottom one leaves room for the footer. */
-const MARGIN = { top: '18mm', right: '15mm', bottom: '20mm', left: '25mm' };
+/** Same margins as the templates' @page rule; the bottom one leaves room for the footer and its QR code. */
+const MARGIN = { top: '18mm', right: '15mm', bottom: '24mm', left: '25mm' };
 
 const FOOTER_LABELS = {
   ru: (page: string, total: string) => `стр. ${page} из ${total}`,
@@ -34,6 +36,33 @@ const FOOTER_LABELS = {
 export interface PdfOptions {
   /** Page-number wording; read from <html lang> when not given. */
   lang?: 'kk' | 'ru';
+  /** No footer and no margins; the page size is the CSS @page size (overlays such as the packet's page numbers). */
+  bare?: boolean;
+  /**
+   * An issued document: its metadata is made reproducible — creation and modification dates are the document's
+   * date (00:00 in Almaty), producer and creator fixed, the trailer /ID derived from the content — so the same
+   * document rendered again gives the same bytes.
+   */
+  frozen?: { date: string; id: string };
+}
+
+/** The fixed metadata of an issued PDF (see PdfOptions.frozen). */
+export async function freezePdf(pdf: Uint8Array, frozen: { date: string; id: string }): Promise<Buffer> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const date = new Date(`${frozen.date}T00:00:00+05:00`);
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+  doc.setProducer('mediation-service');
+  doc.setCreator('mediation-service');
+  doc.setSubject(frozen.id);
+  const setId = (hex: string) => {
+    const id = PDFHexString.of(hex);
+    doc.context.trailerInfo.ID = doc.context.obj([id, id]);
+  };
+  setId('0'.repeat(32));
+  const draft = await doc.save({ useObjectStreams: false });
+  setId(createHash('sha256').update(draft).digest('hex').slice(0, 32));
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
 }
 
 @Injectable()
@@ -65,23 +94,30 @@ export class PdfService implements OnModuleDestroy {
   async renderPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
     const lang = options.lang ?? (/<html[^>]*\blang="(kk|ru)"/.exec(html)?.[1] as 'kk' | 'ru' | undefined) ?? 'ru';
     const stamp = escapeHtml(decodeEntities(/<meta name="document-footer" content="([^"]*)"/.exec(html)?.[1] ?? ''));
+    const docId = /<meta name="document-id" content="([0-9A-Z]+)"/.exec(html)?.[1] ?? null;
+    const qrText = decodeEntities(/<meta name="document-qr" content="([^"]*)"/.exec(html)?.[1] ?? '');
+    const qr = /^data:image\/png;base64,[A-Za-z0-9+/=]+$/.test(qrText) ? qrText : null;
     const page = await this.acquire();
     let healthy = true;
     try {
       await page.setContent(html, { waitUntil: 'load' });
       const pdf = await page.pdf({
-        format: 'A4',
+        ...(options.bare
+          ? { preferCSSPageSize: true, margin: { top: '0', right: '0', bottom: '0', left: '0' } }
+          : {
+              format: 'A4' as const,
+              margin: MARGIN,
+              displayHeaderFooter: true,
+              headerTemplate: '<span></span>',
+              footerTemplate: footer(lang, stamp, docId, qr),
+            }),
         printBackground: true,
-        margin: MARGIN,
-        displayHeaderFooter: true,
-        headerTemplate: '<span></span>',
-        footerTemplate: footer(lang, stamp),
         // Measured on the 4-page agreement (bench): tagging the PDF costs ≈ 30–40 ms a render, waiting for
         // fonts one more round-trip; the templates use installed fonts only (no @font-face, no network).
         tagged: false,
         waitForFonts: false,
       });
-      return Buffer.from(pdf);
+      return options.frozen ? await freezePdf(pdf, options.frozen) : Buffer.from(pdf);
     } catch (e) {
       healthy = false;
       throw e;
@@ -167,12 +203,22 @@ export class PdfService implements OnModuleDestroy {
   }
 }
 
-/** Chromium's footer: its own tiny document, so fonts and size are set inline. */
-function footer(lang: 'kk' | 'ru', stamp: string): string {
+const ID_LABEL = { ru: 'ID документа', kk: 'Құжат ID' };
+
+/**
+ * Chromium's footer: its own tiny document, so fonts and size are set inline. An issued document carries its
+ * short id and the QR code of its verification page on every page (the image is a data URI: the footer loads
+ * nothing from outside).
+ */
+function footer(lang: 'kk' | 'ru', stamp: string, docId: string | null, qr: string | null): string {
   const numbers = FOOTER_LABELS[lang]('<span class="pageNumber"></span>', '<span class="totalPages"></span>');
+  const id = docId
+    ? `<div style="font-size:8pt;color:#000;margin-top:1pt">${ID_LABEL[lang]}: <b>${docId}</b></div>`
+    : '';
+  const code = qr ? `<img src="${qr}" style="width:17mm;height:17mm;margin-left:6pt" alt="">` : '';
   return (
-    `<div style="font-family:'DejaVu Sans',sans-serif;font-size:7pt;color:#444;width:100%;margin:0 15mm 0 25mm;display:flex;justify-content:space-between;">` +
-    `<span>${stamp}</span><span style="white-space:nowrap;padding-left:8pt">${numbers}</span></div>`
+    `<div style="font-family:'PT Serif','DejaVu Serif',serif;font-size:7.5pt;color:#444;width:100%;margin:0 15mm 0 25mm;display:flex;justify-content:space-between;align-items:flex-end;">` +
+    `<div>${stamp}${id}</div><div style="display:flex;align-items:flex-end"><span style="white-space:nowrap;padding-left:8pt">${numbers}</span>${code}</div></div>`
   );
 }
 

@@ -24,6 +24,15 @@ import { procedureDeps } from './procedure-deps';
 import { NewOutboxRow, PlannedDeadline, WorkflowRepository } from './workflow.repository';
 
 export type Effect = Extract<ApplyResult, { ok: true }>['effects'][number];
+
+/** The case as the event that emitted an effect left it: written with the effect's outbox row (`params.case`). */
+export interface CaseAsOfEvent {
+  version: number;
+  number: string;
+  machineVersion: number;
+  application: CaseApplication;
+  snapshot: ProcedureState;
+}
 export type Refused = Extract<ApplyResult, { ok: false }>;
 /** Who recorded an event: the signed-in user (`userId`), or the deadline service (no user). */
 export type EventActor = { role: Role; name: string | null; userId?: string | null };
@@ -318,11 +327,24 @@ export class WorkflowStore {
     delete payload.claimId;
     const claimId = event.claimId ?? null;
     const planned: PlannedDeadline[] = pendingDeadlines(result.state, this.deps);
+    // Each row carries the case as this event left it (its version, application and snapshot): the handler runs
+    // after the commit, maybe after later events or a restart, and a document issued by this event describes the
+    // case as of this event, not as it stands when the handler gets to it.
+    const asOf: CaseAsOfEvent | null =
+      result.effects.length > 0
+        ? {
+            version: entity.version,
+            number: entity.number,
+            machineVersion: entity.machineVersion,
+            application: entity.application,
+            snapshot: entity.snapshot,
+          }
+        : null;
     const outboxRows: NewOutboxRow[] = result.effects.map((effect, i) => ({
       id: randomUUID(),
       caseId: entity.id,
       effectType: effect.type,
-      params: ('params' in effect ? effect.params : undefined) ?? null, // generic: whatever the effect carries
+      params: { ...('params' in effect ? effect.params : undefined), caseVersion: entity.version, case: asOf },
       idempotencyKey: `${entity.id}:${entity.version}:${i}`,
       createdAt: new Date().toISOString(), // wall clock: the dispatcher's retries run in real time
     }));

@@ -188,7 +188,12 @@ function all<T>(db: sqlite3.Database, sql: string, params: unknown[] = []): Prom
 
 /** Real cases in the states a listing shows, opened through the service on the fresh database. */
 async function openTemplates(path: string): Promise<{ ids: string[]; lawyerId: string }> {
-  const env = loadEnv({ DATABASE_PATH: path, LOG_LEVEL: 'silent', SWEEP_INTERVAL_SECONDS: '3600' });
+  const env = loadEnv({
+    DATABASE_PATH: path,
+    LOG_LEVEL: 'silent',
+    SWEEP_INTERVAL_SECONDS: '3600',
+    RATE_LIMIT_MAX: '0',
+  });
   const app = await createApp({ env, clock: new FixedClock(new Date(NOW)) }, { logger: false });
   await app.init();
   const cases = app.get(CasesService);
@@ -496,7 +501,12 @@ const get = (path) => new Promise((resolve, reject) => {
 
 export async function benchMillion(): Promise<string[]> {
   const path = await millionDatabase();
-  const env = loadEnv({ DATABASE_PATH: path, LOG_LEVEL: 'silent', SWEEP_INTERVAL_SECONDS: '3600' });
+  const env = loadEnv({
+    DATABASE_PATH: path,
+    LOG_LEVEL: 'silent',
+    SWEEP_INTERVAL_SECONDS: '3600',
+    RATE_LIMIT_MAX: '0',
+  });
   const app = await createApp({ env, clock: new FixedClock(new Date(NOW)) }, { logger: false });
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;

@@ -84,6 +84,21 @@ const MATRIX: Record<string, { expect: (role: Role, scope: Scope | null) => numb
   'GET /api/cases/:id/documents/:kind': { expect: caseRoute(200), query: '?lang=ru&format=html' },
   'POST /api/cases/:id/events': { expect: caseRoute(400), body: { type: 'no.such.event' } },
   'GET /api/cases/:id/notes': { expect: caseRoute({ mediator: 200 }, ['mediator']) },
+  // the audit: the administrator searches it; the case's mediator sees who read his case
+  'GET /api/audit': { expect: plainRoute(200, ['admin']) },
+  'GET /api/cases/:id/audit': { expect: caseRoute({ mediator: 200 }, ['mediator']) },
+  // receipts (a reference never recorded: 404 after the gate), the court's packet, the petition draft
+  'POST /api/cases/:id/claims/:claimId/payments/:reference/receipts': {
+    expect: caseRoute(400, ['officer', 'mediator', 'lawyer']),
+    body: {},
+  },
+  'GET /api/cases/:id/receipts': { expect: caseRoute(200) },
+  'GET /api/cases/:id/court-packet': { expect: caseRoute(200, ['lawyer', 'mediator', 'court']), query: '?lang=ru' },
+  'GET /api/cases/:id/petition-draft': { expect: caseRoute(200, ['lawyer', 'mediator']), query: '?lang=ru' },
+  // the public verification page of a paper document: no sign-in, nothing personal (an unknown id: 404)
+  'GET /verify': { expect: publicRoute(200) },
+  'GET /verify/:id': { expect: publicRoute(404) },
+  'POST /verify': { expect: publicRoute(400), body: {} },
   // sign-in and one's own account: every signed-in user (an empty body is refused after the gate: 400)
   'POST /api/auth/login': { expect: publicRoute(400), body: {} },
   'POST /api/auth/logout': { expect: plainRoute(204, ALL_ROLES) },

@@ -22,7 +22,8 @@ async function signIn(t: TestApp, login: string, password = TEST_PASSWORD, heade
 function auditEntries(t: TestApp): AuditEntry[] {
   const entries: AuditEntry[] = [];
   // the port as the services hold it (app.get of an unbound token would stop the process)
-  const bound = (t.app.get(Authenticator) as unknown as { audit?: AuditLog }).audit;
+  const holder: { audit?: AuditLog } = t.app.get<Authenticator, { audit?: AuditLog }>(Authenticator);
+  const bound = holder.audit;
   if (bound) {
     const original = bound.record.bind(bound);
     jest.spyOn(bound, 'record').mockImplementation((e) => {

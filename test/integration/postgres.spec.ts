@@ -1,5 +1,8 @@
+import { PDFDocument } from 'pdf-lib';
 import type request from 'supertest';
 import { DataSource } from 'typeorm';
+import { AuditQueries } from '../../src/audit/audit-queries';
+import { BufferedAuditLog } from '../../src/audit/buffered-audit-log';
 import { WorkflowRepository } from '../../src/workflow/workflow.repository';
 import { replayHistory } from '../../src/cases/domain/replay';
 import { CaseEntity } from '../../src/workflow/entities/case.entity';
@@ -51,6 +54,7 @@ describe('on PostgreSQL', () => {
     ).map((r: any) => r.table_name);
     expect(tables).toEqual([
       'api_tokens',
+      'audit_log',
       'case_access',
       'case_claim_states',
       'case_counts',
@@ -60,9 +64,11 @@ describe('on PostgreSQL', () => {
       'cases',
       'confidential_notes',
       'deadlines',
+      'document_files',
       'issued_documents',
       'migrations',
       'outbox',
+      'payment_receipts',
       'payments',
       'user_sessions',
       'users',
@@ -74,6 +80,9 @@ describe('on PostgreSQL', () => {
       { name: 'PaymentsLedger1764300000000' },
       { name: 'UsersAndSignIn1764400000000' },
       { name: 'CaseAccess1764500000000' },
+      { name: 'AuditLog1764600000000' },
+      { name: 'FrozenDocuments1764800000000' },
+      { name: 'PaymentReceipts1764850000000' },
     ]);
     expect(await db.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")).toEqual([
       { extname: 'pg_trgm' },
@@ -87,6 +96,77 @@ describe('on PostgreSQL', () => {
       { column_name: 'machine_version', data_type: 'integer' },
       { column_name: 'snapshot', data_type: 'text' },
       { column_name: 'version', data_type: 'integer' },
+    ]);
+  });
+
+  it('keeps the audit log append-only: UPDATE, DELETE and TRUNCATE are refused by the database', async () => {
+    const audit = t.app.get(BufferedAuditLog);
+    audit.record({ action: 'case.list', userId: 'u-1', role: 'court', address: '10.0.0.7', detail: { filters: '' } });
+    await audit.flush();
+    const [row] = await db.query("SELECT id, at, user_id, role, address FROM audit_log WHERE user_id = 'u-1'");
+    expect(row).toEqual({
+      id: expect.anything(),
+      at: expect.any(String),
+      user_id: 'u-1',
+      role: 'court',
+      address: '10.0.0.7',
+    });
+    const page = await t.app.get(AuditQueries).search({ userId: 'u-1', limit: 5 });
+    expect(page).toEqual({
+      items: [expect.objectContaining({ id: expect.any(Number), action: 'case.list', detail: { filters: '' } })],
+      nextCursor: null,
+    });
+    for (const sql of ["UPDATE audit_log SET user_id = 'u-2'", 'DELETE FROM audit_log', 'TRUNCATE audit_log'])
+      await expect(db.query(sql)).rejects.toThrow(/append-only/);
+    expect(await db.query("SELECT count(*)::int AS n FROM audit_log WHERE user_id = 'u-1'")).toEqual([{ n: 1 }]);
+  });
+
+  it('keeps a receipt as BYTEA: the bytes and SHA-256 come back unchanged', async () => {
+    const kase = await c.open();
+    const claimId = kase.claims[0].id;
+    await c.send(kase.id, { type: 'case.accepted' });
+    await c.mediateToAgreement(kase.id, claimId, { paidBeforeHearing: 2_000_000 * TENGE, waived: 0 }, '2026-12-01');
+    await c.send(kase.id, {
+      type: 'payment.recorded',
+      claimId,
+      amount: 2_000_000 * TENGE,
+      date: '2026-12-01',
+      evidence: 'bank_transfer',
+      reference: 'PG-1',
+    });
+    // Every byte value, after a PDF's magic number: nothing may be lost to an encoding
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const pdf = Buffer.concat([Buffer.from(await doc.save()), Buffer.from(Array.from({ length: 256 }, (_, i) => i))]);
+    const res = await t
+      .as('lawyer') // before release the officer does not see the case: the lawyer keeps the evidence
+      .post(`/api/cases/${kase.id}/claims/${claimId}/payments/PG-1/receipts`)
+      .attach('file', pdf, 'order.pdf')
+      .expect(201);
+    const rows = await db.query('SELECT content, sha256, size FROM payment_receipts WHERE case_id = $1', [kase.id]);
+    expect(Buffer.compare(rows[0].content, pdf)).toBe(0);
+    expect(rows[0].sha256).toBe(res.body.sha256);
+    expect(rows[0].size).toBe(pdf.length);
+  });
+
+  it('an issued document is kept as bytea and served byte for byte; the outbox handler issues it once', async () => {
+    const kase = await c.open();
+    const claimId = kase.claims[0].id;
+    await c.send(kase.id, { type: 'case.accepted' });
+    await c.send(kase.id, { type: 'invitation.sent', claimId });
+    const get = async () =>
+      (await t.as('mediator').get(`/api/cases/${kase.id}/documents/invitation?lang=kk&format=html`).expect(200)).text;
+    const first = await get();
+    t.clock.set('2026-12-05T10:00:00+05:00');
+    await c.send(kase.id, { type: 'invitation.refused', claimId }); // the case moves on, the invitation does not
+    expect(await get()).toBe(first);
+    const stored = await db.query(
+      `SELECT f.size, pg_typeof(f.content)::text AS type, d.doc_id FROM issued_documents d JOIN document_files f ON f.sha256 = d.sha256
+        WHERE d.case_id = $1 AND d.kind = 'invitation' AND d.lang = 'kk' AND d.format = 'html'`,
+      [kase.id],
+    );
+    expect(stored).toEqual([
+      { size: Buffer.byteLength(first), type: 'bytea', doc_id: expect.stringMatching(/^[0-9A-Z]{10}$/) },
     ]);
   });
 

@@ -61,10 +61,13 @@ describe('deadlines survive a restart', () => {
         'case_counts',
         'case_fts',
         'payments',
+        'payment_receipts',
         'users',
         'user_sessions',
         'api_tokens',
         'case_access',
+        'audit_log',
+        'document_files',
       ]),
     );
     expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([
@@ -74,6 +77,9 @@ describe('deadlines survive a restart', () => {
       { name: 'PaymentsLedger1764300000000' },
       { name: 'UsersAndSignIn1764400000000' },
       { name: 'CaseAccess1764500000000' },
+      { name: 'AuditLog1764600000000' },
+      { name: 'FrozenDocuments1764800000000' },
+      { name: 'PaymentReceipts1764850000000' },
     ]);
     const journal = await db.query('PRAGMA journal_mode');
     expect(journal[0].journal_mode).toBe('wal');

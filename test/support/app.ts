@@ -51,6 +51,10 @@ export async function startTestApp(
     DATABASE_PATH: databasePath,
     LOG_LEVEL: 'silent',
     SWEEP_INTERVAL_SECONDS: '3600',
+    RATE_LIMIT_MAX: '0', // tests send many requests from one address; the rate-limit test sets a low limit
+    // Rendering every event's documents (PDF through Chromium) would cost most tests seconds for nothing: the
+    // tests of frozen documents turn it on; elsewhere a document is frozen at its first download.
+    DOCUMENTS_ON_EVENT: 'false',
     ...opts.env,
   });
   const app = await createApp({ env, clock }, { logger: false });

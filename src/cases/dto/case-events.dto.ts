@@ -401,6 +401,15 @@ export class AgreementTermsDto {
   @Nested(() => InstalmentTermsDto, { required: false })
   instalments?: InstalmentTermsDto;
 
+  @ApiPropertyOptional({
+    example: '2027-03-01',
+    description:
+      'Release date the parties assume: the agreement prints an INDICATIVE calendar from it (instalments from the month after release); the real calendar is issued after release',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  assumedReleaseDate?: string;
+
   @Nested(() => PaymentDetailsDto, {
     required: false,
     description: 'How payments are made and proven; without it the agreement says bank transfer, with no account',

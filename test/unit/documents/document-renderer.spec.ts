@@ -6,7 +6,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DocumentRenderer, TEMPLATE_VERSION } from '../../../src/documents/document-renderer';
+import { DocumentRenderer, TEMPLATE_VERSION, type IssueMark } from '../../../src/documents/document-renderer';
 import { DOCUMENT_KINDS, LANGS } from '../../../src/documents/document-view-models';
 import { buildViewModel } from '../../../src/documents/view-model.builder';
 import { ALL_FIXTURES, SENTINEL } from '../../fixtures/documents';
@@ -14,6 +14,13 @@ import { ALL_FIXTURES, SENTINEL } from '../../fixtures/documents';
 const GOLDEN = join(__dirname, '../../golden/documents');
 const update = process.env.UPDATE_GOLDEN === '1';
 const renderer = new DocumentRenderer();
+/** An issued document's mark as the goldens show it (a real QR code is a long data URI; the PDF tests decode one). */
+const ISSUE: IssueMark = {
+  id: '7K3M9QX2TA',
+  verifyUrl: 'http://127.0.0.1:3000/verify/7K3M9QX2TA',
+  qr: 'data:image/png;base64,iVBORw0KGgo=',
+  asOf: null,
+};
 
 const cases = ALL_FIXTURES.flatMap((f) =>
   LANGS.map((lang) => ({ ...f, lang, file: `${f.name}.${f.kind}.${lang}.html` })),
@@ -26,7 +33,7 @@ describe('DocumentRenderer', () => {
   });
 
   describe.each(cases)('$file', ({ kind, lang, viewModel, file }) => {
-    const html = renderer.renderHtml(kind, lang, viewModel);
+    const html = renderer.renderHtml(kind, lang, viewModel, ISSUE);
 
     it('matches the golden file', () => {
       const path = join(GOLDEN, file);
@@ -47,8 +54,17 @@ describe('DocumentRenderer', () => {
     });
 
     it('names the fonts that carry Kazakh letters and ₸, and prints A4', () => {
-      expect(html).toContain("font-family: 'DejaVu Sans'");
+      expect(html).toContain("font-family: 'PT Serif', 'DejaVu Serif'");
       expect(html).toContain('size: A4');
+    });
+
+    it('ends with the verification instructions: the short id and the address of the verification page', () => {
+      const verify = /<section class="verify">([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
+      expect(verify).toContain(ISSUE.id);
+      expect(verify).toContain(ISSUE.verifyUrl);
+      expect(verify).toContain(lang === 'ru' ? 'Проверка подлинности' : 'Түпнұсқалығын тексеру');
+      expect(html).toContain(`<meta name="document-id" content="${ISSUE.id}">`);
+      expect(html.indexOf('<section class="verify">')).toBeGreaterThan(html.indexOf('</main>'));
     });
 
     it('never prints session notes', () => {
