@@ -262,9 +262,9 @@ export const EVENT_CATALOGUE = {
         required: false,
         label: t('Медиатор', 'Медиатор', 'Mediator'),
         help: t(
-          'Өтініште медиатор көрсетілмесе, міндетті',
-          'Обязательно, если медиатор не указан в обращении',
-          'Required when the application names no mediator',
+          'Аты-жөні, тізілімдегі жазба және ұйым медиатордың есептік жазбасынан алынады; мұнда осы іс бойынша байланыс деректері',
+          'ФИО, запись в реестре и организация берутся из учётной записи медиатора; здесь — контакты для документов по этому делу',
+          "Name, register entry and organisation come from the mediator's account; here, the contacts for this case's documents",
         ),
         fields: MEDIATOR_FIELDS,
       },

@@ -36,7 +36,7 @@ import { createCast, principalAs, usualRoleOf } from '../support/cast';
 
 const CASES = Number(process.env.BENCH_MILLION_CASES ?? 1_000_000);
 const DIR = join(__dirname, '..', '..', 'data', 'bench');
-const SEED_VERSION = 1;
+const SEED_VERSION = 2;
 const NOW = '2026-12-01T10:00:00+05:00';
 
 const SURNAMES = [
@@ -187,7 +187,7 @@ function all<T>(db: sqlite3.Database, sql: string, params: unknown[] = []): Prom
 }
 
 /** Real cases in the states a listing shows, opened through the service on the fresh database. */
-async function openTemplates(path: string): Promise<string[]> {
+async function openTemplates(path: string): Promise<{ ids: string[]; lawyerId: string }> {
   const env = loadEnv({
     DATABASE_PATH: path,
     LOG_LEVEL: 'silent',
@@ -242,13 +242,15 @@ async function openTemplates(path: string): Promise<string[]> {
   await ev(paying.id, { type: 'petition.filed' });
   await ev(paying.id, { type: 'court.decided', decision: 'parole', decisionDate: '2026-12-01' });
   await ev(paying.id, { type: 'convict.released', releaseDate: '2026-12-01' });
+  // The cast exists in the seeded file (benchMillion signs in as it): its lawyer is the one who sees every copy.
+  const lawyerId = (await createCast(app)).lawyer.id;
   await app.close();
-  return ids;
+  return { ids, lawyerId };
 }
 
 /** Copies the template cases `CASES` times in large transactions of plain SQL. */
 async function seed(path: string): Promise<void> {
-  const templateIds = await openTemplates(path);
+  const { ids: templateIds, lawyerId } = await openTemplates(path);
   const db = new sqlite3.Database(path);
   try {
     // A half-made file is thrown away, never used: no journal while copying (the service reopens it in WAL mode).
@@ -360,6 +362,13 @@ async function seed(path: string): Promise<void> {
            'мд md ' || g.year || ' ' || g.serial || ' ' || n.words || ' ' || f.words || ' ' || vn.words || ' ' || vf.words, g.created_at
          FROM gen g JOIN tpl ON tpl.t = g.t JOIN names n ON n.k = g.sn JOIN firsts f ON f.k = g.fn JOIN names vn ON vn.k = g.vsn
            JOIN vfirsts vf ON vf.k = g.vfn JOIN courts ct ON ct.k = g.court ORDER BY g.i`,
+      );
+      // Who sees the copies: the cast's lawyer sees all of them — the widest scope a listing walks (a court sees
+      // thousands, a mediator hundreds), so the figures below are the worst case of a scoped listing.
+      await exec(
+        db,
+        `INSERT INTO case_access (key, seq, case_id) SELECT ?, ${base} + g.i, g.id FROM gen g ORDER BY g.i`,
+        [`lawyer:${lawyerId}`],
       );
       await exec(
         db,
@@ -513,7 +522,7 @@ export async function benchMillion(): Promise<string[]> {
     const search = await timed(port, `/api/cases?limit=20&q=${encodeURIComponent('Жумабеков')}`);
 
     // A case to write to: negotiating, so that each session.held is a real event with history.
-    const created = await call(port, 'POST', '/api/cases', application());
+    const created = await call(port, 'POST', '/api/cases', application({ mediatorUserId: cast.mediator.id }));
     const id = created.body.id as string;
     const claimId = created.body.claims[0].id as string;
     for (const e of [

@@ -28,7 +28,14 @@ describe('SIGKILL under load', () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 20 });
     const cases: { id: string; claimId: string }[] = [];
     for (let i = 0; i < 10; i++) {
-      const created = await call(agent, port, 'POST', '/api/cases', application(), service.tokens.lawyer);
+      const created = await call(
+        agent,
+        port,
+        'POST',
+        '/api/cases',
+        application({ mediatorUserId: service.userIds.mediator }),
+        service.tokens.lawyer,
+      );
       const id = created.body.id;
       const claimId = created.body.claims[0].id;
       for (const e of [

@@ -20,7 +20,16 @@ describe('logs', () => {
     const { port, process: child } = service;
     const agent = new Agent({ keepAlive: true });
     try {
-      const kase = (await call(agent, port, 'POST', '/api/cases', application(), service.tokens.lawyer)).body;
+      const kase = (
+        await call(
+          agent,
+          port,
+          'POST',
+          '/api/cases',
+          application({ mediatorUserId: service.userIds.mediator }),
+          service.tokens.lawyer,
+        )
+      ).body;
       const claimId = kase.claims[0].id;
       for (const e of [
         { type: 'case.accepted' },

@@ -55,6 +55,7 @@ describe('on PostgreSQL', () => {
     expect(tables).toEqual([
       'api_tokens',
       'audit_log',
+      'case_access',
       'case_claim_states',
       'case_counts',
       'case_events',
@@ -139,7 +140,7 @@ describe('on PostgreSQL', () => {
     doc.addPage();
     const pdf = Buffer.concat([Buffer.from(await doc.save()), Buffer.from(Array.from({ length: 256 }, (_, i) => i))]);
     const res = await t
-      .as('officer')
+      .as('lawyer') // before release the officer does not see the case: the lawyer keeps the evidence
       .post(`/api/cases/${kase.id}/claims/${claimId}/payments/PG-1/receipts`)
       .attach('file', pdf, 'order.pdf')
       .expect(201);

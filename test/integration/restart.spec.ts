@@ -65,6 +65,7 @@ describe('deadlines survive a restart', () => {
         'users',
         'user_sessions',
         'api_tokens',
+        'case_access',
         'audit_log',
         'document_files',
       ]),

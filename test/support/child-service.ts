@@ -12,6 +12,8 @@ export interface ChildService {
   output(): string;
   /** The cast's personal API tokens (the process created the cast). */
   tokens: Record<UserRole, string>;
+  /** The cast's user ids (a case is addressed to the cast's mediator by his id). */
+  userIds: Record<UserRole, string>;
 }
 
 export function startChildService(env: Record<string, string>): Promise<ChildService> {
@@ -37,7 +39,8 @@ export function startChildService(env: Record<string, string>): Promise<ChildSer
         clearTimeout(timer);
         child.off('exit', onExit);
         const tokens = JSON.parse(/^cast (.*)$/m.exec(out)?.[1] ?? '{}') as Record<UserRole, string>;
-        resolve({ process: child, port, output: () => out, tokens });
+        const userIds = JSON.parse(/^ids (.*)$/m.exec(out)?.[1] ?? '{}') as Record<UserRole, string>;
+        resolve({ process: child, port, output: () => out, tokens, userIds });
       }
     }, 50);
   });

@@ -120,7 +120,8 @@ export class CaseAcceptedEvent extends EventBase {
 
   @Nested(() => MediatorDto, {
     required: false,
-    description: 'The mediator who accepts the case; required when the application named none',
+    description:
+      "Contacts printed for this case; the accepting mediator's name, register entry and organisation come from his account",
   })
   mediator?: MediatorDto;
 }
