@@ -65,6 +65,7 @@ describe('deadlines survive a restart', () => {
         'user_sessions',
         'api_tokens',
         'audit_log',
+        'case_access',
       ]),
     );
     expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([
@@ -73,6 +74,7 @@ describe('deadlines survive a restart', () => {
       { name: 'CaseListingIndex1764200000000' },
       { name: 'PaymentsLedger1764300000000' },
       { name: 'UsersAndSignIn1764400000000' },
+      { name: 'CaseAccess1764500000000' },
       { name: 'AuditLog1764600000000' },
     ]);
     const journal = await db.query('PRAGMA journal_mode');
