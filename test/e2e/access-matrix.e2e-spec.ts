@@ -84,6 +84,9 @@ const MATRIX: Record<string, { expect: (role: Role, scope: Scope | null) => numb
   'GET /api/cases/:id/documents/:kind': { expect: caseRoute(200), query: '?lang=ru&format=html' },
   'POST /api/cases/:id/events': { expect: caseRoute(400), body: { type: 'no.such.event' } },
   'GET /api/cases/:id/notes': { expect: caseRoute({ mediator: 200 }, ['mediator']) },
+  // the audit log: who read the case, for its mediator only; the whole log for the administrator
+  'GET /api/cases/:id/audit': { expect: caseRoute({ mediator: 200 }, ['mediator']) },
+  'GET /api/audit': { expect: plainRoute(200, ['admin']) },
   // sign-in and one's own account: every signed-in user (an empty body is refused after the gate: 400)
   'POST /api/auth/login': { expect: publicRoute(400), body: {} },
   'POST /api/auth/logout': { expect: plainRoute(204, ALL_ROLES) },
