@@ -27,8 +27,18 @@ describe('SIGKILL under load', () => {
     const { port, process: server } = service;
     const agent = new Agent({ keepAlive: true, maxSockets: 20 });
     const cases: { id: string; claimId: string }[] = [];
+    // addressed to the cast's mediator, who then sees the case and records its events
+    const mediatorUserId = (await call(agent, port, 'GET', '/api/auth/me', undefined, service.tokens.mediator)).body
+      .user.id as string;
     for (let i = 0; i < 10; i++) {
-      const created = await call(agent, port, 'POST', '/api/cases', application(), service.tokens.lawyer);
+      const created = await call(
+        agent,
+        port,
+        'POST',
+        '/api/cases',
+        application({ mediatorUserId }),
+        service.tokens.lawyer,
+      );
       const id = created.body.id;
       const claimId = created.body.claims[0].id;
       for (const e of [
