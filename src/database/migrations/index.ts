@@ -5,6 +5,7 @@ import { PaymentsLedger1764300000000 } from './1764300000000-payments-ledger';
 import { UsersAndSignIn1764400000000 } from './1764400000000-users-and-sign-in';
 import { CaseAccess1764500000000 } from './1764500000000-case-access';
 import { AuditLog1764600000000 } from './1764600000000-audit-log';
+import { PaymentReceipts1764850000000 } from './1764850000000-payment-receipts';
 
 /** Every migration, in order. The service runs them on start; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   UsersAndSignIn1764400000000,
   CaseAccess1764500000000,
   AuditLog1764600000000,
+  PaymentReceipts1764850000000,
 ];
