@@ -106,6 +106,7 @@ describe('audit log at shutdown', () => {
       const path = join(dir, 'a.sqlite');
       const t = await startTestApp({ databasePath: path });
       const audit = t.app.get(BufferedAuditLog);
+      await audit.flush(); // the cast's own entries (users, tokens) first
       for (let i = 0; i < 5; i++) audit.record(entry(i));
       expect(audit.pending).toBe(5);
       await t.close(); // no wait: the entries are still in memory

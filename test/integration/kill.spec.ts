@@ -27,6 +27,7 @@ describe('SIGKILL under load', () => {
     const { port, process: server } = service;
     const agent = new Agent({ keepAlive: true, maxSockets: 20 });
     const cases: { id: string; claimId: string }[] = [];
+    // addressed to the cast's mediator, who then sees the case and records its events
     for (let i = 0; i < 10; i++) {
       const created = await call(
         agent,

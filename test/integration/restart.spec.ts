@@ -68,6 +68,7 @@ describe('deadlines survive a restart', () => {
         'case_access',
         'audit_log',
         'document_files',
+        'case_access',
       ]),
     );
     expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([
