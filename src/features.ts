@@ -3,6 +3,7 @@
  */
 import type { Type } from '@nestjs/common';
 import { CasesModule } from './cases/cases.module';
+import { DirectoryModule } from './directory/directory.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
 import { RestitutionModule } from './restitution/restitution.module';
@@ -10,6 +11,7 @@ import { WorkflowModule } from './workflow/workflow.module';
 
 export const FEATURE_MODULES: Type[] = [
   WorkflowModule,
+  DirectoryModule,
   CasesModule,
   EligibilityModule,
   RestitutionModule,
