@@ -89,6 +89,8 @@ export interface MediatorDetails {
   fullName: string;
   registry?: string;
   organisation?: string;
+  /** The organisation of mediators in the service's directory (its id). */
+  organisationId?: string;
   phone?: string;
   email?: string;
 }

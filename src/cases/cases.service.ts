@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { describeProcedure, initialProcedure, type ProcedureDeps, type Role } from '../../machines/procedure';
 import { EVENT_CATALOGUE, isEventType } from '../../machines/catalogue';
 import { Clock } from '../common/clock';
-import { DomainError, FieldError } from '../common/domain-error';
+import { DomainError } from '../common/domain-error';
 import { isAfter } from '../common/local-date';
 import { iinBirthDate, iinSex } from '../identity/domain/iin';
 import { EligibilityService } from '../eligibility/eligibility.service';
@@ -20,6 +20,50 @@ import type { CaseApplication } from './domain/case-application';
 import { parseEventBody, type ParsedEvent } from './dto/case-events.dto';
 import { CreateCaseDto, ListCasesQuery } from './dto/create-case.dto';
 import type { CaseEntity } from '../workflow/entities/case.entity';
+import { DirectoryService, type DirectoryRef } from '../directory/directory.service';
+import type { DirectoryEntries } from '../directory/directory-entry';
+
+/**
+ * Something the user may want to fix although the request was accepted: a name typed as text where the directory
+ * has entries (a Kazakh document then prints the typed — usually Russian — name).
+ */
+export interface Warning {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/** Text typed where the directory should have been used: the field, its id field, what kind of entry. */
+const FREE_TEXT_FIELDS: ReadonlyArray<{ field: string; idField: string; what: string }> = [
+  { field: 'sentence.court', idField: 'sentence.courtId', what: 'Суд' },
+  { field: 'convict.institution', idField: 'convict.institutionId', what: 'Учреждение' },
+  { field: 'mediator.organisation', idField: 'mediator.organisationId', what: 'Организация медиаторов' },
+  { field: 'place', idField: 'placeId', what: 'Место' },
+];
+
+/** Warnings for the names typed as text instead of chosen from the directory. */
+export function freeTextWarnings(app: {
+  sentence?: Partial<CaseApplication['sentence']>;
+  convict?: Partial<CaseApplication['convict']>;
+  mediator?: CaseApplication['mediator'];
+  place?: string;
+  placeId?: string;
+}): Warning[] {
+  const present: Record<string, [string | undefined, string | undefined]> = {
+    'sentence.court': [app.sentence?.court, app.sentence?.courtId],
+    'convict.institution': [app.convict?.institution, app.convict?.institutionId],
+    'mediator.organisation': [app.mediator?.organisation, app.mediator?.organisationId],
+    place: [app.place, app.placeId],
+  };
+  return FREE_TEXT_FIELDS.filter(({ field }) => {
+    const [text, id] = present[field];
+    return id === undefined && text !== undefined && text.trim() !== '';
+  }).map(({ field, idField, what }) => ({
+    field,
+    rule: 'free_text_instead_of_directory',
+    message: `${what} указан(о) текстом, а не выбран(о) из справочника (${idField}): документы на казахском и русском языках напечатают этот текст как есть`,
+  }));
+}
 
 export interface Actor {
   role: Role;
@@ -39,6 +83,7 @@ export class CasesService {
     private readonly clock: Clock,
     private readonly eligibilityService: EligibilityService,
     private readonly queries: CaseQueries,
+    private readonly directory: DirectoryService,
   ) {
     // The listing index (filters, counts, search) is written in the transaction of every case write.
     store.addWriteHook((em, written) =>
@@ -56,14 +101,22 @@ export class CasesService {
     return isEventType(type) ? EVENT_CATALOGUE[type].usualRole : undefined;
   }
 
-  async create(dto: CreateCaseDto, actor: Actor): Promise<CaseView> {
+  async create(dto: CreateCaseDto, actor: Actor): Promise<CaseView & { warnings: Warning[] }> {
     const today = this.clock.today();
-    this.checkApplication(dto, today);
+    const found = await this.checkApplication(dto, today);
+    // With an id the text is the directory's Russian name: listings filter and search on it.
+    const ru = (id: string | undefined, text: string | undefined): string | undefined =>
+      id !== undefined ? found[id].names.ru.nominative : text;
     const application: CaseApplication = {
       procedure: dto.procedure,
-      convict: { ...dto.convict },
+      convict: {
+        ...dto.convict,
+        institution: ru(dto.convict.institutionId, dto.convict.institution) ?? '',
+        identityDocument: dto.convict.identityDocument ? { ...dto.convict.identityDocument } : undefined,
+      },
       sentence: {
         ...dto.sentence,
+        court: ru(dto.sentence.courtId, dto.sentence.court) ?? '',
         term: { ...dto.sentence.term },
         lifeImprisonment: dto.sentence.lifeImprisonment ?? false,
         againstLifeOrHealth: dto.sentence.againstLifeOrHealth ?? false,
@@ -72,13 +125,30 @@ export class CasesService {
       claims: dto.claims.map((c) => ({
         id: randomUUID(),
         kind: c.kind ?? 'victim',
-        victim: { ...c.victim, representative: c.victim.representative ? { ...c.victim.representative } : undefined },
+        victim: {
+          ...c.victim,
+          identityDocument: c.victim.identityDocument ? { ...c.victim.identityDocument } : undefined,
+          representative: c.victim.representative
+            ? {
+                ...c.victim.representative,
+                powerOfAttorney: c.victim.representative.powerOfAttorney
+                  ? { ...c.victim.representative.powerOfAttorney }
+                  : undefined,
+                identityDocument: c.victim.representative.identityDocument
+                  ? { ...c.victim.representative.identityDocument }
+                  : undefined,
+              }
+            : undefined,
+        },
         amountAwarded: c.amountAwarded,
         amountRecovered: c.amountRecovered,
       })),
       lawyer: { ...dto.lawyer },
-      mediator: dto.mediator ? { ...dto.mediator } : undefined,
-      place: dto.place,
+      mediator: dto.mediator
+        ? { ...dto.mediator, organisation: ru(dto.mediator.organisationId, dto.mediator.organisation) }
+        : undefined,
+      place: ru(dto.placeId, dto.place),
+      placeId: dto.placeId,
     };
     const state = initialProcedure({
       procedure: application.procedure,
@@ -97,7 +167,7 @@ export class CasesService {
       payload: { procedure: application.procedure, claims: application.claims.map((c) => c.id) },
       searchText: (number) => `${number} ${application.convict.fullName}`.toLowerCase(),
     });
-    return caseView(saved.case, saved.deadlines);
+    return { ...caseView(saved.case, saved.deadlines), warnings: freeTextWarnings(application) };
   }
 
   // Reads run on the read connections (CaseQueries), never in the writers' queue.
@@ -158,12 +228,27 @@ export class CasesService {
   }
 
   /** A user's event, from the HTTP body `{ type, claimId?, expectedVersion?, ...payload }`. */
-  async applyUserEvent(id: string, body: unknown, actor: { role?: Role; name: string | null }): Promise<CaseView> {
+  async applyUserEvent(
+    id: string,
+    body: unknown,
+    actor: { role?: Role; name: string | null },
+  ): Promise<CaseView & { warnings?: Warning[] }> {
     const { type, payload, expectedVersion } = this.validateEvent(body);
     const role = actor.role ?? EVENT_CATALOGUE[type].usualRole;
     // Without expectedVersion the client asks "apply to the case as it is now": a concurrent writer (possible
     // on PostgreSQL) is not a conflict for him, so the store tries the event again on the fresh state.
     const { notes, ...fields } = payload as Record<string, unknown> & { notes?: unknown };
+    const accepting = type === 'case.accepted' ? (payload.mediator as CaseApplication['mediator']) : undefined;
+    let warnings: Warning[] = [];
+    if (accepting) {
+      // The mediator named on acceptance: his organisation from the directory, as on an application.
+      const { errors, found } = await this.directory.check([
+        { field: 'mediator.organisationId', id: accepting.organisationId, kind: 'mediators_organisation' },
+      ]);
+      if (errors.length) throw DomainError.validation(errors);
+      if (accepting.organisationId) accepting.organisation = found[accepting.organisationId].names.ru.nominative;
+      else warnings = freeTextWarnings({ mediator: accepting });
+    }
     const outcome = await this.store.apply(
       id,
       (current) => {
@@ -186,21 +271,31 @@ export class CasesService {
       { expectedVersion },
     );
     if (!outcome.ok) throw refusalError(outcome.refused);
-    return caseView(outcome.case, outcome.deadlines);
+    const view = caseView(outcome.case, outcome.deadlines);
+    return warnings.length ? { ...view, warnings } : view;
   }
 
   private validateEvent(body: unknown): ParsedEvent {
     return parseEventBody(body, this.clock.today());
   }
 
-  private checkApplication(dto: CreateCaseDto, today: string): void {
-    const errors: FieldError[] = [];
+  /** Rules across fields and the directory references; returns the directory entries referred to. */
+  private async checkApplication(dto: CreateCaseDto, today: string): Promise<DirectoryEntries> {
+    const refs: DirectoryRef[] = [
+      { field: 'sentence.courtId', id: dto.sentence.courtId, kind: 'court' },
+      { field: 'convict.institutionId', id: dto.convict.institutionId, kind: 'penal_institution' },
+      { field: 'mediator.organisationId', id: dto.mediator?.organisationId, kind: 'mediators_organisation' },
+      { field: 'placeId', id: dto.placeId, kind: 'town' },
+    ];
+    const { errors, found } = await this.directory.check(refs);
     const notFuture = (field: string, value: string) => {
       if (isAfter(value, today))
         errors.push({ field, rule: 'not_in_future', message: `Дата не может быть позже сегодняшней (${today})` });
     };
     notFuture('sentence.date', dto.sentence.date);
     notFuture('sentence.startDate', dto.sentence.startDate);
+    if (dto.convict.identityDocument)
+      notFuture('convict.identityDocument.issuedOn', dto.convict.identityDocument.issuedOn);
     const t = dto.sentence.term;
     if (!dto.sentence.lifeImprisonment && t.years + t.months + t.days === 0) {
       errors.push({ field: 'sentence.term', rule: 'term_positive', message: 'Срок наказания не может быть нулевым' });
@@ -223,6 +318,20 @@ export class CasesService {
           message: 'Взысканная сумма не может превышать присуждённую',
         });
       }
+      if (c.victim.identityDocument)
+        notFuture(`claims[${i}].victim.identityDocument.issuedOn`, c.victim.identityDocument.issuedOn);
+      const rep = c.victim.representative;
+      if (rep?.identityDocument)
+        notFuture(`claims[${i}].victim.representative.identityDocument.issuedOn`, rep.identityDocument.issuedOn);
+      if (rep?.powerOfAttorney)
+        notFuture(`claims[${i}].victim.representative.powerOfAttorney.date`, rep.powerOfAttorney.date);
+      if (c.victim.type === 'legal_entity' && c.victim.identityDocument !== undefined) {
+        errors.push({
+          field: `claims[${i}].victim.identityDocument`,
+          rule: 'legal_entity_has_no_identity_document',
+          message: 'У юридического лица нет удостоверения личности: укажите документ его представителя',
+        });
+      }
       if (c.victim.type === 'person' && c.victim.bin !== undefined) {
         errors.push({
           field: `claims[${i}].victim.bin`,
@@ -232,6 +341,7 @@ export class CasesService {
       }
     });
     if (errors.length) throw DomainError.validation(errors);
+    return found;
   }
 
   private async readCase(id: string): Promise<CaseEntity> {

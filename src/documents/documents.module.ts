@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { DirectoryModule } from '../directory/directory.module';
 import { DocumentRenderer } from './document-renderer';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
@@ -11,7 +12,7 @@ import { PdfService } from './pdf.service';
  * stops the boot); PdfService keeps one Chromium for the life of the app and closes it on shutdown.
  */
 @Module({
-  imports: [CasesModule],
+  imports: [CasesModule, DirectoryModule],
   controllers: [DocumentsController],
   providers: [
     { provide: DocumentRenderer, useFactory: () => new DocumentRenderer() },

@@ -17,6 +17,8 @@ import { DocumentRenderer, TEMPLATE_VERSION } from './document-renderer';
 import { IssuedDocumentEntity } from './issued-document.entity';
 import { PdfService } from './pdf.service';
 import { IssuedDocumentsRepository } from './issued-documents.repository';
+import { DirectoryService } from '../directory/directory.service';
+import { directoryIdsOf } from '../cases/domain/case-application';
 
 export type DocumentFormat = 'pdf' | 'html';
 const FORMATS: readonly DocumentFormat[] = ['pdf', 'html'];
@@ -110,6 +112,7 @@ export class DocumentsService {
     private readonly renderer: DocumentRenderer,
     private readonly pdf: PdfService,
     private readonly clock: Clock,
+    private readonly directory: DirectoryService,
   ) {
     const kinds = (lang: Lang) =>
       (
@@ -267,6 +270,8 @@ export class DocumentsService {
   private async load(caseId: string) {
     // On the read connections, beside the writers: the case and its payments ledger as one committed state.
     const { entity, payments } = await this.queries.withPayments(caseId);
-    return Object.assign(entity, { payments });
+    // The directory entries it refers to: their names, as they are today, in the document's language.
+    const directory = await this.directory.resolve(directoryIdsOf(entity.application));
+    return Object.assign(entity, { payments, directory });
   }
 }
