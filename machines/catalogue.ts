@@ -436,6 +436,27 @@ export const EVENT_CATALOGUE = {
       },
     ],
   },
+  'hearing.reminder': {
+    machine: 'case',
+    recordedBy: 'system',
+    roles: ['system'],
+    usualRole: 'system',
+    pastDates: [],
+    label: t('Сот отырысы жақындады', 'Приближается судебное заседание', 'Hearing approaching'),
+    help: t(
+      'Мерзімдер қызметі жазады: тағайындалған сот отырысына бірнеше күн қалды. Еске салу осы күнге байланады.',
+      'Записывает служба сроков: до назначенного судебного заседания осталось несколько дней. К этой отметке привязываются напоминания.',
+      'Recorded by the deadline service: the scheduled hearing is a few days away. Reminders hang on this point.',
+    ),
+    fields: [
+      {
+        name: 'hearingDate',
+        kind: 'date',
+        required: true,
+        label: t('Отырыс күні', 'Дата заседания', 'Date of the hearing'),
+      },
+    ],
+  },
   'court.decided': {
     machine: 'case',
     recordedBy: 'user',

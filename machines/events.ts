@@ -107,6 +107,8 @@ export interface EventPayloads {
   'case.declined': { reason: string };
   'petition.filed': { filedOn?: LocalDate; court?: string };
   'hearing.scheduled': { hearingDate: LocalDate };
+  /** The deadline sweeper, some days before the hearing: the reminder point of a tracked hearing date. */
+  'hearing.reminder': { hearingDate: LocalDate };
   'court.decided': { decision: CourtDecision; decisionDate: LocalDate; ruling?: string };
   'convict.released': { releaseDate: LocalDate };
   'parole.revoked': { decisionDate: LocalDate; ground: string };

@@ -10,6 +10,7 @@ import { buildSchedule } from '../restitution/domain/schedule';
 export function procedureDeps(): ProcedureDeps {
   return {
     graceDays: settings.paymentGraceDays,
+    hearingReminderDays: settings.hearingReminderDaysBefore,
     schedule: ({ outstanding, monthly, firstDueDate, dayOfMonth }) =>
       buildSchedule({
         outstanding,

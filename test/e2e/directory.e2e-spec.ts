@@ -264,6 +264,32 @@ describe('the directory', () => {
     });
   });
 
+  describe('the hearing is a tracked date', () => {
+    it('a deadline row 3 days before the hearing; the sweeper records the reminder once; a new date gets a new one', async () => {
+      const kase = await open(byDirectory());
+      const claimId = kase.claims[0].id;
+      await c.send(kase.id, { type: 'case.accepted' });
+      await c.send(kase.id, { type: 'invitation.sent', claimId });
+      await c.send(kase.id, { type: 'invitation.refused', claimId });
+      await c.send(kase.id, { type: 'petition.filed' });
+      const scheduled = await c.send(kase.id, { type: 'hearing.scheduled', hearingDate: '2026-12-21' });
+      expect(scheduled.deadlines).toEqual([{ type: 'hearing.reminder', claimId: null, dueDate: '2026-12-18' }]);
+      const sweep = () => t.app.get(DeadlineSweeper).sweep();
+      c.setDate(t, '2026-12-17');
+      await sweep();
+      expect((await c.get(kase.id)).deadlines).toHaveLength(1);
+      c.setDate(t, '2026-12-18');
+      await sweep();
+      await sweep();
+      const history = await c.history(kase.id);
+      expect(history.filter((h: { type: string }) => h.type === 'hearing.reminder')).toHaveLength(1);
+      expect((await c.get(kase.id)).deadlines).toEqual([]);
+      const moved = await c.send(kase.id, { type: 'hearing.scheduled', hearingDate: '2027-01-12' });
+      expect(moved.deadlines).toEqual([{ type: 'hearing.reminder', claimId: null, dueDate: '2027-01-09' }]);
+      expect(moved.state).toBe('hearingScheduled');
+    });
+  });
+
   describe('documents print the names in their own language', () => {
     const html = async (id: string, kind: string, lang: 'kk' | 'ru') => {
       const res = await request(t.http).get(`/api/cases/${id}/documents/${kind}`).query({ lang, format: 'html' });
