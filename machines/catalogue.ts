@@ -342,10 +342,22 @@ const PAYMENT_DETAILS_FIELDS: readonly FieldSpec[] = [
     help: t('Тек банктік аударым кезінде', 'Только при банковском переводе', 'Only with a bank transfer'),
   },
   {
+    name: 'bankId',
+    kind: 'directory',
+    directory: 'bank',
+    required: false,
+    label: t('Жәбірленушінің банкі', 'Банк потерпевшего', "Victim's bank"),
+    help: t('Анықтамалықтан таңдаңыз', 'Выберите из справочника', 'Choose from the directory'),
+  },
+  {
     name: 'bank',
     kind: 'text',
     required: false,
-    label: t('Жәбірленушінің банкі', 'Банк потерпевшего', "Victim's bank"),
+    label: t(
+      'Жәбірленушінің банкі (анықтамалықта жоқ болса)',
+      'Банк потерпевшего (если его нет в справочнике)',
+      "Victim's bank (if not in the directory)",
+    ),
   },
 ];
 

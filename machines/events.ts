@@ -59,7 +59,10 @@ export interface PaymentDetails {
   method: PaymentMethod;
   /** The victim's account (IBAN), for a bank transfer. */
   account?: string;
+  /** The bank as text: the directory entry's Russian name when `bankId` is given. */
   bank?: string;
+  /** The bank in the service's directory: documents print its Kazakh and Russian names. */
+  bankId?: string;
 }
 
 export interface AgreementTerms {

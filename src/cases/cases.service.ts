@@ -249,6 +249,23 @@ export class CasesService {
       if (accepting.organisationId) accepting.organisation = found[accepting.organisationId].names.ru.nominative;
       else warnings = freeTextWarnings({ mediator: accepting });
     }
+    const paymentDetails =
+      type === 'agreement.signed'
+        ? (payload as { terms?: { paymentDetails?: { bank?: string; bankId?: string } } }).terms?.paymentDetails
+        : undefined;
+    if (paymentDetails) {
+      // The victim's bank from the directory: its Russian name is kept as the text, the documents print both.
+      const field = 'terms.paymentDetails.bankId';
+      const { errors, found } = await this.directory.check([{ field, id: paymentDetails.bankId, kind: 'bank' }]);
+      if (errors.length) throw DomainError.validation(errors);
+      if (paymentDetails.bankId) paymentDetails.bank = found[paymentDetails.bankId].names.ru.nominative;
+      else if (paymentDetails.bank?.trim())
+        warnings.push({
+          field: 'terms.paymentDetails.bank',
+          rule: 'free_text_instead_of_directory',
+          message: `Банк указан текстом, а не выбран из справочника (${field}): документы на казахском и русском языках напечатают этот текст как есть`,
+        });
+    }
     const outcome = await this.store.apply(
       id,
       (current) => {

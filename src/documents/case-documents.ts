@@ -18,12 +18,13 @@ import {
   claimLedger,
   claimReading,
 } from '../../machines';
-import type {
-  CaseApplication,
-  ClaimData,
-  ClaimantData,
-  IdentityDocument,
-  RepresentativeData,
+import {
+  directoryIdsOf,
+  type CaseApplication,
+  type ClaimData,
+  type ClaimantData,
+  type IdentityDocument,
+  type RepresentativeData,
 } from '../cases/domain/case-application';
 import type { DirectoryEntries, DirectoryEntry } from '../directory/directory-entry';
 import { addDays, dayOfMonthIn, daysBetween, firstOfNextMonth, parts, type LocalDate } from '../common/local-date';
@@ -81,6 +82,16 @@ export interface AvailableDocument {
 
 /** Documents that name the mediator: not available while the application names none. */
 const NEEDS_MEDIATOR: readonly DocumentKind[] = ['invitation', 'mediation-contract', 'agreement', 'termination-notice'];
+
+/** Every directory id the case refers to: the application's, and the victims' banks in the agreements. */
+export function directoryIdsOfCase(kase: Pick<CaseRecord, 'application' | 'snapshot'>): string[] {
+  const ids = directoryIdsOf(kase.application);
+  for (const claim of kase.application.claims) {
+    const bankId = claimReading(kase.snapshot, claim.id)?.mediation.agreement?.terms.paymentDetails?.bankId;
+    if (bankId) ids.push(bankId);
+  }
+  return ids;
+}
 
 // ── which documents ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -287,7 +298,7 @@ class CaseDocuments {
         waiver: terms.waived > 0 ? { amount: terms.waived } : null,
         downPayment: null,
         instalments,
-        payment: paymentOf(terms),
+        payment: paymentOf(this.kase, terms),
       },
       copies: 3,
     };
@@ -440,10 +451,12 @@ class CaseDocuments {
 }
 
 /** How payment is made, as agreed; agreements recorded without it print a bank transfer with no account. */
-function paymentOf(terms: AgreementTerms): PaymentDetailsView {
+function paymentOf(kase: CaseRecord, terms: AgreementTerms): PaymentDetailsView {
   const p = terms.paymentDetails;
   if (!p) return { method: 'bank_transfer', account: null, bank: null, recorded: false };
-  return { method: p.method, account: p.account ?? null, bank: p.bank ?? null, recorded: true };
+  const entry = entryOf(kase, p.bankId, 'bank');
+  const bank = entry ? nominative(entry) : p.bank?.trim() ? same(p.bank.trim()) : null;
+  return { method: p.method, account: p.account ?? null, bank, recorded: true };
 }
 
 const monthAfter = (date: LocalDate, dayOfMonth: number): LocalDate => {

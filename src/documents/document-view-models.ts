@@ -200,7 +200,8 @@ export interface PaymentDetailsView {
   method: 'bank_transfer' | 'cash_receipt' | 'bailiff';
   /** Victim's account (IBAN) for transfers; null otherwise. */
   account: string | null;
-  bank: string | null;
+  /** The victim's bank: from the directory in each language, or the text recorded (both languages alike). */
+  bank: Localized | null;
   /** False when the agreement recorded no payment details: a bank transfer is printed with the generic proof clause. */
   recorded: boolean;
 }

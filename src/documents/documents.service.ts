@@ -8,6 +8,7 @@ import { DomainError } from '../common/domain-error';
 import {
   availableDocuments,
   describeAvailable,
+  directoryIdsOfCase,
   documentViewModel,
   type AvailableDocument,
   type CaseRecord,
@@ -18,7 +19,6 @@ import { IssuedDocumentEntity } from './issued-document.entity';
 import { PdfService } from './pdf.service';
 import { IssuedDocumentsRepository } from './issued-documents.repository';
 import { DirectoryService } from '../directory/directory.service';
-import { directoryIdsOf } from '../cases/domain/case-application';
 
 export type DocumentFormat = 'pdf' | 'html';
 const FORMATS: readonly DocumentFormat[] = ['pdf', 'html'];
@@ -271,7 +271,7 @@ export class DocumentsService {
     // On the read connections, beside the writers: the case and its payments ledger as one committed state.
     const { entity, payments } = await this.queries.withPayments(caseId);
     // The directory entries it refers to: their names, as they are today, in the document's language.
-    const directory = await this.directory.resolve(directoryIdsOf(entity.application));
+    const directory = await this.directory.resolve(directoryIdsOfCase(entity));
     return Object.assign(entity, { payments, directory });
   }
 }

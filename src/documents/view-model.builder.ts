@@ -174,7 +174,7 @@ export function ledgerFrom(asOf: LocalDate, rows: LedgerRowView[], due: Tiyn): L
 const paymentView = (p: PaymentDetailsView): PaymentDetailsView => ({
   method: p.method,
   account: orNull(p.account),
-  bank: orNull(p.bank),
+  bank: p.bank ? loc(p.bank) : null,
   recorded: p.recorded,
 });
 

@@ -264,6 +264,35 @@ describe('the directory', () => {
     });
   });
 
+  describe('the victim’s bank in the agreement', () => {
+    it('by id from the directory; an entry of another kind is 400; a bank typed as text is accepted with a warning', async () => {
+      const sign = async (paymentDetails: Record<string, unknown>, status = 200) => {
+        const kase = await open(byDirectory());
+        const claimId = kase.claims[0].id;
+        await c.send(kase.id, { type: 'case.accepted' });
+        await c.startNegotiation(kase.id, claimId, '2026-12-01');
+        return c.send(
+          kase.id,
+          {
+            type: 'agreement.signed',
+            claimId,
+            signedBy: { mediator: true, victim: true, convict: true },
+            terms: { paidBeforeHearing: 2_000_000 * TENGE, waived: 0, paymentDetails },
+          },
+          { status },
+        );
+      };
+      const account = 'KZ86125KZT5004100100';
+      expect((await sign({ method: 'bank_transfer', account, bankId: SEED_IDS.kaspi })).warnings).toBeUndefined();
+      const wrong = await sign({ method: 'bank_transfer', account, bankId: SEED_IDS.ustKamenogorsk }, 400);
+      expect(wrong.errors[0]).toMatchObject({ field: 'terms.paymentDetails.bankId', rule: 'directory_entry_kind' });
+      const typed = await sign({ method: 'bank_transfer', account, bank: 'АО «Kaspi Bank»' });
+      expect(typed.warnings).toEqual([
+        expect.objectContaining({ field: 'terms.paymentDetails.bank', rule: 'free_text_instead_of_directory' }),
+      ]);
+    });
+  });
+
   describe('the hearing is a tracked date', () => {
     it('a deadline row 3 days before the hearing; the sweeper records the reminder once; a new date gets a new one', async () => {
       const kase = await open(byDirectory());
@@ -301,6 +330,7 @@ describe('the directory', () => {
       seed(SEED_IDS.institution22),
       seed(SEED_IDS.alternativaCentre),
       seed(SEED_IDS.ustKamenogorsk),
+      seed(SEED_IDS.halyk),
     ];
 
     /** Every kind of document, for cases that refer to the directory for every name. */
@@ -321,6 +351,7 @@ describe('the directory', () => {
             startsMonthAfterRelease: true,
             dayOfMonth: 10,
           },
+          paymentDetails: { method: 'bank_transfer', account: 'KZ86125KZT5004100100', bankId: SEED_IDS.halyk },
         },
         '2026-12-01',
       );
@@ -379,6 +410,13 @@ describe('the directory', () => {
             true,
             true,
           ]);
+        }
+        if (kind === 'agreement') {
+          const bank = seed(SEED_IDS.halyk).names;
+          expect([
+            kk.includes(`KZ86125KZT5004100100 шотына (${bank.kk.nominative})`),
+            ru.includes(`в ${bank.ru.nominative}`),
+          ]).toEqual([true, true]);
         }
         if (['invitation', 'mediation-contract', 'termination-notice'].includes(kind)) {
           expect([kind, kk.includes(organisation.kk.nominative), ru.includes(organisation.ru.nominative)]).toEqual([
