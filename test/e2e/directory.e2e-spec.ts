@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DIRECTORY_SEED, SEED_IDS } from '../../src/directory/seed/east-kazakhstan';
 import type { DirectoryEntry } from '../../src/directory/directory-entry';
 import { DeadlineSweeper } from '../../src/workflow/deadline-sweeper';
-import { application, TENGE, victimClaim } from '../factories/case.factory';
+import { application, directoryApplication, identifiedCompanyClaim, TENGE } from '../factories/case.factory';
 import { startTestApp, TestApp } from '../support/app';
 import { CaseClient } from '../support/case-client';
 
@@ -12,44 +12,7 @@ const seed = (id: string) => DIRECTORY_SEED.find((e) => e.id === id)!;
 const formsOf = (e: { names: DirectoryEntry['names'] }, lang: 'kk' | 'ru'): string[] =>
   Object.values(e.names[lang]).filter((v): v is string => typeof v === 'string');
 
-/** An application that refers to the directory for every name, with no Russian free text that repeats a name. */
-const byDirectory = (overrides: Record<string, unknown> = {}) =>
-  application({
-    convict: {
-      fullName: 'Серіков Болат Нұрланұлы',
-      iin: '900101300017',
-      institutionId: SEED_IDS.institution22,
-      identityDocument: { kind: 'id_card', number: '045678912', issuer: 'ҚР ІІМ', issuedOn: '2018-05-14' },
-    },
-    sentence: {
-      courtId: SEED_IDS.ustKamenogorskCityCourt,
-      criminalCaseNumber: '221500031000123',
-      number: '1-45/2022',
-      date: '2022-03-15',
-      articles: ['188 ч. 2 п. 4'],
-      term: { years: 6, months: 0, days: 0 },
-      startDate: '2022-01-10',
-      gravity: 'grave',
-    },
-    claims: [
-      victimClaim({
-        victim: {
-          type: 'person',
-          fullName: 'Ахметова Гүлнар Серікқызы',
-          iin: '850505400127',
-          identityDocument: { kind: 'id_card', number: '034567891', issuer: 'ҚР ӘМ', issuedOn: '2016-02-20' },
-        },
-      }),
-    ],
-    mediator: {
-      fullName: 'Касымова Айгерім Маратқызы',
-      registry: 'Реестр профессиональных медиаторов № 77',
-      organisationId: SEED_IDS.alternativaCentre,
-    },
-    place: undefined,
-    placeId: SEED_IDS.ustKamenogorsk,
-    ...overrides,
-  });
+const byDirectory = directoryApplication;
 
 describe('the directory', () => {
   let t: TestApp;
@@ -454,6 +417,21 @@ describe('the directory', () => {
       expect(await html(kase.id, 'agreement', 'kk')).toContain(
         'Өскемен қалалық сотының № 221500031000123 қылмыстық іс бойынша 2022 жылғы 15 наурыздағы № 1-45/2022 үкімімен',
       );
+    });
+
+    it('a legal entity: its representative with position (kk and ru), power of attorney and identity document', async () => {
+      const kase = await open(byDirectory({ claims: [identifiedCompanyClaim()] }));
+      const claimId = kase.claims[0].id;
+      await c.send(kase.id, { type: 'case.accepted' });
+      await c.mediateToAgreement(kase.id, claimId, { paidBeforeHearing: 400_000 * TENGE, waived: 0 }, '2026-12-01');
+      const ru = await html(kase.id, 'agreement', 'ru');
+      expect(ru).toContain('Петров Андрей Викторович, юрист');
+      expect(ru).toContain('доверенность № 15, 01.11.2026');
+      expect(ru).toContain('паспорт № N12345678, выдан ҚР ІІМ, 28.02.2019');
+      const kk = await html(kase.id, 'agreement', 'kk');
+      expect(kk).toContain('Петров Андрей Викторович, заңгер');
+      expect(kk).toContain('сенімхат № 15, 01.11.2026');
+      expect(kk).toContain('паспорт № N12345678, берген: ҚР ІІМ, 28.02.2019');
     });
 
     it('a corrected directory name is printed in documents issued after the correction', async () => {
