@@ -61,6 +61,7 @@ describe('deadlines survive a restart', () => {
         'case_counts',
         'case_fts',
         'payments',
+        'directory_entries',
       ]),
     );
     expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([
@@ -68,6 +69,7 @@ describe('deadlines survive a restart', () => {
       { name: 'Outbox1764100000000' },
       { name: 'CaseListingIndex1764200000000' },
       { name: 'PaymentsLedger1764300000000' },
+      { name: 'Directory1764750000000' },
     ]);
     const journal = await db.query('PRAGMA journal_mode');
     expect(journal[0].journal_mode).toBe('wal');
