@@ -5,7 +5,7 @@ import { replayHistory } from '../../src/cases/domain/replay';
 import { CaseEntity } from '../../src/workflow/entities/case.entity';
 import { DeadlineSweeper } from '../../src/workflow/deadline-sweeper';
 import { procedureDeps } from '../../src/workflow/procedure-deps';
-import { application, TENGE } from '../factories/case.factory';
+import { application, DIRECTORY, directoryApplication, TENGE } from '../factories/case.factory';
 import { startTestApp, TestApp } from '../support/app';
 import { CaseClient } from '../support/case-client';
 import { startTestPostgres, TestPostgres } from '../support/postgres';
@@ -59,6 +59,7 @@ describe('on PostgreSQL', () => {
       'cases',
       'confidential_notes',
       'deadlines',
+      'directory_entries',
       'issued_documents',
       'migrations',
       'outbox',
@@ -69,6 +70,7 @@ describe('on PostgreSQL', () => {
       { name: 'Outbox1764100000000' },
       { name: 'CaseListingIndex1764200000000' },
       { name: 'PaymentsLedger1764300000000' },
+      { name: 'Directory1764750000000' },
     ]);
     expect(await db.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")).toEqual([
       { extname: 'pg_trgm' },
@@ -83,6 +85,37 @@ describe('on PostgreSQL', () => {
       { column_name: 'snapshot', data_type: 'text' },
       { column_name: 'version', data_type: 'integer' },
     ]);
+  });
+
+  it('the directory: seeded, corrected with compare-and-set, a case refers to it and its Kazakh document prints Kazakh names', async () => {
+    const courts = (await request(t.http).get('/api/directory?kind=court').expect(200)).body.items;
+    const court = courts.find((e: { id: string }) => e.id === DIRECTORY.ridderCityCourt);
+    expect(court.names.kk.genitive).toBe('Риддер қалалық сотының');
+    await request(t.http)
+      .patch(`/api/directory/${court.id}`)
+      .send({ expectedVersion: court.version, codes: { courtCode: '6305' } })
+      .expect(200);
+    await request(t.http)
+      .patch(`/api/directory/${court.id}`)
+      .send({ expectedVersion: court.version, active: false })
+      .expect(409);
+    const kase = (
+      await request(t.http)
+        .post('/api/cases')
+        .send(directoryApplication({ sentence: { ...directoryApplication().sentence, courtId: court.id } }))
+        .expect(201)
+    ).body;
+    expect(kase.warnings).toEqual([]);
+    await post(kase.id, { type: 'case.accepted' }).expect(200);
+    await post(kase.id, { type: 'invitation.sent', claimId: kase.claims[0].id }).expect(200);
+    const kk = await request(t.http)
+      .get(`/api/cases/${kase.id}/documents/invitation`)
+      .query({ lang: 'kk', format: 'html' })
+      .expect(200);
+    expect(kk.text).toContain('Риддер қалалық сотының');
+    expect(kk.text).not.toContain('Риддерского городского суда');
+    // Leaves no pending deadline behind for the sweeper tests that follow.
+    await post(kase.id, { type: 'invitation.refused', claimId: kase.claims[0].id }).expect(200);
   });
 
   it('the sweeper fires an overdue invitation deadline, once', async () => {
