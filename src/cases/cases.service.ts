@@ -49,7 +49,8 @@ export function freeTextWarnings(app: {
   place?: string;
   placeId?: string;
 }): Warning[] {
-  const present: Record<string, [string | undefined, string | undefined]> = {
+  // JSON null is as good as absent here (optional fields accept it).
+  const present: Record<string, [string | null | undefined, string | null | undefined]> = {
     'sentence.court': [app.sentence?.court, app.sentence?.courtId],
     'convict.institution': [app.convict?.institution, app.convict?.institutionId],
     'mediator.organisation': [app.mediator?.organisation, app.mediator?.organisationId],
@@ -57,7 +58,7 @@ export function freeTextWarnings(app: {
   };
   return FREE_TEXT_FIELDS.filter(({ field }) => {
     const [text, id] = present[field];
-    return id === undefined && text !== undefined && text.trim() !== '';
+    return (id === undefined || id === null) && typeof text === 'string' && text.trim() !== '';
   }).map(({ field, idField, what }) => ({
     field,
     rule: 'free_text_instead_of_directory',
@@ -106,7 +107,7 @@ export class CasesService {
     const found = await this.checkApplication(dto, today);
     // With an id the text is the directory's Russian name: listings filter and search on it.
     const ru = (id: string | undefined, text: string | undefined): string | undefined =>
-      id !== undefined ? found[id].names.ru.nominative : text;
+      id ? found[id].names.ru.nominative : text;
     const application: CaseApplication = {
       procedure: dto.procedure,
       convict: {

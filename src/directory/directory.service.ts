@@ -38,7 +38,8 @@ const CACHE_MS = 30_000;
 /** A reference from a case to the directory: the request field, the id given, the kind it must be. */
 export interface DirectoryRef {
   field: string;
-  id: string | undefined;
+  /** null or absent: no reference (the text is used). */
+  id: string | null | undefined;
   kind: DirectoryKind;
 }
 
@@ -102,7 +103,7 @@ export class DirectoryService {
     const errors: FieldError[] = [];
     const found: Record<string, DirectoryEntry> = {};
     for (const ref of refs) {
-      if (ref.id === undefined) continue;
+      if (ref.id === undefined || ref.id === null) continue;
       const e = all.get(ref.id);
       const what = KIND_LABELS[ref.kind].ru;
       if (!e) {

@@ -183,6 +183,10 @@ describe('the directory', () => {
       const { courtId: _courtId, ...noCourt } = byDirectory().sentence as Record<string, unknown>;
       const neither = await open(byDirectory({ sentence: noCourt }), 400);
       expect(neither.errors.map((e: { field: string }) => e.field)).toContain('sentence.court');
+      const nullCourt = await open(byDirectory({ sentence: { ...noCourt, courtId: null } }), 400);
+      expect(nullCourt.errors.map((e: { field: string }) => e.field)).toContain('sentence.court');
+      // null stands for "not given": a null place is no place, not a crash.
+      expect((await open(byDirectory({ placeId: null, place: null }))).warnings).toEqual([]);
       const notUuid = await open(byDirectory({ placeId: 'Өскемен' }), 400);
       expect(notUuid.errors[0]).toMatchObject({ field: 'placeId', rule: 'isUuid' });
     });

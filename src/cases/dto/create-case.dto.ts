@@ -88,7 +88,7 @@ export class ConvictDto {
     example: 'Учреждение ВК-167/22, г. Усть-Каменогорск',
     description: 'The institution as text: only when it is not in the directory (institutionId)',
   })
-  @ValidateIf((o: ConvictDto) => o.institutionId === undefined || o.institution !== undefined)
+  @ValidateIf((o: ConvictDto) => o.institutionId == null || o.institution !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -140,7 +140,7 @@ export class SentenceDto {
     example: 'Усть-Каменогорский городской суд',
     description: 'The court as text: only when it is not in the directory (courtId)',
   })
-  @ValidateIf((o: SentenceDto) => o.courtId === undefined || o.court !== undefined)
+  @ValidateIf((o: SentenceDto) => o.courtId == null || o.court !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
