@@ -9,9 +9,11 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
     '^.+\\.m?js$': ['@swc/jest', swcForNodeModules],
   },
-  // content-disposition (under @fastify/static, which serves the Swagger UI) is ESM-only as well.
+  // content-disposition (under @fastify/static, which serves the Swagger UI) is ESM-only as well; @fastify/cookie
+  // loads the ESM-only `cookie` with a dynamic import(), which Jest's CommonJS runtime cannot run: swc turns it
+  // into require().
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs/|content-disposition/|@fastify/static/node_modules/content-disposition/))',
+    '/node_modules/(?!(@nestjs/|content-disposition/|@fastify/static/node_modules/content-disposition/|@fastify/cookie/|cookie/))',
   ],
   testTimeout: 30000,
 };

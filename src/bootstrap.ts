@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -15,6 +16,9 @@ import {
   RouteTable,
 } from './common/http-errors';
 import { createValidationPipe } from './common/validation.pipe';
+import { Authenticator } from './auth/authenticator';
+import { registerAuthentication } from './auth/http-authentication';
+import { Env } from './config/env';
 
 /** Builds the HTTP application (Fastify) exactly as production runs it; e2e tests use the same function. */
 export async function createApp(
@@ -34,7 +38,7 @@ export async function createApp(
     logger: logger ? undefined : false,
   });
   if (logger) app.useLogger(new NestLogger(log));
-  registerHttpPlugins(app, log);
+  await registerHttpPlugins(app, log);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const config = new DocumentBuilder()
@@ -56,12 +60,16 @@ export async function createApp(
 }
 
 /**
- * The one place where the HTTP layer is put together: the request log and body parsers now; the cookie, CSRF,
- * helmet, view and static plugins of sign-in and the web pages belong here too (Fastify plugins, `app.register`).
+ * The one place where the HTTP layer is put together: the request log, cookies, authentication and CSRF (hooks
+ * that run before any route), body parsers; helmet, view and static plugins of the web pages belong here too
+ * (Fastify plugins, `app.register`).
  */
-function registerHttpPlugins(app: NestFastifyApplication, log: PinoLogger): void {
+async function registerHttpPlugins(app: NestFastifyApplication, log: PinoLogger): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   logRequests(fastify, log);
+  // Cookies are parsed for the session cookie only; the signed-in user is resolved before Nest's guard runs
+  await app.register(fastifyCookie);
+  registerAuthentication(fastify, app.get(Authenticator), app.get(Env));
   // JSON bodies: Fastify's parser (prototype-poisoning checks on), after a depth check that a body nested
   // thousands of levels deep never reaches the parser or the validators
   const parseJson = fastify.getDefaultJsonParser('error', 'error');

@@ -2,6 +2,7 @@
  * Feature modules of the service. Each feature adds its module here (one line each).
  */
 import type { Type } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { DirectoryModule } from './directory/directory.module';
 import { DocumentsModule } from './documents/documents.module';
@@ -11,6 +12,7 @@ import { WorkflowModule } from './workflow/workflow.module';
 
 export const FEATURE_MODULES: Type[] = [
   WorkflowModule,
+  AuthModule,
   DirectoryModule,
   CasesModule,
   EligibilityModule,

@@ -40,7 +40,8 @@ type HistoryRow = Pick<
   CaseEventEntity,
   'seq' | 'type' | 'claimId' | 'eventDate' | 'recordedAt' | 'payload' | 'stateBefore' | 'stateAfter'
 > & {
-  actor: { role: string; name: string | null };
+  /** `userId`: the signed-in user who recorded it (null for the deadline service and events before sign-in). */
+  actor: { role: string; name: string | null; userId: string | null };
 };
 
 const IIN = /^\d{12}$/;
@@ -100,7 +101,11 @@ export class CaseQueries {
         seq: Number(e.seq),
         type: e.type as string,
         claimId: e.claim_id as string | null,
-        actor: { role: e.actor_role as string, name: e.actor_name as string | null },
+        actor: {
+          role: e.actor_role as string,
+          name: e.actor_name as string | null,
+          userId: (e.actor_user_id as string | null) ?? null,
+        },
         eventDate: e.event_date as string,
         recordedAt: e.recorded_at as string,
         payload: JSON.parse(e.payload as string) as Record<string, unknown>,

@@ -1,30 +1,25 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { Allow } from '../auth/access.decorator';
-import { CASE_ROLES } from '../auth/principal';
+import { Allow, CurrentUser } from '../auth/access.decorator';
+import { CASE_ROLES, type Principal } from '../auth/principal';
 import {
   ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiExtraModels,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { DomainError } from '../common/domain-error';
-import { CurrentActor } from './actor.decorator';
 import { CasesService } from './cases.service';
 import { CREATE_CASE_EXAMPLE, CreateCaseDto, EligibilityQuery, ListCasesQuery } from './dto/create-case.dto';
 import { EVENT_BODY_DOC, EVENT_DTO_CLASSES, EVENTS_DESCRIPTION } from './dto/case-events.openapi';
-import type { Role } from '../../machines/procedure';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('Дело', 'id') });
 
 @ApiTags('cases')
 @ApiExtraModels(...EVENT_DTO_CLASSES)
-@ApiHeader({ name: 'X-Actor-Role', required: false, description: 'mediator | lawyer | court | officer' })
-@ApiHeader({ name: 'X-Actor-Name', required: false, description: 'URI-encoded name of the person acting' })
 @Controller('api/cases')
 export class CasesController {
   constructor(private readonly cases: CasesService) {}
@@ -37,8 +32,8 @@ export class CasesController {
   })
   @ApiCreatedResponse({ description: 'The case with its id, state, version, nextEvents and claims' })
   @Allow(['lawyer', 'mediator'])
-  create(@Body() dto: CreateCaseDto, @CurrentActor() actor: { role?: 'mediator' | 'lawyer'; name: string | null }) {
-    return this.cases.create(dto, { role: actor.role ?? 'lawyer', name: actor.name });
+  create(@Body() dto: CreateCaseDto, @CurrentUser() user: Principal) {
+    return this.cases.create(dto, user);
   }
 
   @Get()
@@ -103,11 +98,7 @@ export class CasesController {
       '{ error: "event_not_allowed", state, caseState, claimId?, claimState?: { mediation, restitution }, allowed } or { error: "version_conflict", currentVersion }',
   })
   @Allow(CASE_ROLES, { caseParam: 'id' })
-  event(
-    @Param('id', uuid) id: string,
-    @Body() body: unknown,
-    @CurrentActor() actor: { role?: Role; name: string | null },
-  ) {
-    return this.cases.applyUserEvent(id, body, actor);
+  event(@Param('id', uuid) id: string, @Body() body: unknown, @CurrentUser() user: Principal) {
+    return this.cases.applyUserEvent(id, body, user);
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { describeProcedure, initialProcedure, type ProcedureDeps, type Role } from '../../machines/procedure';
-import { EVENT_CATALOGUE, isEventType } from '../../machines/catalogue';
+import { EVENT_CATALOGUE, isEventType, isUserEventType, ROLE_LABELS } from '../../machines/catalogue';
+import type { Principal } from '../auth/principal';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { isAfter } from '../common/local-date';
@@ -66,9 +67,9 @@ export function freeTextWarnings(app: {
   }));
 }
 
-export interface Actor {
-  role: Role;
-  name: string | null;
+/** The history's actor of a signed-in user: his role, his name in Russian, his id. */
+function actorOf(user: Principal): { role: Role; name: string; userId: string } {
+  return { role: user.role as Role, name: user.fullName.ru, userId: user.userId };
 }
 
 /**
@@ -97,12 +98,14 @@ export class CasesService {
     );
   }
 
-  /** Who normally records an event (the catalogue's `usualRole`), used when the request does not declare a role. */
+  /** Who normally records an event (the catalogue's `usualRole`). */
   usualRole(type: string): Role | undefined {
     return isEventType(type) ? EVENT_CATALOGUE[type].usualRole : undefined;
   }
 
-  async create(dto: CreateCaseDto, actor: Actor): Promise<CaseView & { warnings: Warning[] }> {
+  /** A lawyer or a mediator opens a case: the application event is his. */
+  async create(dto: CreateCaseDto, user: Principal): Promise<CaseView & { warnings: Warning[] }> {
+    const actor = actorOf(user);
     const today = this.clock.today();
     const found = await this.checkApplication(dto, today);
     // With an id the text is the directory's Russian name: listings filter and search on it.
@@ -228,14 +231,26 @@ export class CasesService {
     };
   }
 
-  /** A user's event, from the HTTP body `{ type, claimId?, expectedVersion?, ...payload }`. */
-  async applyUserEvent(
-    id: string,
-    body: unknown,
-    actor: { role?: Role; name: string | null },
-  ): Promise<CaseView & { warnings?: Warning[] }> {
+  /**
+   * A user's event, from the HTTP body `{ type, claimId?, expectedVersion?, ...payload }`, recorded as the signed-in
+   * user: only a role the catalogue lists for the event may record it (403 role_not_allowed naming the event).
+   */
+  async applyUserEvent(id: string, body: unknown, user: Principal): Promise<CaseView & { warnings?: Warning[] }> {
+    const actor = actorOf(user);
+    // The role first: a role that may not record the event learns nothing about its payload's rules (an event of
+    // the deadline service is refused as such by the validation: 400 system_event)
+    const declared = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
+    if (isUserEventType(declared)) {
+      const allowed: readonly Role[] = EVENT_CATALOGUE[declared].roles;
+      if (!allowed.includes(actor.role))
+        throw DomainError.forbidden(
+          actor.role,
+          'role_not_allowed',
+          `Событие ${declared} записывает ${allowed.map((r) => ROLE_LABELS[r].ru).join(' или ')}, а не роль «${user.role}»`,
+        );
+    }
     const { type, payload, expectedVersion } = this.validateEvent(body);
-    const role = actor.role ?? EVENT_CATALOGUE[type].usualRole;
+    const role = actor.role;
     // Without expectedVersion the client asks "apply to the case as it is now": a concurrent writer (possible
     // on PostgreSQL) is not a conflict for him, so the store tries the event again on the fresh state.
     const { notes, ...fields } = payload as Record<string, unknown> & { notes?: unknown };
@@ -281,7 +296,7 @@ export class CasesService {
         const mediator = type === 'case.accepted' ? (payload.mediator as CaseApplication['mediator']) : undefined;
         return {
           event: { ...fields, type, actor: role },
-          actor: { role, name: actor.name },
+          actor,
           notes: typeof notes === 'string' ? notes : undefined,
           application: mediator !== undefined ? { ...current.application, mediator } : undefined,
         };

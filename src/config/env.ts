@@ -41,6 +41,32 @@ export class Env {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /**
+   * The address users reach the service at (e.g. `https://mediation.example.kz`): the origin a state-changing
+   * request must come from (CSRF), and, when https, the session cookie is sent only over TLS. Empty: the request's
+   * own Host header is the origin, and the cookie is not marked Secure unless COOKIE_SECURE=true.
+   */
+  @IsString()
+  PUBLIC_URL = '';
+
+  /** `true`: the session cookie is Secure (TLS only); `auto`: when PUBLIC_URL is https. */
+  @IsIn(['auto', 'true', 'false'])
+  COOKIE_SECURE: 'auto' | 'true' | 'false' = 'auto';
+
+  /** A session ends after this many minutes without a request. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  SESSION_IDLE_MINUTES = 30;
+
+  /** A session ends this many hours after sign-in, however active. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 12 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  SESSION_MAX_HOURS = 12;
 }
 
 export class EnvError extends Error {}
@@ -68,6 +94,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (env.FIXED_CLOCK !== undefined && Number.isNaN(Date.parse(env.FIXED_CLOCK))) {
     throw new EnvError(
       `Invalid environment configuration:\n  FIXED_CLOCK=${JSON.stringify(env.FIXED_CLOCK)}: must be an ISO date-time`,
+    );
+  }
+  if (env.PUBLIC_URL !== '' && !/^https?:\/\/[^/\s]+\/?$/.test(env.PUBLIC_URL)) {
+    throw new EnvError(
+      `Invalid environment configuration:\n  PUBLIC_URL=${JSON.stringify(env.PUBLIC_URL)}: must be an origin such as https://mediation.example.kz`,
     );
   }
   return env;

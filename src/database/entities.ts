@@ -4,6 +4,7 @@ import { DeadlineEntity } from '../workflow/deadline.entity';
 import { ConfidentialNoteEntity } from '../workflow/entities/confidential-note.entity';
 import { OutboxEntity } from '../workflow/entities/outbox.entity';
 import { IssuedDocumentEntity } from '../documents/issued-document.entity';
+import { ApiTokenEntity, SessionEntity, UserEntity } from '../auth/auth.entities';
 
 export const ENTITIES = [
   CaseEntity,
@@ -12,4 +13,7 @@ export const ENTITIES = [
   ConfidentialNoteEntity,
   OutboxEntity,
   IssuedDocumentEntity,
+  UserEntity,
+  SessionEntity,
+  ApiTokenEntity,
 ];

@@ -103,7 +103,7 @@ export class WorkflowRepository {
   async appendHistory(em: EntityManager, e: Omit<CaseEventEntity, 'id'>): Promise<void> {
     await em.query(
       this.sql(
-        'INSERT INTO case_events (case_id, seq, type, claim_id, actor_role, actor_name, event_date, recorded_at, payload, state_before, state_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO case_events (case_id, seq, type, claim_id, actor_role, actor_name, actor_user_id, event_date, recorded_at, payload, state_before, state_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       [
         e.caseId,
@@ -112,6 +112,7 @@ export class WorkflowRepository {
         e.claimId,
         e.actorRole,
         e.actorName,
+        e.actorUserId,
         e.eventDate,
         e.recordedAt,
         JSON.stringify(e.payload),

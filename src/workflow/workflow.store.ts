@@ -25,7 +25,8 @@ import { NewOutboxRow, PlannedDeadline, WorkflowRepository } from './workflow.re
 
 export type Effect = Extract<ApplyResult, { ok: true }>['effects'][number];
 export type Refused = Extract<ApplyResult, { ok: false }>;
-export type EventActor = { role: Role; name: string | null };
+/** Who recorded an event: the signed-in user (`userId`), or the deadline service (no user). */
+export type EventActor = { role: Role; name: string | null; userId?: string | null };
 
 /** What the caller decided to record, given the case as it stands (the store supplies the date). */
 export interface EventDecision {
@@ -156,6 +157,7 @@ export class WorkflowStore {
         claimId: null,
         actorRole: draft.actor.role,
         actorName: draft.actor.name,
+        actorUserId: draft.actor.userId ?? null,
         eventDate: today,
         recordedAt: now,
         payload: draft.payload,
@@ -349,6 +351,7 @@ export class WorkflowStore {
         claimId,
         actorRole: actor.role,
         actorName: actor.name,
+        actorUserId: actor.userId ?? null,
         eventDate: today,
         recordedAt: now,
         payload,

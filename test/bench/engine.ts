@@ -7,6 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import { CaseQueries } from '../../src/cases/case-queries';
 import { CasesService } from '../../src/cases/cases.service';
 import { application, TENGE } from '../factories/case.factory';
+import { principalAs, usualRoleOf } from '../support/cast';
 
 /** The stored case as the read side returns it. */
 type StoredCase = NonNullable<Awaited<ReturnType<CaseQueries['findCase']>>>;
@@ -19,7 +20,7 @@ export interface CaseRef {
 export interface Engine {
   /** Files the standard application (one victim's claim of 2,000,000 ₸) as a lawyer would. */
   createCase(): Promise<CaseRef>;
-  /** One user event through the service layer, as the HTTP controller records it (no declared role). */
+  /** One user event through the service layer, as the HTTP controller records it (the event's usual role). */
   record(caseId: string, event: Record<string, unknown>): Promise<void>;
   /** The stored case, for the document view model. */
   load(caseId: string): Promise<StoredCase>;
@@ -30,11 +31,11 @@ export function engineOf(app: INestApplication): Engine {
   const queries = app.get(CaseQueries);
   return {
     async createCase() {
-      const kase = await cases.create(application() as never, { role: 'lawyer', name: null });
+      const kase = await cases.create(application() as never, principalAs('lawyer'));
       return { id: kase.id, claimId: kase.claims[0].id };
     },
     async record(caseId, event) {
-      await cases.applyUserEvent(caseId, event, { name: null });
+      await cases.applyUserEvent(caseId, event, principalAs(usualRoleOf(event.type)));
     },
     async load(caseId) {
       const kase = await queries.findCase(caseId);

@@ -24,20 +24,29 @@ async function serve(): Promise<void> {
   const { createApp } = require('../../src/bootstrap') as typeof import('../../src/bootstrap');
   const { loadEnv } = require('../../src/config/env') as typeof import('../../src/config/env');
   /* eslint-enable @typescript-eslint/no-require-imports */
+  const { createCast } = require('../support/cast') as typeof import('../support/cast'); // eslint-disable-line @typescript-eslint/no-require-imports
   const app = await createApp({ env: loadEnv() });
   await app.listen(Number(process.env.PORT), '127.0.0.1');
+  const cast = await createCast(app);
   // the server's own CPU time on request: the figure that a machine shared with other work does not distort
   process.on('message', () => {
     const { user, system } = process.cpuUsage();
     process.send?.({ cpuMicros: user + system });
   });
-  process.send?.('ready');
+  process.send?.({ tokens: { lawyer: cast.lawyer.token, mediator: cast.mediator.token } });
 }
 
+/** The service's cast tokens (it creates the cast and sends them when ready): requests are signed in. */
+let tokens = { lawyer: '', mediator: '' };
+
 async function call(port: number, method: string, path: string, body?: unknown): Promise<any> {
+  const token = path.endsWith('/events') ? tokens.mediator : tokens.lawyer; // the events here are the mediator's
   const res = await fetch(`http://127.0.0.1:${port}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = await res.json();
@@ -76,7 +85,10 @@ async function main(): Promise<void> {
   });
   try {
     await new Promise<void>((resolve, reject) => {
-      child.once('message', () => resolve());
+      child.once('message', (m: { tokens: typeof tokens }) => {
+        tokens = m.tokens;
+        resolve();
+      });
       child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
     });
     const targets: { id: string; claimId: string }[] = [];
@@ -99,7 +111,7 @@ async function main(): Promise<void> {
             {
               method: 'POST',
               path: `/api/cases/${t.id}/events`,
-              headers: { 'content-type': 'application/json' },
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.mediator}` },
               body: JSON.stringify({ type: 'session.held', claimId: t.claimId }),
             },
           ]);

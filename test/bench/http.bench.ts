@@ -18,7 +18,7 @@ import type { CaseRef } from './engine';
 const CLOSED_LOOP = `
 const { parentPort, workerData } = require('node:worker_threads');
 const autocannon = require(workerData.autocannonPath);
-const { port, targets, seconds, warmupSeconds } = workerData;
+const { port, targets, seconds, warmupSeconds, token } = workerData;
 function options(duration) {
   let next = 0;
   return {
@@ -30,7 +30,7 @@ function options(duration) {
       client.setRequests([{
         method: 'POST',
         path: '/api/cases/' + t.id + '/events',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token },
         body: JSON.stringify({ type: 'session.held', claimId: t.claimId, form: 'phone' }),
       }]);
     },
@@ -49,7 +49,7 @@ const OPEN_LOOP = `
 const { parentPort, workerData } = require('node:worker_threads');
 const http = require('node:http');
 const { performance } = require('node:perf_hooks');
-const { port, targets, rate, seconds, warmupSeconds } = workerData;
+const { port, targets, rate, seconds, warmupSeconds, token } = workerData;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
 const warm = Math.round(rate * warmupSeconds);
 const total = warm + Math.round(rate * seconds);
@@ -75,7 +75,7 @@ function send(i) {
   if (inFlight > maxInFlight) maxInFlight = inFlight;
   const req = http.request(
     { host: '127.0.0.1', port, path: '/api/cases/' + t.id + '/events', method: 'POST', agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: 'Bearer ' + token } },
     (res) => { res.resume(); res.on('end', () => answered(i, res.statusCode >= 200 && res.statusCode < 300)); },
   );
   req.on('error', () => answered(i, false));
@@ -112,10 +112,12 @@ function percentile(sorted: number[], p: number): number {
 /** Failed requests are not hidden in the figure: the line says how many there were. */
 const failures = (n: number) => (n > 0 ? ` (${n} failed)` : '');
 
+/** The requests are signed in: `token` is the mediator's personal API token (session.held is his event). */
 export async function httpClosedLoop(
   port: number,
   targets: CaseRef[],
   seconds: number,
+  token: string,
 ): Promise<{ line: string; detail: string }> {
   const r = await inWorker<{
     ok: number;
@@ -131,6 +133,7 @@ export async function httpClosedLoop(
     targets,
     seconds,
     warmupSeconds: 2,
+    token,
   });
   return {
     line:
@@ -145,6 +148,7 @@ export async function httpOpenLoop(
   targets: CaseRef[],
   rate: number,
   seconds: number,
+  token: string,
 ): Promise<{ line: string; detail: string }> {
   const r = await inWorker<{
     latencies: number[];
@@ -158,6 +162,7 @@ export async function httpOpenLoop(
     rate,
     seconds,
     warmupSeconds: 1,
+    token,
   });
   const sorted = r.latencies.sort((a, b) => a - b);
   return {

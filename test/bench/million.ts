@@ -31,6 +31,7 @@ import { FixedClock } from '../../src/common/clock';
 import { loadEnv } from '../../src/config/env';
 import { MIGRATIONS } from '../../src/database/migrations';
 import { application } from '../factories/case.factory';
+import { createCast, principalAs, usualRoleOf } from '../support/cast';
 
 const CASES = Number(process.env.BENCH_MILLION_CASES ?? 1_000_000);
 const DIR = join(__dirname, '..', '..', 'data', 'bench');
@@ -190,15 +191,15 @@ async function openTemplates(path: string): Promise<string[]> {
   const app = await createApp({ env, clock: new FixedClock(new Date(NOW)) }, { logger: false });
   await app.init();
   const cases = app.get(CasesService);
-  const actor = { role: 'lawyer' as const, name: null };
-  const none = { name: null };
+  const actor = principalAs('lawyer');
   const ids: string[] = [];
   const open = async () => {
     const k = await cases.create(application() as never, actor);
     ids.push(k.id);
     return { id: k.id, claimId: k.claims[0].id };
   };
-  const ev = (id: string, body: Record<string, unknown>) => cases.applyUserEvent(id, body, none);
+  const ev = (id: string, body: Record<string, unknown>) =>
+    cases.applyUserEvent(id, body, principalAs(usualRoleOf(body.type)));
   await open(); // applied
   const invited = await open();
   await ev(invited.id, { type: 'case.accepted' });
@@ -411,6 +412,8 @@ export async function millionDatabase(): Promise<string> {
 
 // ── measuring ──────────────────────────────────────────────────────────────────────────────────────────────────
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+/** Signed in: the lawyer reads and opens cases, events go as the role that usually records them. */
+let cast: Awaited<ReturnType<typeof createCast>> | undefined;
 
 function call(
   port: number,
@@ -428,7 +431,14 @@ function call(
         path,
         method,
         agent,
-        headers: data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {},
+        headers: {
+          ...(data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}),
+          ...(cast
+            ? {
+                authorization: `Bearer ${cast[path.endsWith('/events') ? usualRoleOf((body as { type?: unknown }).type) : 'lawyer'].token}`,
+              }
+            : {}),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -459,12 +469,12 @@ async function timed(port: number, path: string, runs = 15): Promise<number> {
 const LISTING_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const http = require('node:http');
-const { port, paths } = workerData;
+const { port, paths, token } = workerData;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 let stop = false, done = 0;
 parentPort.on('message', () => { stop = true; });
 const get = (path) => new Promise((resolve, reject) => {
-  http.get({ host: '127.0.0.1', port, path, agent }, (res) => { res.resume(); res.on('end', resolve); }).on('error', reject);
+  http.get({ host: '127.0.0.1', port, path, agent, headers: { authorization: 'Bearer ' + token } }, (res) => { res.resume(); res.on('end', resolve); }).on('error', reject);
 });
 (async () => {
   for (let i = 0; !stop; i++) { await get(paths[i % paths.length]); done++; }
@@ -479,6 +489,7 @@ export async function benchMillion(): Promise<string[]> {
   const app = await createApp({ env, clock: new FixedClock(new Date(NOW)) }, { logger: false });
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;
+  cast = await createCast(app);
   try {
     const first = await call(port, 'GET', '/api/cases?limit=20');
     if (first.body.total < CASES)
@@ -515,7 +526,7 @@ export async function benchMillion(): Promise<string[]> {
         ? `/api/cases?limit=20&q=${encodeURIComponent(['Иванов', 'Жумабеков', 'Омаров Ерлан', 'Серик'][k % 3])}`
         : `/api/cases?limit=20&cursor=${encodeCursor(Math.floor(((k + 1) * CASES) / 41))}`,
     );
-    const worker = new Worker(LISTING_WORKER, { eval: true, workerData: { port, paths } });
+    const worker = new Worker(LISTING_WORKER, { eval: true, workerData: { port, paths, token: cast?.lawyer.token } });
     const listed = new Promise<number>((resolve) => worker.once('message', resolve));
     await new Promise((r) => setTimeout(r, 300));
     const writes: number[] = [];

@@ -8,6 +8,8 @@
  *   http events open 500/s: p50 N ms p99 N ms     fixed-rate sender, latency from intended send time       [p99 ≤ 15]
  *   payment 2000 vs 1: N ms vs N ms               one claim, through the service (payments.bench.ts)       [equal]
  *   agreement HTML render / warm PDF medians, pdf 50 parallel: p99 N ms, N per s (documents.bench.ts) [p99 ≤ 1000]
+ *   login: N ms                                   POST /api/auth/login, argon2id m=19456 KiB t=2 p=1 (auth.bench.ts) [≤ 300]
+ *   auth overhead per request: N ms               the authentication hook in-process, credential cached          [≤ 0.1]
  *   1M cases: …                                   test/bench/million.ts, when present and asked for or already seeded
  *
  * --verbose (or BENCH_VERBOSE=1) adds a line of detail under each figure.
@@ -21,9 +23,11 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
 import { FixedClock } from '../../src/common/clock';
 import { loadEnv } from '../../src/config/env';
+import { benchAuth } from './auth.bench';
 import { benchDocuments } from './documents.bench';
 import { engineOf, negotiatingCase, type CaseRef, type Engine } from './engine';
 import { httpClosedLoop, httpOpenLoop } from './http.bench';
+import { createCast } from '../support/cast';
 import { benchPayments } from './payments.bench';
 import { RawSqlite, type RawCase } from './raw-sqlite';
 
@@ -138,6 +142,7 @@ async function main() {
     );
     await app.listen(0, '127.0.0.1');
     const port = (app.getHttpServer().address() as AddressInfo).port;
+    const cast = await createCast(app);
     const db = app.get(DataSource);
     const engine = engineOf(app);
 
@@ -271,10 +276,10 @@ async function main() {
     }
 
     // --- HTTP, from a worker thread ---
-    const closed = await httpClosedLoop(port, callers, HTTP_SECONDS);
+    const closed = await httpClosedLoop(port, callers, HTTP_SECONDS, cast.mediator.token);
     print(closed.line);
     detail(closed.detail);
-    const open = await httpOpenLoop(port, callers, OPEN_RATE, HTTP_SECONDS);
+    const open = await httpOpenLoop(port, callers, OPEN_RATE, HTTP_SECONDS, cast.mediator.token);
     print(open.line);
     detail(open.detail);
 
@@ -283,6 +288,7 @@ async function main() {
     print(payments.line);
     detail(payments.detail);
     for (const line of await benchDocuments(app, engine)) (line.startsWith('  ') ? detail : print)(line);
+    for (const line of await benchAuth(app, port, cast.mediator)) (line.startsWith('  ') ? detail : print)(line);
     await app.close();
 
     // --- 1M cases (another branch's file; its own database, seeded once and reused) ---

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { startTestApp, TestApp } from '../support/app';
 import { CaseClient } from '../support/case-client';
 import { TENGE } from '../factories/case.factory';
@@ -13,7 +12,7 @@ describe('GET /api/cases/:id/eligibility', () => {
   });
   afterEach(() => t.close());
 
-  const eligibility = (id: string, q = '') => request(t.http).get(`/api/cases/${id}/eligibility${q}`);
+  const eligibility = (id: string, q = '') => t.as('lawyer').get(`/api/cases/${id}/eligibility${q}`);
 
   it('6 years for a grave crime from 10.01.2022: half the term (УК 72 ч. 3 п. 2), discretionary until the claim is paid or waived', async () => {
     const kase = await c.open();

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { ReadConnection } from '../../src/database/read-connection';
 import { DeadlineSweeper } from '../../src/workflow/deadline-sweeper';
 import { startTestApp, TestApp } from '../support/app';
@@ -10,7 +9,7 @@ describe('listing and searching cases', () => {
   let t: TestApp;
   let c: CaseClient;
   const list = async (query: Record<string, unknown>) =>
-    (await request(t.http).get('/api/cases').query(query).expect(200)).body;
+    (await t.as('lawyer').get('/api/cases').query(query).expect(200)).body;
   const ids = (page: { items: { id: string }[] }) => page.items.map((x) => x.id);
   const convict = (fullName: string, iin = IIN.convict) => ({ convict: { fullName, iin, institution: 'ИУ-19' } });
 
@@ -183,7 +182,7 @@ describe('listing and searching cases', () => {
 
   it('refuses a bad cursor, limit or a page number with 400 naming the field', async () => {
     const bad = async (query: Record<string, unknown>, field: string, rule?: string) => {
-      const res = await request(t.http).get('/api/cases').query(query).expect(400);
+      const res = await t.as('lawyer').get('/api/cases').query(query).expect(400);
       expect(res.body.errors).toEqual(
         expect.arrayContaining([expect.objectContaining({ field, ...(rule ? { rule } : {}) })]),
       );

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { DeadlineSweeper } from '../../src/workflow/deadline-sweeper';
 import { startTestApp, TestApp } from '../support/app';
 import { CaseClient } from '../support/case-client';
@@ -38,13 +37,13 @@ describe('GET /api/cases/:id/claims/:claimId/schedule', () => {
 
   it('refuses a claim without agreement with 404', async () => {
     const kase = await c.open();
-    const res = await request(t.http).get(`/api/cases/${kase.id}/claims/${kase.claims[0].id}/schedule`).expect(404);
+    const res = await t.as('lawyer').get(`/api/cases/${kase.id}/claims/${kase.claims[0].id}/schedule`).expect(404);
     expect(res.body.message).toMatch(/соглашение/);
   });
 
   it('shows the pre-hearing part, then the instalments once release fixes the dates, with payments and arrears', async () => {
     const { kase, claimId } = await releasedWithInstalments();
-    const before = (await request(t.http).get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
+    const before = (await t.as('lawyer').get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
     expect(before.scheduleFixed).toBe(false);
     expect(before.instalments).toEqual([expect.objectContaining({ no: 0, amount: 200_000 * TENGE, status: 'due' })]);
     await c.send(kase.id, {
@@ -69,7 +68,7 @@ describe('GET /api/cases/:id/claims/:claimId/schedule', () => {
     });
     c.setDate(t, '2027-03-20');
     await t.app.get(DeadlineSweeper).sweep();
-    const s = (await request(t.http).get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
+    const s = (await t.as('lawyer').get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
     expect(s.instalments).toHaveLength(37); // row 0 + 36 instalments of 50 000 ₸
     expect(s.instalments[0]).toMatchObject({ no: 0, status: 'paid' });
     expect(s.instalments[1]).toMatchObject({

@@ -18,11 +18,13 @@ describe('the directory', () => {
   let t: TestApp;
   let c: CaseClient;
   const post = (body: unknown) =>
-    request(t.http)
+    t
+      .as('admin')
       .post('/api/directory')
       .send(body as object);
   const open = async (body: unknown, status = 201) => {
-    const res = await request(t.http)
+    const res = await t
+      .as('lawyer')
       .post('/api/cases')
       .send(body as object);
     expect([res.status, res.body]).toEqual([status, expect.anything()]);
@@ -38,7 +40,7 @@ describe('the directory', () => {
 
   describe('reading', () => {
     it('is seeded with the courts of East Kazakhstan (and Semey, now Abai region), institutions, police, banks, towns', async () => {
-      const courts = (await request(t.http).get('/api/directory').query({ kind: 'court' }).expect(200)).body.items;
+      const courts = (await t.as('court').get('/api/directory').query({ kind: 'court' }).expect(200)).body.items;
       expect(courts.map((e: DirectoryEntry) => e.names.ru.nominative)).toEqual(
         expect.arrayContaining([
           'Усть-Каменогорский городской суд',
@@ -50,20 +52,20 @@ describe('the directory', () => {
       expect(ust.names.kk).toMatchObject({ nominative: 'Өскемен қалалық соты', genitive: 'Өскемен қалалық сотының' });
       expect(ust.names.ru).toMatchObject({ genitive: 'Усть-Каменогорского городского суда' });
       expect(courts.every((e: DirectoryEntry) => e.kind === 'court')).toBe(true);
-      const banks = (await request(t.http).get('/api/directory?kind=bank').expect(200)).body.items;
+      const banks = (await t.as('court').get('/api/directory?kind=bank').expect(200)).body.items;
       expect(banks.find((e: DirectoryEntry) => e.id === SEED_IDS.halyk).codes).toEqual({
         bik: 'HSBKKZKX',
         bin: '940140000385',
       });
       for (const kind of ['penal_institution', 'police_unit', 'mediators_organisation', 'town'])
-        expect(
-          (await request(t.http).get(`/api/directory?kind=${kind}`).expect(200)).body.items.length,
-        ).toBeGreaterThan(0);
+        expect((await t.as('court').get(`/api/directory?kind=${kind}`).expect(200)).body.items.length).toBeGreaterThan(
+          0,
+        );
     });
 
     it('finds an entry by the beginning of any name form, in Kazakh or Russian spelling, or by a code', async () => {
       const ids = async (q: string) =>
-        ((await request(t.http).get('/api/directory').query({ q }).expect(200)).body.items as DirectoryEntry[]).map(
+        ((await t.as('court').get('/api/directory').query({ q }).expect(200)).body.items as DirectoryEntry[]).map(
           (e) => e.id,
         );
       expect(await ids('өскемен сот')).toContain(SEED_IDS.ustKamenogorskCityCourt);
@@ -75,9 +77,9 @@ describe('the directory', () => {
     });
 
     it('a bad kind or an unknown id: 400 / 404 naming the field', async () => {
-      const bad = await request(t.http).get('/api/directory?kind=prison').expect(400);
+      const bad = await t.as('court').get('/api/directory?kind=prison').expect(400);
       expect(bad.body.errors[0]).toMatchObject({ field: 'kind', rule: 'isIn' });
-      const missing = await request(t.http).get('/api/directory/d1000000-0000-4000-8000-00000000ffff').expect(404);
+      const missing = await t.as('court').get('/api/directory/d1000000-0000-4000-8000-00000000ffff').expect(404);
       expect(missing.body.errors[0]).toMatchObject({ field: 'id', rule: 'not_found' });
     });
   });
@@ -93,7 +95,7 @@ describe('the directory', () => {
         region: 'east_kazakhstan',
       }).expect(201);
       expect(created.body).toMatchObject({ kind: 'court', version: 1, active: true, codes: {} });
-      expect((await request(t.http).get(`/api/directory/${created.body.id}`).expect(200)).body.names.kk.genitive).toBe(
+      expect((await t.as('court').get(`/api/directory/${created.body.id}`).expect(200)).body.names.kk.genitive).toBe(
         'Зайсан аудандық сотының',
       );
 
@@ -120,26 +122,44 @@ describe('the directory', () => {
       );
     });
 
+    it('only the administrator adds or corrects entries; every signed-in role reads them; no one anonymous', async () => {
+      const body = { kind: 'town', names: { kk: { nominative: 'Зырян қ.' }, ru: { nominative: 'г. Зыряновск' } } };
+      for (const role of ['mediator', 'lawyer', 'court', 'officer'] as const) {
+        const refused = await t.as(role).post('/api/directory').send(body).expect(403);
+        expect(refused.body.errors[0]).toMatchObject({ field: 'role', rule: 'role_not_allowed' });
+        await t
+          .as(role)
+          .patch(`/api/directory/${SEED_IDS.ridder}`)
+          .send({ expectedVersion: 1, active: false })
+          .expect(403);
+        await t.as(role).get('/api/directory?kind=town').expect(200);
+      }
+      await t.as('admin').get('/api/directory?kind=town').expect(200);
+      await request(t.http).get('/api/directory').expect(401);
+    });
+
     it('corrects an entry with its version; a stale version is 409; a deactivated entry is no longer offered', async () => {
       const { body: town } = await post({
         kind: 'town',
         names: { kk: { nominative: 'Зайсан қ.' }, ru: { nominative: 'г. Зайсанн' } },
       }).expect(201);
-      const fixed = await request(t.http)
+      const fixed = await t
+        .as('admin')
         .patch(`/api/directory/${town.id}`)
         .send({ expectedVersion: 1, names: { ru: { nominative: 'г. Зайсан' } } })
         .expect(200);
       expect(fixed.body.names).toEqual({ kk: { nominative: 'Зайсан қ.' }, ru: { nominative: 'г. Зайсан' } });
       expect(fixed.body.version).toBe(2);
-      const stale = await request(t.http)
+      const stale = await t
+        .as('admin')
         .patch(`/api/directory/${town.id}`)
         .send({ expectedVersion: 1, active: false })
         .expect(409);
       expect(stale.body.errors[0]).toMatchObject({ field: 'expectedVersion', rule: 'version_conflict' });
-      await request(t.http).patch(`/api/directory/${town.id}`).send({ expectedVersion: 2, active: false }).expect(200);
+      await t.as('admin').patch(`/api/directory/${town.id}`).send({ expectedVersion: 2, active: false }).expect(200);
       const towns = async (includeInactive?: boolean) =>
         (
-          (await request(t.http).get('/api/directory').query({ kind: 'town', includeInactive }).expect(200)).body
+          (await t.as('court').get('/api/directory').query({ kind: 'town', includeInactive }).expect(200)).body
             .items as DirectoryEntry[]
         ).map((e) => e.id);
       expect(await towns()).not.toContain(town.id);
@@ -154,7 +174,7 @@ describe('the directory', () => {
     it('by id: no warning; the case keeps the Russian name as text for listings', async () => {
       const kase = await open(byDirectory());
       expect(kase.warnings).toEqual([]);
-      const listed = await request(t.http).get('/api/cases').query({ court: 'Усть-Каменогорский городской суд' });
+      const listed = await t.as('court').get('/api/cases').query({ court: 'Усть-Каменогорский городской суд' });
       expect(listed.body.items.map((i: { id: string }) => i.id)).toContain(kase.id);
     });
 
@@ -288,7 +308,7 @@ describe('the directory', () => {
 
   describe('documents print the names in their own language', () => {
     const html = async (id: string, kind: string, lang: 'kk' | 'ru') => {
-      const res = await request(t.http).get(`/api/cases/${id}/documents/${kind}`).query({ lang, format: 'html' });
+      const res = await t.as('mediator').get(`/api/cases/${id}/documents/${kind}`).query({ lang, format: 'html' });
       if (res.status !== 200) throw new Error(`${kind} ${lang} → ${res.status} ${JSON.stringify(res.body)}`);
       return res.text;
     };
@@ -343,7 +363,7 @@ describe('the directory', () => {
       await c.send(refused.id, { type: 'invitation.sent', claimId: r });
       await c.send(refused.id, { type: 'invitation.refused', claimId: r });
       for (const { id } of [agreed, refused]) {
-        const docs = (await request(t.http).get(`/api/cases/${id}/documents`).expect(200)).body as { kind: string }[];
+        const docs = (await t.as('mediator').get(`/api/cases/${id}/documents`).expect(200)).body as { kind: string }[];
         out.push(...docs.map((d) => ({ id, kind: d.kind })));
       }
       return out;
@@ -450,7 +470,8 @@ describe('the directory', () => {
       await c.send(kase.id, { type: 'case.accepted' });
       await c.send(kase.id, { type: 'invitation.sent', claimId: kase.claims[0].id });
       expect(await html(kase.id, 'invitation', 'ru')).toContain('Уланского районого суда');
-      await request(t.http)
+      await t
+        .as('admin')
         .patch(`/api/directory/${court.id}`)
         .send({
           expectedVersion: 1,

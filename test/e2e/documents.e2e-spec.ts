@@ -38,11 +38,11 @@ describe('court documents over HTTP', () => {
   let t: TestApp;
   let c: CaseClient;
   const sweep = () => t.app.get(DeadlineSweeper).sweep();
-  const list = async (id: string) =>
-    (await request(t.http).get(`/api/cases/${id}/documents`).expect(200)).body as any[];
+  const list = async (id: string) => (await t.as('lawyer').get(`/api/cases/${id}/documents`).expect(200)).body as any[];
   const kinds = async (id: string) => (await list(id)).map((d) => d.kind).sort();
   const html = async (id: string, kind: string, lang: 'kk' | 'ru', claimId?: string) => {
-    const res = await request(t.http)
+    const res = await t
+      .as('lawyer')
       .get(`/api/cases/${id}/documents/${kind}`)
       .query({ lang, format: 'html', ...(claimId && { claimId }) });
     if (res.status !== 200) throw new Error(`${kind} ${lang} → ${res.status} ${JSON.stringify(res.body)}`);
@@ -254,22 +254,22 @@ describe('court documents over HTTP', () => {
     it('a document the state does not allow → 400 naming what it allows; bad kind, lang, format → 400 naming field and rule', async () => {
       const kase = await c.open();
       await c.send(kase.id, { type: 'case.accepted' });
-      const early = await request(t.http)
+      const early = await t
+        .as('lawyer')
         .get(`/api/cases/${kase.id}/documents/agreement?lang=ru&format=html`)
         .expect(400);
       expect(early.body.errors[0]).toMatchObject({ field: 'kind', rule: 'document_not_available' });
       expect(early.body.errors[0].message).toContain('mediation');
-      const bad = await request(t.http)
-        .get(`/api/cases/${kase.id}/documents/agreement?lang=en&format=docx`)
-        .expect(400);
+      const bad = await t.as('lawyer').get(`/api/cases/${kase.id}/documents/agreement?lang=en&format=docx`).expect(400);
       expect(bad.body.errors).toEqual([
         expect.objectContaining({ field: 'lang', rule: 'lang_invalid' }),
         expect.objectContaining({ field: 'format', rule: 'format_invalid' }),
       ]);
-      const kind = await request(t.http).get(`/api/cases/${kase.id}/documents/verdict?lang=ru`).expect(400);
+      const kind = await t.as('lawyer').get(`/api/cases/${kase.id}/documents/verdict?lang=ru`).expect(400);
       expect(kind.body.errors[0]).toMatchObject({ field: 'kind', rule: 'kind_unknown' });
-      await request(t.http).get('/api/cases/00000000-0000-4000-8000-000000000000/documents').expect(404);
-      await request(t.http)
+      await t.as('lawyer').get('/api/cases/00000000-0000-4000-8000-000000000000/documents').expect(404);
+      await t
+        .as('lawyer')
         .get('/api/cases/00000000-0000-4000-8000-000000000000/documents/agreement?format=html')
         .expect(404);
     });
@@ -283,7 +283,8 @@ describe('court documents over HTTP', () => {
       const docs = await list(kase.id);
       expect(docs.map((d) => d.claimId)).toEqual([a, b]);
       expect(docs[1].href.html.kk).toContain(`claimId=${b}`);
-      const missing = await request(t.http)
+      const missing = await t
+        .as('lawyer')
         .get(`/api/cases/${kase.id}/documents/invitation?lang=ru&format=html`)
         .expect(400);
       expect(missing.body.errors[0]).toMatchObject({ field: 'claimId', rule: 'claim_required' });
@@ -300,7 +301,8 @@ describe('court documents over HTTP', () => {
 
     it('a PDF download verifies by its SHA-256, and its text has the victim and the amount in words', async () => {
       const { id } = await agreedCase();
-      const res = await request(t.http)
+      const res = await t
+        .as('lawyer')
         .get(`/api/cases/${id}/documents/agreement?lang=ru&format=pdf`)
         .buffer(true)
         .parse((r, cb) => {
@@ -342,7 +344,7 @@ describe('court documents over HTTP', () => {
 
     it('HTML is recorded too; an unknown hash is 404 { known: false }, a malformed one 400', async () => {
       const { id } = await agreedCase();
-      const res = await request(t.http).get(`/api/cases/${id}/documents/schedule?lang=kk&format=html`).expect(200);
+      const res = await t.as('lawyer').get(`/api/cases/${id}/documents/schedule?lang=kk&format=html`).expect(200);
       const sha = createHash('sha256').update(Buffer.from(res.text, 'utf8')).digest('hex');
       const ok = await request(t.http).get(`/api/documents/verify/${sha}`).expect(200);
       expect(ok.body).toMatchObject({ known: true, kind: 'schedule', lang: 'kk', format: 'html' });
@@ -395,11 +397,12 @@ describe('court documents over HTTP', () => {
         const kase = await oc.open();
         await oc.send(kase.id, { type: 'case.accepted' });
         await oc.send(kase.id, { type: 'invitation.sent', claimId: kase.claims[0].id });
-        const pdf = await request(other.http)
+        const pdf = await other
+          .as('lawyer')
           .get(`/api/cases/${kase.id}/documents/invitation?lang=kk&format=pdf`)
           .expect(503);
         expect(pdf.body.message).toContain('apt-get install -y chromium');
-        await request(other.http).get(`/api/cases/${kase.id}/documents/invitation?lang=kk&format=html`).expect(200);
+        await other.as('lawyer').get(`/api/cases/${kase.id}/documents/invitation?lang=kk&format=html`).expect(200);
       } finally {
         await other.close();
       }
@@ -454,7 +457,7 @@ describe('court documents over HTTP', () => {
     ]);
     for (const d of docs) {
       for (const lang of ['kk', 'ru'] as const) {
-        const page = await request(t.http).get(d.href.html[lang]).expect(200);
+        const page = await t.as('lawyer').get(d.href.html[lang]).expect(200);
         expect(page.text).not.toContain(SENTINEL);
         expect(page.text).not.toContain('30 000 в месяц');
       }

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { startTestApp, TestApp } from '../support/app';
 
 /** POST /api/eligibility over HTTP, real app, clock fixed at 2026-12-01 (Asia/Almaty). */
@@ -16,7 +15,8 @@ describe('POST /api/eligibility', () => {
     pretrialDetentionDays: 45,
   };
   const post = (body: unknown) =>
-    request(t.http)
+    t
+      .as('lawyer')
       .post('/api/eligibility')
       .send(body as object);
 
@@ -115,7 +115,7 @@ describe('POST /api/eligibility', () => {
   });
 
   it('is described in the OpenAPI document', async () => {
-    const res = await request(t.http).get('/api/docs-json').expect(200);
+    const res = await t.as('lawyer').get('/api/docs-json').expect(200);
     expect(res.body.paths['/api/eligibility'].post).toBeDefined();
   });
 });

@@ -1,4 +1,4 @@
-import request from 'supertest';
+import type request from 'supertest';
 import { WorkflowRepository } from '../../src/workflow/workflow.repository';
 import { replayHistory } from '../../src/cases/domain/replay';
 import { CaseEntity } from '../../src/workflow/entities/case.entity';
@@ -21,7 +21,8 @@ describe('bad input, conflicts and faults', () => {
   afterEach(() => t.close());
 
   const post = (body: unknown) =>
-    request(t.http)
+    t
+      .as('lawyer')
       .post('/api/cases')
       .send(body as object);
   const rules = (res: request.Response) => res.body.errors.map((e: any) => `${e.field}:${e.rule}`);
@@ -91,14 +92,15 @@ describe('bad input, conflicts and faults', () => {
     const res = await post(application(override as Record<string, unknown>)).expect(400);
     expect(rules(res)).toContain(expected);
     expect(res.body.errors[0].message).toMatch(/[а-яА-Я]/); // in the user's language
-    const list = await request(t.http).get('/api/cases').expect(200);
+    const list = await t.as('lawyer').get('/api/cases').expect(200);
     expect(list.body.total).toBe(0);
   });
 
   it('refuses unknown fields and malformed JSON', async () => {
     const res = await post({ ...application(), secretField: 1 }).expect(400);
     expect(rules(res)).toContain('secretField:unknown_field');
-    const bad = await request(t.http)
+    const bad = await t
+      .as('lawyer')
       .post('/api/cases')
       .set('Content-Type', 'application/json')
       .send('{"procedure":')
@@ -108,7 +110,7 @@ describe('bad input, conflicts and faults', () => {
 
   it('refuses an event not allowed in the current state with 409 and the allowed events; nothing is written', async () => {
     const kase = await c.open();
-    const res = await request(t.http).post(`/api/cases/${kase.id}/events`).send({ type: 'petition.filed' }).expect(409);
+    const res = await t.event(kase.id, { type: 'petition.filed' }).expect(409);
     expect(res.body).toMatchObject({ error: 'event_not_allowed', state: 'applied', caseState: 'applied' });
     expect(res.body.message).toBe(
       'Событие «petition.filed» сейчас недопустимо: заявление подано, медиатор не принял решение',
@@ -119,10 +121,7 @@ describe('bad input, conflicts and faults', () => {
     // A claim event: the claim's state as data, beside the case's.
     await c.send(kase.id, { type: 'case.accepted' });
     const claimId = kase.claims[0].id;
-    const onClaim = await request(t.http)
-      .post(`/api/cases/${kase.id}/events`)
-      .send({ type: 'invitation.accepted', claimId })
-      .expect(409);
+    const onClaim = await t.event(kase.id, { type: 'invitation.accepted', claimId }).expect(409);
     expect(onClaim.body).toMatchObject({
       error: 'event_not_allowed',
       state: `mediation (claim ${claimId}: pending)`,
@@ -148,12 +147,11 @@ describe('bad input, conflicts and faults', () => {
       [{ type: 'invitation.sent', claimId: 'abc' }, 'claimId:isUuid'],
     ];
     for (const [body, expected] of cases) {
-      const res = await request(t.http).post(`/api/cases/${kase.id}/events`).send(body).expect(400);
+      const res = await t.event(kase.id, body).expect(400);
       expect(rules(res)).toContain(expected);
     }
-    const unknownClaim = await request(t.http)
-      .post(`/api/cases/${kase.id}/events`)
-      .send({ type: 'invitation.sent', claimId: '00000000-0000-4000-8000-000000000000' })
+    const unknownClaim = await t
+      .event(kase.id, { type: 'invitation.sent', claimId: '00000000-0000-4000-8000-000000000000' })
       .expect(400);
     expect(unknownClaim.body.errors[0].field).toBe('claimId');
     expect((await c.get(kase.id)).version).toBe(2);
@@ -165,9 +163,7 @@ describe('bad input, conflicts and faults', () => {
     await c.send(kase.id, { type: 'case.accepted' });
     await c.mediateToAgreement(kase.id, claimId, { paidBeforeHearing: 2_000_000 * TENGE, waived: 0 }, '2026-12-01');
     const pay = (amount: number, date: string, reference: string) =>
-      request(t.http)
-        .post(`/api/cases/${kase.id}/events`)
-        .send({ type: 'payment.recorded', claimId, amount, date, evidence: 'bank_transfer', reference });
+      t.event(kase.id, { type: 'payment.recorded', claimId, amount, date, evidence: 'bank_transfer', reference });
     expect(rules(await pay(100, '2026-11-30', 'A').expect(400))).toContain('date:payment_before_agreement');
     expect(rules(await pay(100, '2026-12-02', 'B').expect(400))).toContain('date:not_in_future');
     expect(rules(await pay(2_000_001 * TENGE, '2026-12-01', 'C').expect(400))[0]).toMatch(/overpayment/);
@@ -183,9 +179,8 @@ describe('bad input, conflicts and faults', () => {
     await c.send(kase.id, { type: 'case.accepted' });
     await c.startNegotiation(kase.id, claimId, '2026-12-01');
     for (const start of [{ firstDueDate: '2027-01-10' }, { startsMonthAfterRelease: true }]) {
-      const res = await request(t.http)
-        .post(`/api/cases/${kase.id}/events`)
-        .send({
+      const res = await t
+        .event(kase.id, {
           type: 'agreement.signed',
           claimId,
           signedBy: { mediator: true, victim: true, convict: true },
@@ -199,9 +194,8 @@ describe('bad input, conflicts and faults', () => {
       expect(res.body.errors[0]).toMatchObject({ field: 'instalments', rule: 'schedule_invalid' });
       expect(res.body.errors[0].message).toContain('20000 мес.');
     }
-    const unsigned = await request(t.http)
-      .post(`/api/cases/${kase.id}/events`)
-      .send({
+    const unsigned = await t
+      .event(kase.id, {
         type: 'agreement.signed',
         claimId,
         signedBy: { mediator: false, victim: true, convict: true },
@@ -209,9 +203,8 @@ describe('bad input, conflicts and faults', () => {
       })
       .expect(400);
     expect(unsigned.body.errors[0].rule).toBe('mediator_signature_required');
-    const early = await request(t.http)
-      .post(`/api/cases/${kase.id}/events`)
-      .send({
+    const early = await t
+      .event(kase.id, {
         type: 'agreement.signed',
         claimId,
         signedBy: { mediator: true, victim: true, convict: true },
@@ -227,7 +220,7 @@ describe('bad input, conflicts and faults', () => {
 
   it('a case filed without a mediator is accepted only with the mediator named (every document names him)', async () => {
     const kase = await c.open({ mediator: undefined });
-    const res = await request(t.http).post(`/api/cases/${kase.id}/events`).send({ type: 'case.accepted' }).expect(400);
+    const res = await t.event(kase.id, { type: 'case.accepted' }).expect(400);
     expect(res.body.errors[0]).toMatchObject({ field: 'mediator', rule: 'mediator_required' });
     const accepted = await c.send(kase.id, {
       type: 'case.accepted',
@@ -241,10 +234,7 @@ describe('bad input, conflicts and faults', () => {
   it('compare-and-set: a stale expectedVersion is refused with 409 and the current version', async () => {
     const kase = await c.open();
     await c.send(kase.id, { type: 'case.accepted', expectedVersion: 1 });
-    const res = await request(t.http)
-      .post(`/api/cases/${kase.id}/events`)
-      .send({ type: 'case.declined', reason: 'x', expectedVersion: 1 })
-      .expect(409);
+    const res = await t.event(kase.id, { type: 'case.declined', reason: 'x', expectedVersion: 1 }).expect(409);
     expect(res.body).toEqual(expect.objectContaining({ error: 'version_conflict', currentVersion: 2 }));
   });
 
@@ -254,7 +244,7 @@ describe('bad input, conflicts and faults', () => {
     await c.send(kase.id, { type: 'case.accepted' });
     const repo = t.app.get(WorkflowRepository);
     const spy = jest.spyOn(repo, 'syncDeadlines').mockRejectedValueOnce(new Error('disk gone'));
-    await request(t.http).post(`/api/cases/${kase.id}/events`).send({ type: 'invitation.sent', claimId }).expect(500);
+    await t.event(kase.id, { type: 'invitation.sent', claimId }).expect(500);
     spy.mockRestore();
     const after = await c.get(kase.id);
     expect(after.version).toBe(2);
@@ -274,7 +264,7 @@ describe('bad input, conflicts and faults', () => {
     const everything = JSON.stringify([
       await c.get(kase.id),
       await c.history(kase.id),
-      (await request(t.http).get('/api/cases')).body,
+      (await t.as('lawyer').get('/api/cases')).body,
     ]);
     expect(everything).not.toContain('SENTINEL-CONFIDENTIAL-7731');
     const stored = await t.app.get(DataSource).query('SELECT notes FROM confidential_notes');

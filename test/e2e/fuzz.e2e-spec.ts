@@ -3,6 +3,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startTestApp, TestApp } from '../support/app';
 import { CaseClient } from '../support/case-client';
+import { usualRoleOf } from '../support/cast';
 import { application, TENGE } from '../factories/case.factory';
 
 /**
@@ -125,8 +126,9 @@ interface Probe {
 /** The cases the generated requests aim at: one just filed, one in negotiation (ids filled in beforeAll). */
 const target = { applied: '', negotiating: '', claimId: '' };
 
+let t: TestApp;
+
 describe('fuzz: no input gets a 5xx', () => {
-  let t: TestApp;
   const failures = new Map<Category, string[]>();
   const counts = new Map<Category, number>();
   const notSendable: string[] = [];
@@ -150,7 +152,7 @@ describe('fuzz: no input gets a 5xx', () => {
         counts.set(probe.category, (counts.get(probe.category) ?? 0) + 1);
         let res;
         try {
-          res = await send(agent, port, probe.request);
+          res = await send(agent, port, probe.request, tokenFor(probe.request));
         } catch (e) {
           // a few generated paths or headers no HTTP client sends (Node's client refuses them)
           notSendable.push(`${probe.request.method} ${probe.request.url}: ${(e as Error).message}`);
@@ -209,9 +211,30 @@ describe('fuzz: no input gets a 5xx', () => {
   });
 });
 
-function send(agent: Agent, port: number, r: Probe['request']): Promise<{ status: number; text: string }> {
+/**
+ * Every probe is sent signed in (the hostile part is the input, not the caller): an event as the role that usually
+ * records it, anything else as the lawyer. The 'actor headers' probes claim another role in headers the service
+ * no longer reads.
+ */
+function tokenFor(r: Probe['request']): string {
+  let type: unknown;
+  try {
+    type = r.payload && /\/events(\?|$)/.test(r.url) ? (JSON.parse(r.payload) as { type?: unknown }).type : undefined;
+  } catch {
+    type = undefined;
+  }
+  return t.users[type === undefined ? 'lawyer' : usualRoleOf(type)].token;
+}
+
+function send(
+  agent: Agent,
+  port: number,
+  r: Probe['request'],
+  token: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const headers = {
+      authorization: `Bearer ${token}`,
       ...r.headers,
       ...(r.payload === undefined ? {} : { 'content-length': String(Buffer.byteLength(r.payload)) }),
     };

@@ -14,7 +14,7 @@ describe('service health and API docs', () => {
   });
 
   it('answers an unknown address with 404 in Russian', async () => {
-    const res = await request(t.http).get('/api/nothing-here').expect(404);
+    const res = await t.as('lawyer').get('/api/nothing-here').expect(404);
     expect(res.body).toEqual({
       error: 'not_found',
       message: expect.stringContaining('/api/docs'),
@@ -23,18 +23,19 @@ describe('service health and API docs', () => {
   });
 
   it('serves the Swagger UI page and its assets at /api/docs', async () => {
-    const page = await request(t.http).get('/api/docs').redirects(1).expect(200);
+    const page = await t.as('lawyer').get('/api/docs').redirects(1).expect(200);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.text).toContain('swagger-ui');
     const asset = page.text.match(/src="\.?\/?([^"]*swagger-ui-bundle\.js)"/)?.[1];
     expect(asset).toBeDefined();
-    await request(t.http)
+    await t
+      .as('lawyer')
       .get(`/api/docs/${asset!.replace(/^api\/docs\//, '')}`)
       .expect(200);
   });
 
   it('serves the OpenAPI description at /api/docs', async () => {
-    const res = await request(t.http).get('/api/docs-json').expect(200);
+    const res = await t.as('lawyer').get('/api/docs-json').expect(200);
     expect(res.body.info.title).toContain('УДО');
     expect(Object.keys(res.body.paths)).toEqual(
       expect.arrayContaining([

@@ -1,4 +1,4 @@
-import request from 'supertest';
+import type request from 'supertest';
 import { USER_EVENT_TYPES } from '../../machines/catalogue';
 import { MAX_TIYN } from '../../src/money/domain/money';
 import { application, TENGE, victimClaim } from '../factories/case.factory';
@@ -16,7 +16,7 @@ describe('hostile input: names on Object.prototype, amounts too large to print',
   });
   afterAll(() => t.close());
 
-  const event = (id: string, body: object) => request(t.http).post(`/api/cases/${id}/events`).send(body);
+  const event = (id: string, body: object) => t.event(id, body);
   const fieldsAndRules = (res: request.Response) =>
     res.body.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`);
 
@@ -42,10 +42,13 @@ describe('hostile input: names on Object.prototype, amounts too large to print',
     },
   );
 
-  it('a role header of "constructor" is refused as a role, and an event with it is not recorded', async () => {
+  it('a role header of "constructor" is not read: the event is recorded as the signed-in mediator', async () => {
     const kase = await c.open();
-    const res = await event(kase.id, { type: 'case.accepted' }).set('X-Actor-Role', 'constructor').expect(400);
-    expect(fieldsAndRules(res)).toEqual(['X-Actor-Role:isIn']);
+    await event(kase.id, { type: 'case.accepted' }).set('X-Actor-Role', 'constructor').expect(200);
+    expect((await c.history(kase.id)).at(-1)).toMatchObject({
+      type: 'case.accepted',
+      actor: { role: 'mediator', name: t.users.mediator.fullNameRu, userId: t.users.mediator.id },
+    });
   });
 
   describe('amounts: at most 999 999 999 999,99 ₸ (MAX_TIYN), the most a document can write in words', () => {
@@ -64,7 +67,7 @@ describe('hostile input: names on Object.prototype, amounts too large to print',
         'claims[0].amountAwarded:tiyn_max',
       ],
     ])('a claim with %s ≥ 10¹² ₸ is refused naming the field', async (_what, overrides, expected) => {
-      const res = await request(t.http).post('/api/cases').send(application(overrides)).expect(400);
+      const res = await t.as('lawyer').post('/api/cases').send(application(overrides)).expect(400);
       expect(fieldsAndRules(res)).toEqual([expected]);
       expect(res.body.errors[0].message).toMatch(/999\s999\s999\s999,99/);
     });
@@ -76,7 +79,8 @@ describe('hostile input: names on Object.prototype, amounts too large to print',
       await c.send(kase.id, { type: 'invitation.sent', claimId });
       const words = { ru: 'девятьсот девяносто девять миллиардов', kk: 'тоғыз жүз тоқсан тоғыз миллиард' };
       for (const lang of ['ru', 'kk'] as const) {
-        const res = await request(t.http)
+        const res = await t
+          .as('lawyer')
           .get(`/api/cases/${kase.id}/documents/invitation`)
           .query({ lang, format: 'html' })
           .expect(200);
@@ -132,7 +136,8 @@ describe('hostile input: names on Object.prototype, amounts too large to print',
     });
 
     it('the schedule preview refuses it too', async () => {
-      const res = await request(t.http)
+      const res = await t
+        .as('lawyer')
         .post('/api/schedules/preview')
         .send({ outstanding: tooLarge, monthly: 100, firstDueDate: '2027-01-10', dayOfMonth: 10 })
         .expect(400);
@@ -158,7 +163,8 @@ describe('hostile input: names on Object.prototype, amounts too large to print',
       instalments: { ...bad, dayOfMonth: 0 },
     }).expect(400);
     expect(fieldsAndRules(amended)).toEqual(['instalments.dayOfMonth:day_of_month_range']);
-    const preview = await request(t.http)
+    const preview = await t
+      .as('lawyer')
       .post('/api/schedules/preview')
       .send({ outstanding: 100, monthly: 100, firstDueDate: '2027-01-10', dayOfMonth: 32 })
       .expect(400);

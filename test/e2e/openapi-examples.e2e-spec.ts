@@ -1,6 +1,5 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import request from 'supertest';
 import { USER_EVENT_TYPES } from '../../machines/catalogue';
 import { parseEventBody } from '../../src/cases/dto/case-events.dto';
 import { CreateCaseDto } from '../../src/cases/dto/create-case.dto';
@@ -21,7 +20,7 @@ describe('OpenAPI examples pass validation', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ now: `${today}T10:00:00+05:00` });
-    doc = (await request(t.http).get('/api/docs-json').expect(200)).body;
+    doc = (await t.as('lawyer').get('/api/docs-json').expect(200)).body;
   });
   afterAll(() => t.close());
 
@@ -97,7 +96,7 @@ describe('OpenAPI examples pass validation', () => {
       ).toEqual([]);
     }
     const named = Object.values(content.examples as Record<string, { value: object }>)[0].value;
-    const created = await request(t.http).post('/api/cases').send(named).expect(201);
+    const created = await t.as('lawyer').post('/api/cases').send(named).expect(201);
     expect(created.body.state).toBe('applied');
   });
 });

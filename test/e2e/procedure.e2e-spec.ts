@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { DeadlineSweeper } from '../../src/workflow/deadline-sweeper';
 import { startTestApp, TestApp } from '../support/app';
 import { CaseClient } from '../support/case-client';
@@ -17,7 +16,7 @@ describe('the procedure over HTTP', () => {
   afterEach(() => t.close());
 
   it('opens a case: 201 with id, state, version, nextEvents and each claim', async () => {
-    const res = await request(t.http).post('/api/cases').send(application()).expect(201);
+    const res = await t.as('lawyer').post('/api/cases').send(application()).expect(201);
     expect(res.body).toMatchObject({ state: 'applied', version: 1, procedure: 'parole' });
     expect(res.body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.body.number).toMatch(/^МД-2026-\d{6}$/);
@@ -278,15 +277,15 @@ describe('the procedure over HTTP', () => {
     const a = await c.open();
     await c.open({ convict: { fullName: 'Ержанов Марат', iin: '900101300017', institution: 'ИУ-19' } });
     await c.send(a.id, { type: 'case.accepted' });
-    const all = (await request(t.http).get('/api/cases').expect(200)).body;
+    const all = (await t.as('lawyer').get('/api/cases').expect(200)).body;
     expect(all.total).toBe(2);
-    const mediation = (await request(t.http).get('/api/cases?state=mediation').expect(200)).body;
+    const mediation = (await t.as('lawyer').get('/api/cases?state=mediation').expect(200)).body;
     expect(mediation.items.map((x: any) => x.id)).toEqual([a.id]);
-    const found = (await request(t.http).get('/api/cases').query({ q: 'ерж' }).expect(200)).body;
+    const found = (await t.as('lawyer').get('/api/cases').query({ q: 'ерж' }).expect(200)).body;
     expect(found.items).toHaveLength(1);
     expect(found.items[0].convict).toBe('Ержанов Марат');
-    await request(t.http).get('/api/cases/00000000-0000-4000-8000-000000000000').expect(404);
-    await request(t.http).get('/api/cases/not-a-uuid').expect(404);
-    await request(t.http).get('/api/cases?limit=1000').expect(400);
+    await t.as('lawyer').get('/api/cases/00000000-0000-4000-8000-000000000000').expect(404);
+    await t.as('lawyer').get('/api/cases/not-a-uuid').expect(404);
+    await t.as('lawyer').get('/api/cases?limit=1000').expect(400);
   });
 });

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { application, TENGE } from '../factories/case.factory';
 import { startTestApp, TestApp } from '../support/app';
 import { CaseClient } from '../support/case-client';
@@ -18,13 +17,13 @@ describe('recorded terms in the documents, over HTTP', () => {
   let t: TestApp;
   let c: CaseClient;
   const html = async (id: string, kind: string, lang: 'kk' | 'ru') => {
-    const res = await request(t.http).get(`/api/cases/${id}/documents/${kind}`).query({ lang, format: 'html' });
+    const res = await t.as('lawyer').get(`/api/cases/${id}/documents/${kind}`).query({ lang, format: 'html' });
     if (res.status !== 200) throw new Error(`${kind} ${lang} → ${res.status} ${JSON.stringify(res.body)}`);
     return res.text;
   };
   /** Errors of a refused event: 400 with { field, rule, message }. */
   const refused = async (id: string, event: Record<string, unknown>) => {
-    const res = await request(t.http).post(`/api/cases/${id}/events`).send(event).expect(400);
+    const res = await t.event(id, event).expect(400);
     return res.body.errors as { field: string; rule: string; message: string }[];
   };
 
@@ -239,14 +238,16 @@ describe('recorded terms in the documents, over HTTP', () => {
     });
 
     it('mediator: a bad e-mail, on the application and on acceptance', async () => {
-      const res = await request(t.http)
+      const res = await t
+        .as('lawyer')
         .post('/api/cases')
         .send(application({ mediator: { ...MEDIATOR, email: 'kassymova-at-mediators' } }))
         .expect(400);
       expect(res.body.errors).toEqual([
         { field: 'mediator.email', rule: 'isEmail', message: expect.stringMatching(/электронной почты/) },
       ]);
-      const tooLong = await request(t.http)
+      const tooLong = await t
+        .as('lawyer')
         .post('/api/cases')
         .send(application({ mediator: { ...MEDIATOR, phone: '+7'.padEnd(41, '0') } }))
         .expect(400);

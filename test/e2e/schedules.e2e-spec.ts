@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { startTestApp, TestApp } from '../support/app';
 
 const NBSP = '\u00A0';
@@ -10,7 +9,7 @@ describe('POST /api/schedules/preview', () => {
   });
   afterAll(() => t.close());
 
-  const preview = (body: object) => request(t.http).post('/api/schedules/preview').send(body);
+  const preview = (body: object) => t.as('lawyer').post('/api/schedules/preview').send(body);
 
   it('2 000 000 ₸ awarded at 50 000 ₸ a month from the month after release: 40 payments, formatted, moved off holidays', async () => {
     const res = await preview({

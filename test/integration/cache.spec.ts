@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
 import sqlite3 from 'sqlite3';
-import request from 'supertest';
 import { startTestApp, TestApp } from '../support/app';
 import { CaseClient } from '../support/case-client';
 
@@ -31,9 +30,7 @@ describe('the case row cache meets a write from outside', () => {
     await exec(t.databasePath, `UPDATE cases SET version = 3 WHERE id = '${kase.id}'`);
     expect((await t.app.get(DataSource).query('SELECT version FROM cases WHERE id = ?', [kase.id]))[0].version).toBe(3);
 
-    const pinned = await request(t.http)
-      .post(`/api/cases/${kase.id}/events`)
-      .send({ type: 'invitation.sent', claimId, expectedVersion: 2 });
+    const pinned = await t.event(kase.id, { type: 'invitation.sent', claimId, expectedVersion: 2 });
     // the pinned version matched the cached row, so the stale cache is caught by the compare-and-set
     expect(pinned.status).toBe(409);
     expect(pinned.body).toMatchObject({ error: 'version_conflict', currentVersion: 3 });

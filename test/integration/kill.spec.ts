@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent } from 'node:http';
-import { call, startChildService } from '../support/child-service';
+import { call, startChildService, tokenFor } from '../support/child-service';
 import { DataSource } from 'typeorm';
 import { replayHistory } from '../../src/cases/domain/replay';
 import { CaseEntity } from '../../src/workflow/entities/case.entity';
@@ -28,7 +28,7 @@ describe('SIGKILL under load', () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 20 });
     const cases: { id: string; claimId: string }[] = [];
     for (let i = 0; i < 10; i++) {
-      const created = await call(agent, port, 'POST', '/api/cases', application());
+      const created = await call(agent, port, 'POST', '/api/cases', application(), service.tokens.lawyer);
       const id = created.body.id;
       const claimId = created.body.claims[0].id;
       for (const e of [
@@ -37,7 +37,9 @@ describe('SIGKILL under load', () => {
         { type: 'invitation.accepted', claimId },
         { type: 'contract.signed', claimId, contractDate: '2026-12-01' },
       ]) {
-        expect((await call(agent, port, 'POST', `/api/cases/${id}/events`, e)).status).toBe(200);
+        expect(
+          (await call(agent, port, 'POST', `/api/cases/${id}/events`, e, tokenFor(service, '/events', e))).status,
+        ).toBe(200);
       }
       cases.push({ id, claimId });
     }
@@ -47,11 +49,14 @@ describe('SIGKILL under load', () => {
     const load = cases.map(async (c) => {
       while (!stop) {
         try {
-          const res = await call(agent, port, 'POST', `/api/cases/${c.id}/events`, {
-            type: 'session.held',
-            claimId: c.claimId,
-            form: 'phone',
-          });
+          const res = await call(
+            agent,
+            port,
+            'POST',
+            `/api/cases/${c.id}/events`,
+            { type: 'session.held', claimId: c.claimId, form: 'phone' },
+            service.tokens.mediator,
+          );
           if (res.status === 200) acknowledged.set(c.id, (acknowledged.get(c.id) ?? 0) + 1);
         } catch {
           return; // the connection died with the process

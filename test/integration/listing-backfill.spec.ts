@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CaseListingIndex1764200000000 } from '../../src/database/migrations/1764200000000-case-listing-index';
 import { startTestApp, TestApp } from '../support/app';
@@ -27,7 +26,7 @@ describe('listing index migration', () => {
       await runner.release();
     }
     const list = async (query: Record<string, unknown>) =>
-      (await request(t.http).get('/api/cases').query(query).expect(200)).body;
+      (await t.as('lawyer').get('/api/cases').query(query).expect(200)).body;
     expect(await list({})).toMatchObject({ total: 2, totalExact: true, items: [{ id: b.id }, { id: a.id }] });
     expect(await list({ state: 'mediation' })).toMatchObject({ total: 1, items: [{ id: b.id }] });
     expect(await list({ claimState: 'pending' })).toMatchObject({ total: 2 });

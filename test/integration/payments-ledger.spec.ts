@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { PaymentsLedger1764300000000 } from '../../src/database/migrations/1764300000000-payments-ledger';
 import { TENGE } from '../factories/case.factory';
@@ -55,7 +54,7 @@ describe('payments ledger', () => {
       (await db.query<{ snapshot: string }[]>('SELECT snapshot FROM cases WHERE id = ?', [caseId]))[0].snapshot,
     );
   const schedule = async (id: string, claimId: string) =>
-    (await request(t.http).get(`/api/cases/${id}/claims/${claimId}/schedule`).expect(200)).body;
+    (await t.as('lawyer').get(`/api/cases/${id}/claims/${claimId}/schedule`).expect(200)).body;
 
   it('writes a row per payment with its history seq; a repeat adds nothing, a conflict is a 400', async () => {
     const { id, claimId } = await agreed();

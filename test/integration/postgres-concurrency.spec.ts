@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { OutboxDispatcher } from '../../src/workflow/outbox.dispatcher';
 import { TENGE } from '../factories/case.factory';
@@ -28,8 +27,7 @@ describe('two instances on one PostgreSQL database', () => {
     await pg?.stop();
   }, 30_000);
 
-  const post = (t: TestApp, id: string, body: Record<string, unknown>) =>
-    request(t.http).post(`/api/cases/${id}/events`).send(body);
+  const post = (t: TestApp, id: string, body: Record<string, unknown>) => t.event(id, body);
 
   it('100 concurrent payments with distinct references and no expectedVersion: all accepted, each counted once', async () => {
     const c = new CaseClient(a);
@@ -55,7 +53,7 @@ describe('two instances on one PostgreSQL database', () => {
     expect(responses.filter((r) => r.status !== 200).map((r) => [r.status, r.body])).toEqual([]);
     const after = await c.get(kase.id);
     expect(after.version).toBe(start + n);
-    const schedule = (await request(a.http).get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
+    const schedule = (await a.as('lawyer').get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
     expect(schedule.paidTotal).toBe(n * amount);
     const history = await c.history(kase.id);
     expect(history.map((e) => e.seq)).toEqual(Array.from({ length: after.version }, (_, i) => i + 1));
@@ -103,7 +101,7 @@ describe('two instances on one PostgreSQL database', () => {
       if (amounts[i] === recorded) expect([r.status, r.body.error]).toEqual([200, undefined]);
       else expect([r.status, r.body.errors?.[0]?.rule]).toEqual([400, 'payment_reference_conflict']);
     });
-    const schedule = (await request(b.http).get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
+    const schedule = (await b.as('lawyer').get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
     expect(schedule.paidTotal).toBe(recorded);
     expect(schedule.payments).toEqual([
       { reference: 'DUP-1', amount: recorded, date: '2026-12-01', evidence: 'bank_transfer', recordedOn: '2026-12-01' },

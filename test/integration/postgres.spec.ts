@@ -1,4 +1,4 @@
-import request from 'supertest';
+import type request from 'supertest';
 import { DataSource } from 'typeorm';
 import { WorkflowRepository } from '../../src/workflow/workflow.repository';
 import { replayHistory } from '../../src/cases/domain/replay';
@@ -39,8 +39,7 @@ describe('on PostgreSQL', () => {
   beforeEach(() => t.clock.set('2026-12-01T10:00:00+05:00'));
 
   const sweep = () => t.app.get(DeadlineSweeper).sweep();
-  const post = (id: string, body: Record<string, unknown>) =>
-    request(t.http).post(`/api/cases/${id}/events`).send(body);
+  const post = (id: string, body: Record<string, unknown>) => t.event(id, body);
 
   it('migrates the empty database, without synchronize', async () => {
     expect(db.options.type).toBe('postgres');
@@ -51,6 +50,7 @@ describe('on PostgreSQL', () => {
       )
     ).map((r: any) => r.table_name);
     expect(tables).toEqual([
+      'api_tokens',
       'case_claim_states',
       'case_counts',
       'case_events',
@@ -64,12 +64,15 @@ describe('on PostgreSQL', () => {
       'migrations',
       'outbox',
       'payments',
+      'user_sessions',
+      'users',
     ]);
     expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([
       { name: 'InitialSchema1764000000000' },
       { name: 'Outbox1764100000000' },
       { name: 'CaseListingIndex1764200000000' },
       { name: 'PaymentsLedger1764300000000' },
+      { name: 'UsersAndSignIn1764400000000' },
       { name: 'Directory1764750000000' },
     ]);
     expect(await db.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")).toEqual([
@@ -88,19 +91,22 @@ describe('on PostgreSQL', () => {
   });
 
   it('the directory: seeded, corrected with compare-and-set, a case refers to it and its Kazakh document prints Kazakh names', async () => {
-    const courts = (await request(t.http).get('/api/directory?kind=court').expect(200)).body.items;
+    const courts = (await t.as('court').get('/api/directory?kind=court').expect(200)).body.items;
     const court = courts.find((e: { id: string }) => e.id === DIRECTORY.ridderCityCourt);
     expect(court.names.kk.genitive).toBe('Риддер қалалық сотының');
-    await request(t.http)
+    await t
+      .as('admin')
       .patch(`/api/directory/${court.id}`)
       .send({ expectedVersion: court.version, codes: { courtCode: '6305' } })
       .expect(200);
-    await request(t.http)
+    await t
+      .as('admin')
       .patch(`/api/directory/${court.id}`)
       .send({ expectedVersion: court.version, active: false })
       .expect(409);
     const kase = (
-      await request(t.http)
+      await t
+        .as('lawyer')
         .post('/api/cases')
         .send(directoryApplication({ sentence: { ...directoryApplication().sentence, courtId: court.id } }))
         .expect(201)
@@ -108,7 +114,8 @@ describe('on PostgreSQL', () => {
     expect(kase.warnings).toEqual([]);
     await post(kase.id, { type: 'case.accepted' }).expect(200);
     await post(kase.id, { type: 'invitation.sent', claimId: kase.claims[0].id }).expect(200);
-    const kk = await request(t.http)
+    const kk = await t
+      .as('mediator')
       .get(`/api/cases/${kase.id}/documents/invitation`)
       .query({ lang: 'kk', format: 'html' })
       .expect(200);
@@ -183,7 +190,7 @@ describe('on PostgreSQL', () => {
     const again = await c.get(kase.id);
     expect(typeof again.version).toBe('number');
     expect(again.claims[0].outstanding).toBe(awarded - 1);
-    const schedule = (await request(t.http).get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
+    const schedule = (await t.as('lawyer').get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
     expect(schedule.paidTotal).toBe(5_123_456_789);
     expect(schedule.balance).toBe(awarded - 1 - 5_123_456_789);
 
@@ -241,7 +248,7 @@ describe('on PostgreSQL', () => {
     expect(ok).toBeGreaterThanOrEqual(1);
     const after = await c.get(kase.id);
     expect(after.version).toBe(start + ok);
-    const schedule = (await request(t.http).get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
+    const schedule = (await t.as('lawyer').get(`/api/cases/${kase.id}/claims/${claimId}/schedule`).expect(200)).body;
     expect(schedule.paidTotal).toBe(ok * amount); // every accepted payment counted once
     const history = await c.history(kase.id);
     expect(history.map((e) => e.seq)).toEqual(Array.from({ length: after.version }, (_, i) => i + 1));
@@ -337,9 +344,9 @@ describe('on PostgreSQL', () => {
   });
 
   it('opens cases concurrently with distinct consecutive numbers', async () => {
-    const before = (await request(t.http).get('/api/cases').query({ limit: 100 }).expect(200)).body.total;
+    const before = (await t.as('lawyer').get('/api/cases').query({ limit: 100 }).expect(200)).body.total;
     const created = await Promise.all(
-      Array.from({ length: 6 }, () => request(t.http).post('/api/cases').send(application())),
+      Array.from({ length: 6 }, () => t.as('lawyer').post('/api/cases').send(application())),
     );
     expect(created.map((r) => r.status)).toEqual(Array(6).fill(201));
     const numbers = created.map((r) => Number(r.body.number.slice('МД-2026-'.length))).sort((a, b) => a - b);
@@ -348,7 +355,7 @@ describe('on PostgreSQL', () => {
 
   it('searches names in Kazakh and Russian spelling, numbers and exact ИИН through pg_trgm; keyset pages', async () => {
     const list = async (query: Record<string, unknown>) =>
-      (await request(t.http).get('/api/cases').query(query).expect(200)).body;
+      (await t.as('lawyer').get('/api/cases').query(query).expect(200)).body;
     const ids = (page: { items: { id: string }[] }) => page.items.map((x) => x.id);
     const kz = await c.open({ convict: { fullName: 'Жұмабеков Ерлан', iin: '900101300017', institution: 'ИУ-19' } });
     const ru = await c.open({
@@ -384,13 +391,12 @@ describe('on PostgreSQL', () => {
 
   it('lists and searches cases case-insensitively', async () => {
     const marat = await c.open({ convict: { fullName: 'Ержанов Марат', iin: '900101300017', institution: 'ИУ-19' } });
-    const found = (await request(t.http).get('/api/cases').query({ q: 'ЕРЖАНОВ' }).expect(200)).body;
+    const found = (await t.as('lawyer').get('/api/cases').query({ q: 'ЕРЖАНОВ' }).expect(200)).body;
     expect(found.total).toBe(1);
     expect(found.items[0]).toMatchObject({ id: marat.id, number: marat.number });
-    const byNumber = (await request(t.http).get('/api/cases').query({ q: marat.number.toLowerCase() }).expect(200))
-      .body;
+    const byNumber = (await t.as('lawyer').get('/api/cases').query({ q: marat.number.toLowerCase() }).expect(200)).body;
     expect(byNumber.items.map((x: any) => x.id)).toEqual([marat.id]);
-    const applied = (await request(t.http).get('/api/cases').query({ state: 'applied', limit: 2 }).expect(200)).body;
+    const applied = (await t.as('lawyer').get('/api/cases').query({ state: 'applied', limit: 2 }).expect(200)).body;
     expect(typeof applied.total).toBe('number');
     expect(applied.items).toHaveLength(2);
   });

@@ -61,6 +61,9 @@ describe('deadlines survive a restart', () => {
         'case_counts',
         'case_fts',
         'payments',
+        'users',
+        'user_sessions',
+        'api_tokens',
         'directory_entries',
       ]),
     );
@@ -69,6 +72,7 @@ describe('deadlines survive a restart', () => {
       { name: 'Outbox1764100000000' },
       { name: 'CaseListingIndex1764200000000' },
       { name: 'PaymentsLedger1764300000000' },
+      { name: 'UsersAndSignIn1764400000000' },
       { name: 'Directory1764750000000' },
     ]);
     const journal = await db.query('PRAGMA journal_mode');

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { OutboxDispatcher, type OutboxEffect } from '../../src/workflow/outbox.dispatcher';
 import { WorkflowRepository } from '../../src/workflow/workflow.repository';
@@ -63,9 +62,7 @@ describe('the workflow store', () => {
       const kase = await c.open();
       const claimId = kase.claims[0].id;
       await c.send(kase.id, { type: 'case.accepted' }); // version 2
-      const res = await request(t.http)
-        .post(`/api/cases/${kase.id}/events`)
-        .send({ type: 'invitation.sent', claimId, expectedVersion: 1 });
+      const res = await t.event(kase.id, { type: 'invitation.sent', claimId, expectedVersion: 1 });
       expect(res.status).toBe(409);
       expect(res.body).toMatchObject({ error: 'version_conflict', currentVersion: 2 });
       const after = await c.get(kase.id);
@@ -105,7 +102,7 @@ describe('the workflow store', () => {
         expect(rows).toHaveLength(1); // the row really was inserted before the failure
         throw new Error('disk gone');
       });
-      await request(t.http).post(`/api/cases/${kase.id}/events`).send({ type: 'invitation.sent', claimId }).expect(500);
+      await t.event(kase.id, { type: 'invitation.sent', claimId }).expect(500);
       spy.mockRestore();
       const after = await c.get(kase.id);
       expect(after.version).toBe(2);
@@ -180,7 +177,7 @@ describe('the workflow store', () => {
           c.send(kase.id, { type: 'mediation.terminated', claimId, reason: 'impossible' }),
         );
         expect(refused.join('; ')).toMatch(/case_index/); // the claim's state is listed: the index follows
-        const listed = await request(t.http).get('/api/cases').query({ claimState: 'terminated' }).expect(200);
+        const listed = await t.as('lawyer').get('/api/cases').query({ claimState: 'terminated' }).expect(200);
         expect(JSON.stringify(listed.body)).toContain(kase.id);
       } finally {
         await t.close();
@@ -195,7 +192,7 @@ describe('the workflow store', () => {
         beforeInit: (app) =>
           app.get(OutboxDispatcher).register(invitationEffect, async (effect) => {
             // the event is committed when the handler runs: a fresh read sees it
-            const kase = (await request(t.http).get(`/api/cases/${effect.caseId}`)).body;
+            const kase = (await t.as('lawyer').get(`/api/cases/${effect.caseId}`)).body;
             seen.push({ effect, version: kase.version });
           }),
       });

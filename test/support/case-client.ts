@@ -1,22 +1,23 @@
-import request from 'supertest';
+import type { UserRole } from '../../src/auth/principal';
 import type { TestApp } from './app';
 import { application } from '../factories/case.factory';
 
-/** A small client that speaks to the API the way the UI will. */
+/**
+ * A small client that speaks to the API the way the UI will, signed in: the lawyer opens and reads cases, each
+ * event is sent by the cast member of the role that usually records it (the catalogue's), or of the role given.
+ */
 export class CaseClient {
   constructor(private readonly t: TestApp) {}
 
   async open(overrides: Record<string, unknown> = {}) {
-    const res = await request(this.t.http).post('/api/cases').send(application(overrides));
+    const res = await this.t.as('lawyer').post('/api/cases').send(application(overrides));
     if (res.status !== 201) throw new Error(`create failed ${res.status}: ${JSON.stringify(res.body)}`);
     return res.body;
   }
 
   /** Sends an event; expects 200 unless `status` says otherwise. */
-  async send(id: string, event: Record<string, unknown>, opts: { role?: string; status?: number } = {}) {
-    const req = request(this.t.http).post(`/api/cases/${id}/events`).send(event);
-    if (opts.role) req.set('X-Actor-Role', opts.role);
-    const res = await req;
+  async send(id: string, event: Record<string, unknown>, opts: { role?: UserRole; status?: number } = {}) {
+    const res = await this.t.event(id, event, opts.role);
     const expected = opts.status ?? 200;
     if (res.status !== expected)
       throw new Error(`${String(event.type)} → ${res.status} (expected ${expected}): ${JSON.stringify(res.body)}`);
@@ -24,11 +25,11 @@ export class CaseClient {
   }
 
   async get(id: string) {
-    return (await request(this.t.http).get(`/api/cases/${id}`).expect(200)).body;
+    return (await this.t.as('lawyer').get(`/api/cases/${id}`).expect(200)).body;
   }
 
   async history(id: string) {
-    return (await request(this.t.http).get(`/api/cases/${id}/history`).expect(200)).body as any[];
+    return (await this.t.as('lawyer').get(`/api/cases/${id}/history`).expect(200)).body as any[];
   }
 
   /** The victim invited, his consent, the mediation contract signed: negotiation starts. */

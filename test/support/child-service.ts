@@ -1,6 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
 import { join } from 'node:path';
+import type { UserRole } from '../../src/auth/principal';
+import { usualRoleOf } from './cast';
 
 /** The service in its own process (test/support/server-process.ts), for tests that kill it or read its logs. */
 export interface ChildService {
@@ -8,6 +10,8 @@ export interface ChildService {
   port: number;
   /** Everything it printed (stdout and stderr). */
   output(): string;
+  /** The cast's personal API tokens (the process created the cast). */
+  tokens: Record<UserRole, string>;
 }
 
 export function startChildService(env: Record<string, string>): Promise<ChildService> {
@@ -32,23 +36,37 @@ export function startChildService(env: Record<string, string>): Promise<ChildSer
         clearInterval(poll);
         clearTimeout(timer);
         child.off('exit', onExit);
-        resolve({ process: child, port, output: () => out });
+        const tokens = JSON.parse(/^cast (.*)$/m.exec(out)?.[1] ?? '{}') as Record<UserRole, string>;
+        resolve({ process: child, port, output: () => out, tokens });
       }
     }, 50);
   });
 }
 
-/** One HTTP call with a keep-alive agent; the body is parsed as JSON. */
+/**
+ * The token a call is signed in with: an event as the role that usually records it, anything else as the lawyer
+ * (who opens the cases).
+ */
+export function tokenFor(service: ChildService, path: string, body?: unknown): string {
+  const type = /\/events$/.test(path) ? (body as { type?: unknown } | undefined)?.type : undefined;
+  return service.tokens[type === undefined ? 'lawyer' : usualRoleOf(type)];
+}
+
+/** One HTTP call with a keep-alive agent, signed in with `token` when given; the body is parsed as JSON. */
 export function call(
   agent: Agent,
   port: number,
   method: string,
   path: string,
   body?: unknown,
+  token?: string,
 ): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : JSON.stringify(body);
-    const headers = data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {};
+    const headers: Record<string, string | number> = data
+      ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) }
+      : {};
+    if (token) headers.authorization = `Bearer ${token}`;
     const req = httpRequest({ host: '127.0.0.1', port, path, method, agent, headers }, (res) => {
       let text = '';
       res.on('data', (d) => (text += d));

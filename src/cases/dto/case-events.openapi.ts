@@ -30,7 +30,7 @@ export const EVENT_BODY_DOC: ApiBodyOptions = {
 
 /** The operation's description: the events, who records them, and what they mean (from the catalogue). */
 export const EVENTS_DESCRIPTION = [
-  'Records a step of the procedure. Without `X-Actor-Role` the usual role of the event is assumed.',
+  'Records a step of the procedure as the signed-in user: only a role listed under «recorded by» may record it (403 role_not_allowed).',
   '',
   '| type | event | recorded by | usually |',
   '| --- | --- | --- | --- |',

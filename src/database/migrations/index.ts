@@ -2,6 +2,7 @@ import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { Outbox1764100000000 } from './1764100000000-outbox';
 import { CaseListingIndex1764200000000 } from './1764200000000-case-listing-index';
 import { PaymentsLedger1764300000000 } from './1764300000000-payments-ledger';
+import { UsersAndSignIn1764400000000 } from './1764400000000-users-and-sign-in';
 import { Directory1764750000000 } from './1764750000000-directory';
 
 /** Every migration, in order. The service runs them on start; `synchronize` is never used. */
@@ -10,5 +11,6 @@ export const MIGRATIONS = [
   Outbox1764100000000,
   CaseListingIndex1764200000000,
   PaymentsLedger1764300000000,
+  UsersAndSignIn1764400000000,
   Directory1764750000000,
 ];

@@ -31,6 +31,10 @@ export class CaseEventEntity {
   @Column({ type: 'varchar', length: 200, name: 'actor_name', nullable: true })
   actorName: string | null;
 
+  /** The signed-in user who recorded the event (null: the deadline service, or recorded before sign-in existed). */
+  @Column({ type: 'varchar', length: 36, name: 'actor_user_id', nullable: true })
+  actorUserId: string | null;
+
   /** Calendar date of the event in Asia/Almaty, as the machines saw it. */
   @Column({ type: 'varchar', length: 10, name: 'event_date' })
   eventDate: string;

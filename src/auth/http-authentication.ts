@@ -1,0 +1,142 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { answerFor } from '../common/domain-error.filter';
+import { DomainError } from '../common/domain-error';
+import type { Env } from '../config/env';
+import { Authenticator, csrfTokenMatches, SESSION_COOKIE } from './authenticator';
+import type { AuthenticatedRequestFields, Principal } from './principal';
+
+declare module 'fastify' {
+  interface FastifyRequest extends AuthenticatedRequestFields {
+    /** The session cookie's secret when the request was authenticated by it (for the CSRF check). */
+    sessionSecret?: string;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const LOGIN_PATH = '/api/auth/login';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/**
+ * Authentication and the perimeter, as Fastify hooks (they run before Nest's guard and before any body is read):
+ *  - onRequest: `Authorization: Bearer <token>` or the session cookie → `req.principal` (absent: anonymous; an
+ *    invalid or expired credential is anonymous too, and the access guard answers 401 where sign-in is needed).
+ *    The Swagger UI and description (`/api/docs*`, Fastify routes outside Nest's guard) need sign-in here.
+ *  - preValidation (after the body is parsed, so a form's `_csrf` field can be read): CSRF for every state-changing
+ *    request authenticated by the cookie — the `X-CSRF-Token` header (or `_csrf` form field) must be the session's
+ *    token, and Origin (or Referer) must be the service's own. Bearer requests carry no ambient credential and are
+ *    exempt. Sign-in itself gets the Origin check (no session yet, so no token).
+ */
+export function registerAuthentication(fastify: FastifyInstance, auth: Authenticator, env: Env): void {
+  const hooks = authenticationHooks(auth, env);
+  fastify.addHook('onRequest', hooks.onRequest);
+  fastify.addHook('preValidation', hooks.preValidation);
+}
+
+type Hook = (req: FastifyRequest, reply: FastifyReply, done: (e?: Error) => void) => void;
+
+/** The hooks themselves (registerAuthentication adds them; the benchmark times onRequest in-process). */
+export function authenticationHooks(auth: Authenticator, env: Env): { onRequest: Hook; preValidation: Hook } {
+  const ownOrigin = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null;
+
+  /** After the principal is known: the Swagger routes need one; a cookie or sign-in request from a foreign origin
+   * is refused before its body is even read. */
+  const afterAuthentication = (req: FastifyRequest, reply: FastifyReply, done: (e?: Error) => void): void => {
+    if (!req.principal && req.url.startsWith('/api/docs')) {
+      const { status, body } = answerFor(DomainError.unauthenticated());
+      void reply.code(status).send(body);
+      return;
+    }
+    if (UNSAFE.has(req.method) && (req.principal?.via === 'session' || isLogin(req)) && !originAllowed(req, ownOrigin))
+      return refuse(reply, 'Origin', 'origin_not_allowed', 'Запрос отправлен с чужого сайта и отклонён');
+    done();
+  };
+
+  const onRequest: Hook = (req, reply, done) => {
+    const credential = credentialOf(req);
+    if (!credential) return afterAuthentication(req, reply, done);
+    const hit = auth.cached(credential.kind, credential.secret);
+    if (hit) {
+      setPrincipal(req, hit, credential);
+      return afterAuthentication(req, reply, done);
+    }
+    auth.resolve(credential.kind, credential.secret).then(
+      (principal) => {
+        if (principal) setPrincipal(req, principal, credential);
+        afterAuthentication(req, reply, done);
+      },
+      (e: unknown) => done(e as Error),
+    );
+  };
+
+  const preValidation: Hook = (req, reply, done) => {
+    if (!UNSAFE.has(req.method) || req.principal?.via !== 'session' || isLogin(req)) return done();
+    if (!csrfTokenValid(req))
+      return refuse(
+        reply,
+        'X-CSRF-Token',
+        'csrf_token_invalid',
+        'Нет или неверный токен защиты от подделки запросов (X-CSRF-Token): обновите страницу',
+      );
+    done();
+  };
+  return { onRequest, preValidation };
+}
+
+function isLogin(req: FastifyRequest): boolean {
+  return req.url === LOGIN_PATH || req.url.startsWith(`${LOGIN_PATH}?`);
+}
+
+function setPrincipal(req: FastifyRequest, principal: Principal, credential: { kind: string; secret: string }) {
+  req.principal = principal;
+  if (credential.kind === 'session') req.sessionSecret = credential.secret;
+}
+
+/** The bearer token if the request has one (it wins over a cookie), else the session cookie. */
+function credentialOf(req: FastifyRequest): { kind: 'session' | 'token'; secret: string } | undefined {
+  const authorization = req.headers.authorization;
+  if (authorization !== undefined) {
+    if (authorization.length > 7 && authorization.slice(0, 7).toLowerCase() === 'bearer ')
+      return { kind: 'token', secret: authorization.slice(7).trim() };
+    return undefined;
+  }
+  if (req.headers.cookie === undefined) return undefined;
+  const secret = req.cookies?.[SESSION_COOKIE];
+  return secret ? { kind: 'session', secret } : undefined;
+}
+
+/**
+ * Origin, else Referer, must be the service's own origin (PUBLIC_URL; unset: the request's Host). A request with
+ * neither (a script, curl) passes: the CSRF token still guards cookie requests, and browsers send Origin on every
+ * cross-site POST.
+ */
+function originAllowed(req: FastifyRequest, ownOrigin: string | null): boolean {
+  const origin = req.headers.origin;
+  const referer = req.headers.referer;
+  const claimed = origin ?? referer;
+  if (claimed === undefined) return true;
+  let url: URL;
+  try {
+    url = new URL(claimed); // Origin "null" (a sandboxed frame, a file://) does not parse: refused
+  } catch {
+    return false;
+  }
+  if (ownOrigin) return url.origin === ownOrigin;
+  return url.host === req.headers.host;
+}
+
+function csrfTokenValid(req: FastifyRequest): boolean {
+  if (!req.sessionSecret) return false;
+  let sent = req.headers[CSRF_HEADER];
+  if (Array.isArray(sent)) sent = sent[0];
+  if (sent === undefined && typeof req.body === 'object' && req.body !== null) {
+    const body = req.body as Record<string, unknown>;
+    if (typeof body._csrf === 'string') sent = body._csrf;
+    delete body._csrf; // the perimeter's field, not the form's: the route's validation never sees it
+  }
+  return typeof sent === 'string' && csrfTokenMatches(req.sessionSecret, sent);
+}
+
+function refuse(reply: FastifyReply, field: string, rule: string, message: string): void {
+  const { status, body } = answerFor(new DomainError('forbidden', message, { errors: [{ field, rule, message }] }));
+  void reply.code(status).send(body);
+}
