@@ -168,6 +168,18 @@ const withOutcome = (c: C, e: E<'claim.outcome'>): C['claims'] => ({
   [e.claimId]: { outcome: e.outcome, owes: e.owes },
 });
 
+/**
+ * Hand-over of the case and its defenders (DOMAIN.md §5): accepted in every non-final state, the procedure state
+ * and its context unchanged (the service amends the application, which says who sees the case).
+ */
+const PEOPLE = {
+  'mediator.assigned': { actions: 'peopleChanged' },
+  'lawyer.added': { actions: 'peopleChanged' },
+  'lawyer.replaced': { actions: 'peopleChanged' },
+} as const;
+/** Not steps of the procedure: possible in every non-final state, so `nextEvents` and `allowed` do not list them. */
+export const PEOPLE_EVENTS: readonly string[] = Object.keys(PEOPLE);
+
 export const caseMachine = setup({
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- XState infers the machine's types from this assertion
   types: {} as { context: CaseContext; events: CaseEvent; input: CaseInput },
@@ -192,6 +204,8 @@ export const caseMachine = setup({
     revocationIsLawful: allHold('parole.revoked'),
   },
   actions: {
+    /** The people of the case changed (mediator, lawyers): the service keeps them; the procedure stays as it is. */
+    peopleChanged: () => undefined,
     recordAcceptance: assign({ acceptedOn: ({ event }) => event.at }),
     recordDecline: assign({ declineReason: ({ event }) => (event as E<'case.declined'>).reason }),
     recordWithdrawal: assign({
@@ -264,6 +278,7 @@ export const caseMachine = setup({
     /** Screening by the mediator: conflict of interest, mediability (DOMAIN.md §2 step 2). */
     applied: {
       on: {
+        ...PEOPLE,
         'case.accepted': [
           { guard: 'everyClaimHasOutcome', target: 'readyForCourt', actions: 'recordAcceptance' },
           { target: 'mediation', actions: 'recordAcceptance' },
@@ -277,6 +292,7 @@ export const caseMachine = setup({
     /** Each claim is mediated with its own victim; the case waits until every claim has an outcome. */
     mediation: {
       on: {
+        ...PEOPLE,
         'restitution.paid': { actions: 'recordPaid' },
         'claim.outcome': [
           {
@@ -293,6 +309,7 @@ export const caseMachine = setup({
     /** Every claim has an outcome the lawyer can attach to the convict's petition (УПК 480). */
     readyForCourt: {
       on: {
+        ...PEOPLE,
         'restitution.paid': { actions: 'recordPaid' },
         'petition.filed': { guard: 'refilingPeriodIsOver', target: 'petitionFiled', actions: 'recordPetition' },
         'claim.reopened': { target: 'mediation', actions: 'reopenClaim' },
@@ -301,6 +318,7 @@ export const caseMachine = setup({
     },
     petitionFiled: {
       on: {
+        ...PEOPLE,
         'restitution.paid': { actions: 'recordPaid' },
         'hearing.scheduled': { guard: 'hearingDateIsValid', target: 'hearingScheduled', actions: 'recordHearing' },
         'court.decided': decided(),
@@ -309,6 +327,7 @@ export const caseMachine = setup({
     },
     hearingScheduled: {
       on: {
+        ...PEOPLE,
         'restitution.paid': { actions: 'recordPaid' },
         'hearing.scheduled': { guard: 'hearingDateIsValid', actions: 'recordHearing' },
         'hearing.reminder': { guard: 'reminderIsForTheHearing', actions: 'recordReminder' },
@@ -319,6 +338,7 @@ export const caseMachine = setup({
     /** Parole granted; the agreement takes effect on release. */
     paroleGranted: {
       on: {
+        ...PEOPLE,
         'restitution.paid': { actions: 'recordPaid' },
         'convict.released': [
           {
@@ -334,6 +354,7 @@ export const caseMachine = setup({
     /** Replaced with a milder punishment (УК 73): restitution applies as after parole. */
     replaced: {
       on: {
+        ...PEOPLE,
         'restitution.paid': { actions: 'recordPaid' },
         'convict.released': [
           {
@@ -348,6 +369,7 @@ export const caseMachine = setup({
     /** Refused: the petition may be filed again after the waiting period; mediation may be re-opened meanwhile. */
     refused: {
       on: {
+        ...PEOPLE,
         'restitution.paid': { actions: 'recordPaid' },
         'petition.filed': { guard: 'refilingPeriodIsOver', target: 'petitionFiled', actions: 'recordPetition' },
         'claim.reopened': { target: 'mediation', actions: 'reopenClaim' },
@@ -357,6 +379,7 @@ export const caseMachine = setup({
     /** Released; instalments are paid under police (or probation) supervision (УИК 169). */
     restitution: {
       on: {
+        ...PEOPLE,
         'restitution.paid': [
           { guard: 'isLastPayment', target: 'closed', actions: ['recordPaid', 'recordClosing'] },
           { actions: 'recordPaid' },

@@ -65,7 +65,7 @@ export interface EventSpec {
   /** `system`: only the deadline sweeper records it (a deadline passed); users are refused. */
   readonly recordedBy: 'user' | 'system';
   readonly roles: readonly Role[];
-  /** The role assumed when the request does not declare one. */
+  /** Who usually records it (forms and documentation; the service records every event under the signed-in user's role). */
   readonly usualRole: Role;
   /** Payload dates that describe something already done: never later than the day of recording. */
   readonly pastDates: readonly string[];
@@ -423,7 +423,28 @@ export const EVENT_CATALOGUE = {
     ),
     fields: [
       { name: 'filedOn', kind: 'date', required: false, label: t('Берілген күні', 'Дата подачи', 'Filed on') },
-      { name: 'court', kind: 'text', required: false, label: t('Сот', 'Суд', 'Court') },
+      {
+        name: 'courtId',
+        kind: 'text',
+        required: false,
+        label: t('Сот (анықтамалықтан)', 'Суд (из справочника)', 'Court (from the directory)'),
+        help: t(
+          'Осы соттың қызметкерлері істі өтінішхат берілген күннен бастап көреді',
+          'Сотрудники этого суда видят дело со дня подачи ходатайства',
+          'Users of this court see the case from the filing on',
+        ),
+      },
+      {
+        name: 'court',
+        kind: 'text',
+        required: false,
+        label: t('Сот', 'Суд', 'Court'),
+        help: t(
+          'Сот анықтамалықта болмаса, атауы',
+          'Название, если суда нет в справочнике',
+          'The name, when the court is not in the directory',
+        ),
+      },
     ],
   },
   'hearing.scheduled': {
@@ -472,8 +493,10 @@ export const EVENT_CATALOGUE = {
   'court.decided': {
     machine: 'case',
     recordedBy: 'user',
-    roles: ['court', 'lawyer', 'mediator'],
-    usualRole: 'lawyer',
+    // The ruling is the court's own act: the court of the petition records it (a lawyer reporting it could
+    // release a convict the court did not release).
+    roles: ['court'],
+    usualRole: 'court',
     pastDates: ['decisionDate'],
     label: t('Сот қаулы шығарды', 'Суд вынес постановление', 'Court decided'),
     help: t(
@@ -530,6 +553,21 @@ export const EVENT_CATALOGUE = {
         required: true,
         label: t('Босатылған күн', 'Дата освобождения', 'Date of release'),
       },
+      {
+        name: 'supervisionUnitId',
+        kind: 'text',
+        required: false,
+        label: t(
+          'Бақылау жасайтын полиция бөлімі',
+          'Подразделение полиции, осуществляющее контроль',
+          'Supervising police unit',
+        ),
+        help: t(
+          'Анықтамалықтан; осы бөлімнің қызметкерлері істі босатылған күннен бастап көреді',
+          'Из справочника; сотрудники этого подразделения видят дело с освобождения',
+          'From the directory; officers of this unit see the case from the release on',
+        ),
+      },
     ],
   },
   'parole.revoked': {
@@ -576,6 +614,83 @@ export const EVENT_CATALOGUE = {
       'The convict withdrew the application through the lawyer; the case is closed.',
     ),
     fields: [REASON_REQUIRED],
+  },
+
+  // people of the case: who sees it changes, the procedure state does not (accepted in every non-final state)
+  'mediator.assigned': {
+    machine: 'case',
+    recordedBy: 'user',
+    // The current mediator hands the case over; the lawyer may address another mediator before acceptance.
+    roles: ['mediator', 'lawyer'],
+    usualRole: 'mediator',
+    pastDates: [],
+    label: t('Іс медиаторға берілді', 'Дело передано медиатору', 'Case assigned to a mediator'),
+    help: t(
+      'Іс басқа медиаторға беріледі: ол істі көреді, бұрынғы медиатор көрмейді. Қорғаушы медиаторды іс қабылданғанға дейін ғана ауыстыра алады.',
+      'Дело передаётся другому медиатору: он видит дело, прежний медиатор — больше нет. Защитник может сменить медиатора только до принятия дела.',
+      'The case goes to another mediator: he sees it, the previous one no longer does. The lawyer may change the mediator only before acceptance.',
+    ),
+    fields: [
+      {
+        name: 'mediatorUserId',
+        kind: 'text',
+        required: true,
+        label: t('Медиатор (пайдаланушы)', 'Медиатор (пользователь)', 'Mediator (user)'),
+      },
+    ],
+  },
+  'lawyer.added': {
+    machine: 'case',
+    recordedBy: 'user',
+    roles: ['lawyer'],
+    usualRole: 'lawyer',
+    pastDates: [],
+    label: t('Қорғаушы қосылды', 'Защитник добавлен', 'Lawyer added'),
+    help: t(
+      'Сотталған адамның тағы бір қорғаушысы іске қосылады және оны көреді.',
+      'К делу добавлен ещё один защитник осуждённого; он видит дело.',
+      'A further defender of the convict joins the case and sees it.',
+    ),
+    fields: [
+      {
+        name: 'lawyerUserId',
+        kind: 'text',
+        required: true,
+        label: t('Қорғаушы (пайдаланушы)', 'Защитник (пользователь)', 'Lawyer (user)'),
+      },
+    ],
+  },
+  'lawyer.replaced': {
+    machine: 'case',
+    recordedBy: 'user',
+    roles: ['lawyer'],
+    usualRole: 'lawyer',
+    pastDates: [],
+    label: t('Қорғаушы ауыстырылды', 'Защитник заменён', 'Lawyer replaced'),
+    help: t(
+      'Жаңа қорғаушы бұрынғының орнына келеді: бұрынғы қорғаушы істі енді көрмейді.',
+      'Новый защитник заменяет прежнего: прежний защитник больше не видит дело.',
+      'The new lawyer takes the place of the previous one, who no longer sees the case.',
+    ),
+    fields: [
+      {
+        name: 'lawyerUserId',
+        kind: 'text',
+        required: true,
+        label: t('Жаңа қорғаушы (пайдаланушы)', 'Новый защитник (пользователь)', 'New lawyer (user)'),
+      },
+      {
+        name: 'replacesUserId',
+        kind: 'text',
+        required: false,
+        label: t('Ауыстырылатын қорғаушы', 'Заменяемый защитник', 'Lawyer replaced'),
+        help: t(
+          'Көрсетілмесе — оқиғаны жазатын қорғаушы',
+          'Если не указан — защитник, записывающий событие',
+          'Empty: the lawyer recording the event',
+        ),
+      },
+    ],
   },
 
   // claim mediation (steps 3–7), one per civil claim
@@ -888,8 +1003,11 @@ export const EVENT_CATALOGUE = {
   'payment.recorded': {
     machine: 'restitution',
     recordedBy: 'user',
-    roles: ['officer'],
-    usualRole: 'officer',
+    // Before release there is no officer: the mediator or the lawyer records with evidence; after release also
+    // the supervising officer (who sees the case only from the release on).
+    roles: ['mediator', 'lawyer', 'officer'],
+    // The lawyer follows the payments from the agreement to the last instalment (the officer only after release).
+    usualRole: 'lawyer',
     pastDates: ['date'],
     label: t('Төлем енгізілді', 'Платёж внесён', 'Payment recorded'),
     help: t(
@@ -949,7 +1067,8 @@ export const EVENT_CATALOGUE = {
   'payment.missed.explained': {
     machine: 'restitution',
     recordedBy: 'user',
-    roles: ['officer'],
+    // A missed pre-hearing payment or instalment may be explained by the mediator or the lawyer as well.
+    roles: ['officer', 'mediator', 'lawyer'],
     usualRole: 'officer',
     pastDates: [],
     label: t(

@@ -108,14 +108,23 @@ export interface EventPayloads {
   /** The mediator who accepts, when the application did not name him. */
   'case.accepted': { mediator?: MediatorDetails };
   'case.declined': { reason: string };
-  'petition.filed': { filedOn?: LocalDate; court?: string };
+  /** `courtId`: the court's directory entry (its users see the case from the filing on); `court`: free text fallback. */
+  'petition.filed': { filedOn?: LocalDate; court?: string; courtId?: string };
   'hearing.scheduled': { hearingDate: LocalDate };
   /** The deadline sweeper, some days before the hearing: the reminder point of a tracked hearing date. */
   'hearing.reminder': { hearingDate: LocalDate };
   'court.decided': { decision: CourtDecision; decisionDate: LocalDate; ruling?: string };
-  'convict.released': { releaseDate: LocalDate };
+  /** `supervisionUnitId`: the police unit that supervises the parolee (its officers see the case from now on). */
+  'convict.released': { releaseDate: LocalDate; supervisionUnitId?: string };
   'parole.revoked': { decisionDate: LocalDate; ground: string };
   'case.withdrawn': { reason: string };
+  // people of the case (who sees it: src/cases/domain/case-access.ts); the procedure state does not change
+  /** The case is handed to the mediator with this user id (by the current mediator, or by the lawyer before acceptance). */
+  'mediator.assigned': { mediatorUserId: string };
+  /** A further defender of the convict joins the case. */
+  'lawyer.added': { lawyerUserId: string };
+  /** The defender `replacesUserId` (default: the lawyer recording it) leaves the case; `lawyerUserId` takes his place. */
+  'lawyer.replaced': { lawyerUserId: string; replacesUserId?: string };
   // claim mediation
   /** `replyDays`: the reply period stated in the invitation (default: the law's). */
   'invitation.sent': { replyDays?: number };

@@ -10,7 +10,7 @@ import { settings } from '../src/law/legal-rules';
 import { overdueFrom } from '../src/restitution/domain/ledger';
 import { instalmentTermsProblems } from '../src/restitution/domain/instalment-terms';
 import { EVENT_CATALOGUE, EVENT_TYPES, eventTypesOf, type Role } from './catalogue';
-import { caseChecks, caseMachine } from './case.machine';
+import { caseChecks, caseMachine, PEOPLE_EVENTS } from './case.machine';
 import { claimMediationChecks, claimMediationMachine } from './claim-mediation.machine';
 import type {
   AgreementTerms,
@@ -495,7 +495,9 @@ export function describeProcedure(state: ProcedureState): ProcedureDescription {
   const ctx = state.case.context;
   return {
     state: caseState,
-    nextEvents: handledIn(caseMachine, state.case).filter((t) => includes(CASE_EVENTS, t)),
+    nextEvents: handledIn(caseMachine, state.case).filter(
+      (t) => includes(CASE_EVENTS, t) && !includes(PEOPLE_EVENTS, t),
+    ),
     claims: Object.entries(state.claims).map(([id, claim]) => ({
       id,
       state: claim.mediation.value,

@@ -16,6 +16,9 @@ import {
   RouteTable,
 } from './common/http-errors';
 import { createValidationPipe } from './common/validation.pipe';
+import { registerPerimeter, trustProxyOption, withSecurityHeaders } from './common/perimeter';
+import { AuditLog } from './audit/audit-log';
+import { auditRequests } from './audit/audit.hook';
 import { Authenticator } from './auth/authenticator';
 import { registerAuthentication } from './auth/http-authentication';
 import { Env } from './config/env';
@@ -29,7 +32,8 @@ export async function createApp(
   const routes = new RouteTable();
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    frameworkErrors: frameworkErrorHandler(routes),
+    trustProxy: trustProxyOption(options.env.TRUST_PROXY),
+    frameworkErrors: withSecurityHeaders(frameworkErrorHandler(routes)),
     clientErrorHandler,
   });
   adapter.getInstance().addHook('onRoute', (route) => routes.add(route.url));
@@ -60,13 +64,17 @@ export async function createApp(
 }
 
 /**
- * The one place where the HTTP layer is put together: the request log, cookies, authentication and CSRF (hooks
- * that run before any route), body parsers; helmet, view and static plugins of the web pages belong here too
- * (Fastify plugins, `app.register`).
+ * The one place where the HTTP layer is put together: the request log, the audit of reads (src/audit), security
+ * headers and the rate limit (src/common/perimeter.ts), cookies, authentication and CSRF (hooks that run before any
+ * route), body parsers; view and static plugins of the web pages belong here too (Fastify plugins,
+ * `app.register`).
  */
 async function registerHttpPlugins(app: NestFastifyApplication, log: PinoLogger): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   logRequests(fastify, log);
+  auditRequests(fastify, app.get(AuditLog));
+  // Headers first: an answer the authentication hook sends early (401, a foreign origin) carries them too
+  await registerPerimeter(app, app.get(Env));
   // Cookies are parsed for the session cookie only; the signed-in user is resolved before Nest's guard runs
   await app.register(fastifyCookie);
   registerAuthentication(fastify, app.get(Authenticator), app.get(Env));

@@ -2,6 +2,7 @@
  * Feature modules of the service. Each feature adds its module here (one line each).
  */
 import type { Type } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { DirectoryModule } from './directory/directory.module';
@@ -18,4 +19,5 @@ export const FEATURE_MODULES: Type[] = [
   EligibilityModule,
   RestitutionModule,
   DocumentsModule,
+  AuditModule,
 ];

@@ -14,10 +14,11 @@ async function main(): Promise<void> {
     throw e;
   }
   const app = await createApp({ env });
-  // every interface, as Express did (Fastify alone would listen on localhost only)
-  await app.listen(env.PORT, '0.0.0.0');
+  // HOST: 127.0.0.1 (this machine only) unless set; 0.0.0.0 behind a reverse proxy (README)
+  await app.listen(env.PORT, env.HOST);
+  const shown = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
   console.log(
-    `Mediation service listening on http://localhost:${env.PORT} (API docs: /api/docs, database: ${env.DATABASE_TYPE === 'sqlite' ? env.DATABASE_PATH : 'postgres'})`,
+    `Mediation service listening on http://${shown}:${env.PORT} (API docs: /api/docs, database: ${env.DATABASE_TYPE === 'sqlite' ? env.DATABASE_PATH : 'postgres'})`,
   );
 }
 

@@ -40,7 +40,8 @@ export interface AuthenticatedRequestFields {
  *  - `public`: anyone, signed in or not (health, login, the public document check).
  *  - `signedIn`: any signed-in user whose role is in `roles`; with `caseParam`, the route addresses the case whose
  *    id is that path parameter, and a case outside the user's scope answers 404 as if it did not exist.
- *  - `audit`: what the audit log records for a successful call (reads of personal data, downloads).
+ *  - `audit`: what the audit log records for a successful call (reads of personal data, downloads, events, a new
+ *    case).
  */
 export type AccessRule =
   | { readonly kind: 'public' }
@@ -51,4 +52,5 @@ export type AccessRule =
       readonly audit?: AuditedAction;
     };
 
-export type AuditedAction = 'case.read' | 'case.history' | 'case.list' | 'document.download' | 'notes.read';
+export type AuditedAction =
+  'case.read' | 'case.history' | 'case.list' | 'document.download' | 'notes.read' | 'event.recorded' | 'case.created';

@@ -8,6 +8,7 @@ import { CaseEntity } from '../workflow/entities/case.entity';
 import type { CaseEventEntity } from '../workflow/entities/case-event.entity';
 import { searchWords } from './search/fold';
 import { casePayments, type CasePayments } from '../restitution/payments.repository';
+import type { AccessKey } from './domain/case-access';
 
 /** Above this many matches a combined filter's total is not counted further: "more than 10 000". */
 export const TOTAL_CAP = 10_000;
@@ -115,36 +116,44 @@ export class CaseQueries {
     });
   }
 
+  /** The session notes of a case written by this user, oldest first (no one else's, ever). */
+  async notes(
+    id: string,
+    authorUserId: string,
+  ): Promise<{ id: string; claimId: string | null; recordedAt: string; notes: string }[]> {
+    const rows = await this.reads.query<{ id: string; claim_id: string | null; recorded_at: string; notes: string }>(
+      'SELECT id, claim_id, recorded_at, notes FROM confidential_notes WHERE case_id = ? AND author_user_id = ? ORDER BY recorded_at, id',
+      [id, authorUserId],
+    );
+    return rows.map((r) => ({ id: r.id, claimId: r.claim_id, recordedAt: r.recorded_at, notes: r.notes }));
+  }
+
   /**
    * One statement for the page and its total (a statement reads one committed state, and each statement is a trip
    * through the event loop that a write waiting for its turn would feel).
    */
-  async list(filter: ListCasesQuery): Promise<CaseListPage> {
+  async list(filter: ListCasesQuery, scope: AccessKey | null): Promise<CaseListPage> {
     const limit = filter.limit ?? DEFAULT_LIMIT;
     const after = filter.cursor === undefined ? null : decodeCursor(filter.cursor);
-    const plan = listingPlan(filter, this.reads.dialect);
+    // No key (an administrator): no case at all, not even how many there are.
+    const plan = scope === null ? null : listingPlan(filter, this.reads.dialect, scope);
     if (plan === null) return { items: [], nextCursor: null, total: 0, totalExact: true };
     const total = totalQuery(filter, plan);
-    let from = plan.from;
-    let known: { total: number; totalExact: boolean } | null = null;
-    if (this.reads.dialect === 'sqlite' && deadlineOnly(filter, plan)) {
-      known = countOf(total, await this.reads.query<{ n: number | string }>(total.sql, total.params));
-      from = sqliteDeadlineWalk(filter, known.totalExact);
-    }
+    // Every walk is within one user's cases (his key range, or an index probed against it): a range filter such as
+    // "next deadline before D" tests the few thousand cases of a court at most, never the whole table.
     const json = this.reads.dialect === 'postgres' ? POSTGRES_JSON : SQLITE_JSON;
     const keyset = after === null ? '' : ` AND ${plan.order} < ?`;
     const rows = await this.reads.query<Record<string, string | number | null>>(
-      `WITH page AS MATERIALIZED (SELECT ${plan.order} AS seq, i.case_id, i.next_deadline FROM ${from} WHERE ${plan.where}${keyset} ORDER BY ${plan.order} DESC LIMIT ?)
+      `WITH page AS MATERIALIZED (SELECT ${plan.order} AS seq, i.case_id, i.next_deadline FROM ${plan.from} WHERE ${plan.where}${keyset} ORDER BY ${plan.order} DESC LIMIT ?)
        SELECT page.seq, page.next_deadline, c.id, c.number, c.procedure, c.state, c.version, c.created_at, c.updated_at,
-         ${json.convict} AS convict, ${json.institution} AS institution, ${json.claims} AS claims${known ? '' : `, (${total.sql}) AS n`}
+         ${json.convict} AS convict, ${json.institution} AS institution, ${json.claims} AS claims, (${total.sql}) AS n
        FROM page JOIN cases c ON c.id = page.case_id ORDER BY page.seq DESC`,
-      [...plan.params, ...(after === null ? [] : [after]), limit + 1, ...(known ? [] : total.params)],
+      [...plan.params, ...(after === null ? [] : [after]), limit + 1, ...total.params],
     );
-    if (!known)
-      known = countOf(
-        total,
-        rows.length ? rows : await this.reads.query<{ n: number | string }>(total.sql, total.params),
-      );
+    const known = countOf(
+      total,
+      rows.length ? rows : await this.reads.query<{ n: number | string }>(total.sql, total.params),
+    );
     const items = rows.slice(0, limit).map((r) => ({
       id: r.id as string,
       number: r.number as string,
@@ -175,17 +184,16 @@ const POSTGRES_JSON = {
 };
 
 /**
- * The total as one scalar statement: exact from case_counts for no filter, one case state or one claim state;
- * otherwise counted, up to TOTAL_CAP + 1 (more means "more than TOTAL_CAP").
+ * The total as one scalar statement: without filters, exact — the user's cases counted in the range of his key in
+ * case_access (a mediator's or a lawyer's few hundred, a court's few thousand: an index range, not a table scan);
+ * otherwise counted, up to TOTAL_CAP + 1 (more means "more than TOTAL_CAP"). The service-wide counts of case_counts
+ * are no one's listing total any more: every listing is someone's.
  */
 function totalQuery(f: ListCasesQuery, plan: ListingPlan): TotalQuery {
   const claimStates = requiredClaimStates(f);
-  const others = [f.court, f.mediator, f.deadlineBefore, f.q].some((v) => v !== undefined);
-  let key: string | null = null;
-  if (!others && claimStates.length === 0) key = f.state === undefined ? 'all' : `state:${f.state}`;
-  else if (!others && f.state === undefined && claimStates.length === 1) key = `claim:${claimStates[0]}`;
-  if (key !== null)
-    return { sql: 'SELECT COALESCE((SELECT n FROM case_counts WHERE key = ?), 0) AS n', params: [key], capped: false };
+  const others = [f.court, f.mediator, f.deadlineBefore, f.q, f.state].some((v) => v !== undefined);
+  if (!others && claimStates.length === 0)
+    return { sql: 'SELECT COUNT(*) AS n FROM case_access WHERE key = ?', params: [plan.scope], capped: false };
   return {
     sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${plan.countFrom} WHERE ${plan.where} LIMIT ${TOTAL_CAP + 1}) capped`,
     params: plan.params,
@@ -206,6 +214,8 @@ function countOf(total: TotalQuery, rows: { n?: number | string | null }[]): { t
 }
 
 interface ListingPlan {
+  /** The access key of the user the listing is for. */
+  scope: AccessKey;
   from: string;
   where: string;
   params: unknown[];
@@ -222,24 +232,35 @@ function requiredClaimStates(f: ListCasesQuery): string[] {
 }
 
 /**
- * The statement for a filter: the most selective structure drives the walk newest first — the search index,
- * the ИИН index or a claim state's index when given, else case_index through the index of the filtered column
- * (each index ends in seq). Null when the search holds no word at all: nothing can match.
+ * The statement for a filter, within the user's scope: the most selective structure drives the walk newest first —
+ * the search index, the ИИН index or a claim state's index when given (each joined to the user's key in
+ * case_access by seq), else the user's own range of case_access (primary key (key, seq)), case_index joined for the
+ * filtered columns. Null when the search holds no word at all: nothing can match.
  */
-function listingPlan(f: ListCasesQuery, dialect: 'sqlite' | 'postgres'): ListingPlan | null {
+function listingPlan(f: ListCasesQuery, dialect: 'sqlite' | 'postgres', scope: AccessKey): ListingPlan | null {
   const joins: string[] = [];
   const joinParams: unknown[] = [];
   const where: string[] = [];
   const params: unknown[] = [];
-  let from = 'case_index i';
-  let driver = from;
-  let order = 'i.seq';
+  let from = 'case_access a JOIN case_index i ON i.seq = a.seq';
+  let driver = 'case_access a';
+  let order = 'a.seq';
+  where.push('a.key = ?');
+  params.push(scope);
+  const scopeBy = (seq: string) => {
+    // Another structure drives: the scope is a primary-key probe per candidate.
+    where.shift();
+    params.shift();
+    joins.unshift(`JOIN case_access a ON a.key = ? AND a.seq = ${seq}`);
+    joinParams.unshift(scope);
+  };
   const q = f.q?.trim();
   if (q) {
     if (IIN.test(q)) {
       from = 'case_iin x JOIN case_index i ON i.seq = x.seq';
       driver = 'case_iin x';
       order = 'x.seq';
+      scopeBy(order);
       where.push('x.iin = ?');
       params.push(q);
     } else {
@@ -249,6 +270,7 @@ function listingPlan(f: ListCasesQuery, dialect: 'sqlite' | 'postgres'): Listing
         from = 'case_fts f JOIN case_index i ON i.seq = f.rowid';
         driver = 'case_fts f';
         order = 'f.rowid';
+        scopeBy(order);
         where.push('case_fts MATCH ?');
         // Each word is letters and digits only, quoted: a word the name begins with («ерж» finds «Ержанов»).
         params.push(words.map((w) => `"${w}"*`).join(' '));
@@ -266,6 +288,7 @@ function listingPlan(f: ListCasesQuery, dialect: 'sqlite' | 'postgres'): Listing
       from = 'case_claim_states s0 JOIN case_index i ON i.seq = s0.seq';
       driver = 'case_claim_states s0';
       order = 's0.seq';
+      scopeBy(order);
       where.push('s0.claim_state = ?');
       params.push(state);
       if (f.state !== undefined) {
@@ -296,28 +319,13 @@ function listingPlan(f: ListCasesQuery, dialect: 'sqlite' | 'postgres'): Listing
   }
   const whereText = where.length ? where.join(' AND ') : '1 = 1';
   return {
+    scope,
     from: [from, ...joins].join(' '),
     where: whereText,
     params: [...joinParams, ...params],
     order,
     countFrom: joins.length === 0 && !/\bi\./.test(whereText) ? driver : [from, ...joins].join(' '),
   };
-}
-
-/**
- * "Next deadline before D" is a range, which no index serves together with "newest first". SQLite's planner, without
- * statistics, walks newest first and tests each case: quick when many cases match, a walk through the whole table
- * when few do. When the capped count says few match (at most TOTAL_CAP), take them from the deadline index and sort.
- */
-function deadlineOnly(f: ListCasesQuery, plan: ListingPlan): boolean {
-  return (
-    f.deadlineBefore !== undefined && plan.from === 'case_index i' && f.court === undefined && f.mediator === undefined
-  );
-}
-
-function sqliteDeadlineWalk(f: ListCasesQuery, few: boolean): string {
-  if (!few) return 'case_index i';
-  return `case_index i INDEXED BY IDX_case_index_${f.state === undefined ? 'deadline' : 'state_deadline'}`;
 }
 
 export function encodeCursor(seq: number): string {

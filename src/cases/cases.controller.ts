@@ -31,7 +31,7 @@ export class CasesController {
     examples: { parole: { summary: 'A parole application with one victim', value: CREATE_CASE_EXAMPLE } },
   })
   @ApiCreatedResponse({ description: 'The case with its id, state, version, nextEvents and claims' })
-  @Allow(['lawyer', 'mediator'])
+  @Allow(['lawyer', 'mediator'], { audit: 'case.created' })
   create(@Body() dto: CreateCaseDto, @CurrentUser() user: Principal) {
     return this.cases.create(dto, user);
   }
@@ -48,8 +48,8 @@ export class CasesController {
   })
   @ApiOkResponse({ description: '{ items, nextCursor, total, totalExact }' })
   @Allow(CASE_ROLES, { audit: 'case.list' })
-  list(@Query() query: ListCasesQuery) {
-    return this.cases.list(query);
+  list(@Query() query: ListCasesQuery, @CurrentUser() user: Principal) {
+    return this.cases.list(query, user);
   }
 
   @Get(':id')
@@ -97,8 +97,21 @@ export class CasesController {
     description:
       '{ error: "event_not_allowed", state, caseState, claimId?, claimState?: { mediation, restitution }, allowed } or { error: "version_conflict", currentVersion }',
   })
-  @Allow(CASE_ROLES, { caseParam: 'id' })
+  @Allow(CASE_ROLES, { caseParam: 'id', audit: 'event.recorded' })
   event(@Param('id', uuid) id: string, @Body() body: unknown, @CurrentUser() user: Principal) {
     return this.cases.applyUserEvent(id, body, user);
+  }
+
+  @Get(':id/notes')
+  @ApiOperation({
+    summary: 'Confidential session notes (ЗМед ст. 8): the ones the signed-in mediator wrote on this case',
+    description:
+      'Only a mediator of the case reaches this route (anyone else: 404, as for a case he does not see), and he gets ' +
+      'only the notes he wrote himself: the mediator who took the case over gets an empty list.',
+  })
+  @ApiOkResponse({ description: '[{ id, claimId, recordedAt, notes }], oldest first' })
+  @Allow(['mediator'], { caseParam: 'id', audit: 'notes.read' })
+  notes(@Param('id', uuid) id: string, @CurrentUser() user: Principal) {
+    return this.cases.notes(id, user);
   }
 }

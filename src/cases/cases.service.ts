@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { describeProcedure, initialProcedure, type ProcedureDeps, type Role } from '../../machines/procedure';
-import { EVENT_CATALOGUE, isEventType, isUserEventType, ROLE_LABELS } from '../../machines/catalogue';
+import { isUserEventType } from '../../machines/catalogue';
 import type { Principal } from '../auth/principal';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
@@ -14,9 +14,12 @@ import { procedureDeps } from '../workflow/procedure-deps';
 import { caseView, CaseView } from './case-view';
 import { CaseQueries, type CaseListPage } from './case-queries';
 import { writeCaseIndex } from './case-index';
+import { writeCaseAccess } from './case-access';
+import { CasePeople } from './case-people';
+import { principalKey } from './domain/case-access';
 import { claimLedgerView } from './claim-ledger';
 import { refusalError } from './refusal';
-import { WorkflowStore } from '../workflow/workflow.store';
+import { WorkflowStore, type EventActor } from '../workflow/workflow.store';
 import type { CaseApplication } from './domain/case-application';
 import { parseEventBody, type ParsedEvent } from './dto/case-events.dto';
 import { CreateCaseDto, ListCasesQuery } from './dto/create-case.dto';
@@ -67,11 +70,6 @@ export function freeTextWarnings(app: {
   }));
 }
 
-/** The history's actor of a signed-in user: his role, his name in Russian, his id. */
-function actorOf(user: Principal): { role: Role; name: string; userId: string } {
-  return { role: user.role as Role, name: user.fullName.ru, userId: user.userId };
-}
-
 /**
  * The procedure service: checks what a user sends, builds the event, and has the workflow store apply it
  * (load → pure transition → compare-and-set save, history, deadlines, outbox in one transaction); views.
@@ -85,32 +83,31 @@ export class CasesService {
     private readonly clock: Clock,
     private readonly eligibilityService: EligibilityService,
     private readonly queries: CaseQueries,
+    private readonly people: CasePeople,
     private readonly directory: DirectoryService,
   ) {
-    // The listing index (filters, counts, search) is written in the transaction of every case write.
-    store.addWriteHook((em, written) =>
-      writeCaseIndex(
+    // The listing index (filters, counts, search) and who sees the case are written in the transaction of every
+    // case write, in this order (case_access takes the case's listing seq from case_index).
+    store.addWriteHook(async (em, written) => {
+      await writeCaseIndex(
         em,
         written.case,
         written.deadlines,
         written.previous && written.before ? { ...written.previous, snapshot: written.before } : undefined,
-      ),
-    );
+      );
+      await writeCaseAccess(em, written.case, written.previous?.application !== undefined);
+    });
   }
 
-  /** Who normally records an event (the catalogue's `usualRole`). */
-  usualRole(type: string): Role | undefined {
-    return isEventType(type) ? EVENT_CATALOGUE[type].usualRole : undefined;
-  }
-
-  /** A lawyer or a mediator opens a case: the application event is his. */
-  async create(dto: CreateCaseDto, user: Principal): Promise<CaseView & { warnings: Warning[] }> {
-    const actor = actorOf(user);
+  /** Opens a case: the signed-in lawyer (or mediator) is its lawyer (mediator); see CasePeople.forNewCase. */
+  async create(dto: CreateCaseDto, principal: Principal): Promise<CaseView & { warnings: Warning[] }> {
     const today = this.clock.today();
     const found = await this.checkApplication(dto, today);
+    if (principal.role !== 'lawyer' && principal.role !== 'mediator') throw DomainError.forbidden(principal.role);
+    const { lawyer, mediator } = await this.people.forNewCase(dto, principal);
     // With an id the text is the directory's Russian name: listings filter and search on it.
     const ru = (id: string | undefined, text: string | undefined): string | undefined =>
-      id ? found[id].names.ru.nominative : text;
+      id && Object.hasOwn(found, id) ? found[id].names.ru.nominative : text;
     const application: CaseApplication = {
       procedure: dto.procedure,
       convict: {
@@ -147,13 +144,15 @@ export class CasesService {
         amountAwarded: c.amountAwarded,
         amountRecovered: c.amountRecovered,
       })),
-      lawyer: { ...dto.lawyer },
-      mediator: dto.mediator
-        ? { ...dto.mediator, organisation: ru(dto.mediator.organisationId, dto.mediator.organisation) }
-        : undefined,
+      lawyer,
+      mediator: mediator && {
+        ...mediator,
+        organisation: ru(mediator.organisationId, mediator.organisation),
+      },
       place: ru(dto.placeId, dto.place),
       placeId: dto.placeId,
     };
+    await this.people.assertNoConflict(application);
     const state = initialProcedure({
       procedure: application.procedure,
       lifeImprisonment: application.sentence.lifeImprisonment,
@@ -167,7 +166,7 @@ export class CasesService {
     const saved = await this.store.create({
       application,
       state,
-      actor,
+      actor: actorOf(principal),
       payload: { procedure: application.procedure, claims: application.claims.map((c) => c.id) },
       searchText: (number) => `${number} ${application.convict.fullName}`.toLowerCase(),
     });
@@ -179,8 +178,17 @@ export class CasesService {
     return this.queries.view(id);
   }
 
-  list(query: ListCasesQuery): Promise<CaseListPage> {
-    return this.queries.list(query);
+  /** The cases the user sees (none for an administrator), filtered and paged in SQL. */
+  list(query: ListCasesQuery, principal: Principal): Promise<CaseListPage> {
+    return this.queries.list(query, principalKey(principal));
+  }
+
+  /**
+   * Session notes of a case written by this user (ЗМед ст. 8): a mediator reads back his own notes; anyone else,
+   * including the mediator who took the case over, gets an empty list.
+   */
+  notes(id: string, principal: Principal) {
+    return this.queries.notes(id, principal.userId);
   }
 
   history(id: string) {
@@ -231,26 +239,13 @@ export class CasesService {
     };
   }
 
-  /**
-   * A user's event, from the HTTP body `{ type, claimId?, expectedVersion?, ...payload }`, recorded as the signed-in
-   * user: only a role the catalogue lists for the event may record it (403 role_not_allowed naming the event).
-   */
-  async applyUserEvent(id: string, body: unknown, user: Principal): Promise<CaseView & { warnings?: Warning[] }> {
-    const actor = actorOf(user);
-    // The role first: a role that may not record the event learns nothing about its payload's rules (an event of
-    // the deadline service is refused as such by the validation: 400 system_event)
+  /** A user's event, from the HTTP body `{ type, claimId?, expectedVersion?, ...payload }`. */
+  async applyUserEvent(id: string, body: unknown, principal: Principal): Promise<CaseView & { warnings?: Warning[] }> {
+    // The role first: a role that may not record the event learns nothing about its payload's rules.
     const declared = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
-    if (isUserEventType(declared)) {
-      const allowed: readonly Role[] = EVENT_CATALOGUE[declared].roles;
-      if (!allowed.includes(actor.role))
-        throw DomainError.forbidden(
-          actor.role,
-          'role_not_allowed',
-          `Событие ${declared} записывает ${allowed.map((r) => ROLE_LABELS[r].ru).join(' или ')}, а не роль «${user.role}»`,
-        );
-    }
+    if (isUserEventType(declared)) this.people.assertMayRecord(declared, principal);
     const { type, payload, expectedVersion } = this.validateEvent(body);
-    const role = actor.role;
+    const role = principal.role as Role;
     // Without expectedVersion the client asks "apply to the case as it is now": a concurrent writer (possible
     // on PostgreSQL) is not a conflict for him, so the store tries the event again on the fresh state.
     const { notes, ...fields } = payload as Record<string, unknown> & { notes?: unknown };
@@ -284,23 +279,14 @@ export class CasesService {
     }
     const outcome = await this.store.apply(
       id,
-      (current) => {
-        if (type === 'case.accepted' && !payload.mediator && !current.application.mediator) {
-          // Every document names the mediator (ЗМед ст. 21, 27): a case without one could print none of them.
-          throw DomainError.rule(
-            'mediator',
-            'mediator_required',
-            'Укажите медиатора, принимающего дело: ФИО и запись в реестре указываются во всех документах',
-          );
-        }
-        const mediator = type === 'case.accepted' ? (payload.mediator as CaseApplication['mediator']) : undefined;
-        return {
-          event: { ...fields, type, actor: role },
-          actor,
-          notes: typeof notes === 'string' ? notes : undefined,
-          application: mediator !== undefined ? { ...current.application, mediator } : undefined,
-        };
-      },
+      async (current) => ({
+        event: { ...fields, type, actor: role },
+        actor: actorOf(principal),
+        notes: typeof notes === 'string' ? notes : undefined,
+        // Who sees the case follows from the application: the mediator accepting or taking over, the lawyers,
+        // the court the petition goes to, the unit that supervises the parolee.
+        application: await this.people.amend(type, payload, principal, current),
+      }),
       { expectedVersion },
     );
     if (!outcome.ok) throw refusalError(outcome.refused);
@@ -382,4 +368,9 @@ export class CasesService {
     if (!entity) throw DomainError.notFound('Дело', id);
     return entity;
   }
+}
+
+/** The signed-in user as the history names him (the name in Russian, as the documents print it). */
+function actorOf(principal: Principal): EventActor {
+  return { role: principal.role as Role, name: principal.fullName.ru, userId: principal.userId };
 }

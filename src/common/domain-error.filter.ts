@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { MoneyError } from '../money/domain/money';
@@ -102,7 +103,11 @@ export function answerFor(exception: unknown): HttpErrorAnswer {
   };
 }
 
-/** Maps every error to one JSON shape (see answerFor). Unknown errors are logged (without request bodies) and become 500. */
+/**
+ * Maps every error to one JSON shape (see answerFor). An unknown error becomes a 500 whose body carries a
+ * reference; the error line (level error) has the reference, the error's type and message — never request
+ * bodies — and the stack goes to a debug line with the same reference (stack traces only in debug logs).
+ */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -111,7 +116,11 @@ export class DomainErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = answerFor(exception);
     if (status >= 500 && !(exception instanceof DomainError)) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      const reference = randomUUID().slice(0, 8);
+      body.reference = reference;
+      const error = exception instanceof Error ? exception : new Error(String(exception));
+      this.logger.error(`Необработанная ошибка, ссылка ${reference}: ${error.name}: ${error.message}`);
+      this.logger.debug(`Ссылка ${reference}, стек: ${error.stack ?? '(нет)'}`);
     }
     if (typeof body.retryAfterSeconds === 'number') void reply.header('Retry-After', String(body.retryAfterSeconds));
     void reply.status(status).send(body);

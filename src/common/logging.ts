@@ -1,4 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pino, { Level, Logger } from 'pino';
 
@@ -27,7 +28,8 @@ export function createLogger(level: string): Logger {
 
 /**
  * Nest's own messages (start-up, `new Logger(context)` in services, exception handlers) as pino lines on the
- * same logger: `{ level, context, msg }`, and `err` with the stack for an error. Nest passes the context as the
+ * same logger: `{ level, context, msg }`, and for an error `err` with its type and message and a `reference`; the
+ * stack goes only to a debug line with the same reference. Nest passes the context as the
  * last argument and, to `error`, a stack before it (`Logger.error(message, stack, context)`).
  */
 export class NestLogger implements LoggerService {
@@ -67,19 +69,33 @@ export class NestLogger implements LoggerService {
       msg = String(message);
     }
     if (stack !== undefined && fields.err === undefined) fields.err = Object.assign(new Error(msg), { stack });
+    const { err, ...rest } = fields;
+    if (err instanceof Error) {
+      // Named only (an error's other fields may hold query parameters): `error` with its type and message, and a
+      // reference; the stack goes to a debug line with the same reference (stack traces only in debug logs).
+      const reference = randomUUID().slice(0, 8);
+      const error = { type: err.name, message: err.message };
+      if (level !== 'debug' && level !== 'trace') this.logger[level]({ ...rest, reference, error }, msg);
+      if (this.logger.isLevelEnabled('debug')) this.logger.debug({ ...rest, reference, error, stack: err.stack }, msg);
+      return;
+    }
     this.logger[level](fields, msg);
   }
 }
 
+/** What an unmatched request's path is logged as: the raw path may be anything a client typed (an ИИН). */
+export const UNKNOWN_ROUTE = '(unknown route)';
+
 /**
- * One line per answered request — method, path (ids are opaque UUIDs, never personal data; the query string,
- * which may carry a searched name, is cut off), status and time in ms — from Fastify's onResponse hook:
- * no middleware layer and no per-request child logger. /health is not logged.
+ * One line per answered request — method, the matched route's pattern (`/api/cases/:id`, never the path as sent:
+ * a client may put an ИИН or a name where an id goes, and the query string may carry a searched name), status
+ * and time in ms — from Fastify's onResponse hook: no middleware layer and no per-request child logger. A
+ * request that matched no route is logged as UNKNOWN_ROUTE. /health is not logged.
  */
 export function logRequests(fastify: FastifyInstance, logger: Logger): void {
   if (!logger.isLevelEnabled('info')) return;
   fastify.addHook('onResponse', (request, reply, done) => {
-    const url = request.url.split('?')[0];
+    const url = request.routeOptions.url ?? UNKNOWN_ROUTE;
     if (url !== '/health') {
       const line = {
         req: { id: request.id, method: request.method, url },

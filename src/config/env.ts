@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 /** Environment, validated once at start-up: a wrong value stops the service with a message naming it. */
 export class Env {
@@ -8,6 +8,39 @@ export class Env {
   @Min(1)
   @Max(65535)
   PORT = 3000;
+
+  /**
+   * The address the service listens on. 127.0.0.1 (this machine only) for the embedded quick start; behind a
+   * reverse proxy on another host, 0.0.0.0 (every interface) with TRUST_PROXY set to the proxy's address.
+   */
+  @IsString()
+  @Matches(/^[0-9a-fA-F.:]+$|^localhost$/, { message: 'an IP address (127.0.0.1, 0.0.0.0, ::) or localhost' })
+  HOST = '127.0.0.1';
+
+  /**
+   * Whom to believe about the client's address (X-Forwarded-For), so that the audit log and the rate limit see
+   * the client and not the proxy: unset or `false` — nobody (the connection's address is the client's); the
+   * proxy's address(es) or subnet(s), comma-separated (`127.0.0.1`, `10.0.0.0/8`); a number — that many proxies
+   * in front; `true` — any sender (only when nothing but the proxy can reach the port).
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, {
+    message: 'false, true, a number of proxies, or comma-separated proxy addresses / subnets',
+  })
+  TRUST_PROXY?: string;
+
+  /** Requests one client address may send per window (RATE_LIMIT_WINDOW_SECONDS); 0 turns the limit off. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 600 : Number(value)))
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_MAX = 600;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 60 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
 
   @IsIn(['sqlite', 'postgres'])
   DATABASE_TYPE: 'sqlite' | 'postgres' = 'sqlite';
@@ -77,7 +110,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const value = source[key];
     if (value !== undefined && value !== '') picked[key] = value;
   }
-  for (const key of ['DATABASE_URL', 'FIXED_CLOCK']) if (source[key]) picked[key] = source[key];
+  for (const key of ['DATABASE_URL', 'FIXED_CLOCK', 'TRUST_PROXY']) if (source[key]) picked[key] = source[key];
   const env = plainToInstance(Env, picked);
   const errors = validateSync(env, { whitelist: true });
   if (errors.length > 0) {

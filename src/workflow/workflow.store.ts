@@ -194,7 +194,7 @@ export class WorkflowStore {
    */
   async apply(
     caseId: string,
-    decide: (current: CaseEntity) => EventDecision,
+    decide: (current: CaseEntity) => EventDecision | Promise<EventDecision>,
     opts: { expectedVersion?: number } = {},
   ): Promise<Outcome> {
     const outcome = await this.retrying(opts.expectedVersion === undefined, () =>
@@ -209,7 +209,7 @@ export class WorkflowStore {
             },
           );
         }
-        const decision = decide(entity);
+        const decision = await decide(entity);
         const result = applyEvent(
           entity.snapshot,
           await this.lookedUp(em, entity.id, this.procedureEvent(decision)),
@@ -290,7 +290,8 @@ export class WorkflowStore {
     decision: EventDecision,
     result: Extract<ApplyResult, { ok: true }>,
   ): Promise<Saved> {
-    if (!result.changed) {
+    // An event that changes only the application (a hand-over: the procedure state stays) is still written.
+    if (!result.changed && decision.application === undefined) {
       return {
         ok: true,
         case: entity,
@@ -340,7 +341,16 @@ export class WorkflowStore {
     if (!pipelined && !(await saved)) throw await conflict();
     if (typeof notes === 'string' && notes.length > 0) {
       const noteId = randomUUID();
-      await send(this.repo.storeNote(em, { id: noteId, caseId: entity.id, claimId, notes, recordedAt: now }));
+      await send(
+        this.repo.storeNote(em, {
+          id: noteId,
+          caseId: entity.id,
+          claimId,
+          notes,
+          recordedAt: now,
+          authorUserId: actor.userId ?? null,
+        }),
+      );
       payload.notesRef = noteId; // the notes themselves never enter the history
     }
     await send(

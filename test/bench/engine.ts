@@ -4,10 +4,36 @@
  * this file is the one to adapt.
  */
 import type { INestApplication } from '@nestjs/common';
+import { USER_ROLES } from '../../src/auth/principal';
 import { CaseQueries } from '../../src/cases/case-queries';
+import { CaseUsers, type CaseUser } from '../../src/cases/case-users';
 import { CasesService } from '../../src/cases/cases.service';
 import { application, TENGE } from '../factories/case.factory';
 import { principalAs, usualRoleOf } from '../support/cast';
+
+/**
+ * The benches call the services as the cast (principalAs) without its database rows: the accounts the cases name
+ * (the mediator the application is addressed to) are looked up in memory instead of the users table.
+ */
+export function directUsers(app: INestApplication): void {
+  const users: CaseUser[] = USER_ROLES.map((role) => {
+    const p = principalAs(role);
+    return {
+      id: p.userId,
+      role,
+      fullName: p.fullName,
+      iin: null,
+      organisationId: p.organisationId,
+      organisationName: null,
+      registerNumber: null,
+      phone: null,
+      email: null,
+      disabled: false,
+    };
+  });
+  app.get(CaseUsers).find = (ids) =>
+    Promise.resolve(new Map(users.filter((u) => ids.includes(u.id)).map((u) => [u.id, u])));
+}
 
 /** The stored case as the read side returns it. */
 type StoredCase = NonNullable<Awaited<ReturnType<CaseQueries['findCase']>>>;
@@ -29,9 +55,11 @@ export interface Engine {
 export function engineOf(app: INestApplication): Engine {
   const cases = app.get(CasesService);
   const queries = app.get(CaseQueries);
+  directUsers(app);
   return {
     async createCase() {
-      const kase = await cases.create(application() as never, principalAs('lawyer'));
+      const dto = application({ mediatorUserId: principalAs('mediator').userId });
+      const kase = await cases.create(dto as never, principalAs('lawyer'));
       return { id: kase.id, claimId: kase.claims[0].id };
     },
     async record(caseId, event) {

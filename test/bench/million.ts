@@ -27,6 +27,7 @@ import { encodeCursor } from '../../src/cases/case-queries';
 import { filterKey } from '../../src/cases/case-index';
 import { searchDocument } from '../../src/cases/search/fold';
 import { CasesService } from '../../src/cases/cases.service';
+import { directUsers } from './engine';
 import { FixedClock } from '../../src/common/clock';
 import { loadEnv } from '../../src/config/env';
 import { MIGRATIONS } from '../../src/database/migrations';
@@ -187,14 +188,20 @@ function all<T>(db: sqlite3.Database, sql: string, params: unknown[] = []): Prom
 
 /** Real cases in the states a listing shows, opened through the service on the fresh database. */
 async function openTemplates(path: string): Promise<string[]> {
-  const env = loadEnv({ DATABASE_PATH: path, LOG_LEVEL: 'silent', SWEEP_INTERVAL_SECONDS: '3600' });
+  const env = loadEnv({
+    DATABASE_PATH: path,
+    LOG_LEVEL: 'silent',
+    SWEEP_INTERVAL_SECONDS: '3600',
+    RATE_LIMIT_MAX: '0',
+  });
   const app = await createApp({ env, clock: new FixedClock(new Date(NOW)) }, { logger: false });
   await app.init();
   const cases = app.get(CasesService);
   const actor = principalAs('lawyer');
+  directUsers(app); // the cast's accounts, in memory: the seed measures no sign-in
   const ids: string[] = [];
   const open = async () => {
-    const k = await cases.create(application() as never, actor);
+    const k = await cases.create(application({ mediatorUserId: principalAs('mediator').userId }) as never, actor);
     ids.push(k.id);
     return { id: k.id, claimId: k.claims[0].id };
   };
@@ -485,7 +492,12 @@ const get = (path) => new Promise((resolve, reject) => {
 
 export async function benchMillion(): Promise<string[]> {
   const path = await millionDatabase();
-  const env = loadEnv({ DATABASE_PATH: path, LOG_LEVEL: 'silent', SWEEP_INTERVAL_SECONDS: '3600' });
+  const env = loadEnv({
+    DATABASE_PATH: path,
+    LOG_LEVEL: 'silent',
+    SWEEP_INTERVAL_SECONDS: '3600',
+    RATE_LIMIT_MAX: '0',
+  });
   const app = await createApp({ env, clock: new FixedClock(new Date(NOW)) }, { logger: false });
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;

@@ -135,6 +135,7 @@ async function main() {
       DATABASE_PATH: join(dir, 'engine.sqlite'),
       LOG_LEVEL: 'silent',
       SWEEP_INTERVAL_SECONDS: '3600',
+      RATE_LIMIT_MAX: '0', // the bench's callers share one address: measured without the per-address limit
     });
     const app = await createApp(
       { env, clock: new FixedClock(new Date('2026-12-01T10:00:00+05:00')) },

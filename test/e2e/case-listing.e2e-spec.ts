@@ -55,7 +55,9 @@ describe('listing and searching cases', () => {
         startDate: '2022-01-10',
         gravity: 'medium',
       },
+      // Addressed to a mediator by name only (no account): the lawyer's listing still filters by that name.
       mediator: { fullName: 'Нұрланова Әсел' },
+      mediatorUserId: undefined,
     });
     petrova = await c.open({
       ...convict('Петрова Анна'),
@@ -101,7 +103,8 @@ describe('listing and searching cases', () => {
   it('filters by court and by mediator, whatever the case and Kazakh letters', async () => {
     expect(ids(await list({ court: 'алматинский районный суд г. астаны' }))).toEqual([ivanov.id]);
     expect(ids(await list({ mediator: 'НУРЛАНОВА АСЕЛ' }))).toEqual([ivanov.id]);
-    expect((await list({ mediator: 'Касымова Айгерім Маратқызы' })).items).toHaveLength(4);
+    // The others are the cast's mediator's: named as her account names her.
+    expect((await list({ mediator: t.users.mediator.fullNameRu.toUpperCase() })).items).toHaveLength(4);
     expect(ids(await list({ court: 'Усть-Каменогорский городской суд', state: 'mediation' }))).toEqual([accepted.id]);
   });
 

@@ -52,6 +52,16 @@ describe('logs', () => {
       ).toBe(400);
       await call(agent, port, 'GET', `/api/cases?q=${encodeURIComponent('Серіков')}`, undefined, service.tokens.lawyer);
       await call(agent, port, 'GET', `/api/cases/${kase.id}/history`, undefined, service.tokens.lawyer);
+      // an ИИН (and a name) put where an id goes, on a route that exists and on one that does not
+      const lawyer = service.tokens.lawyer;
+      expect((await call(agent, port, 'GET', `/api/cases/${IIN.victim2}`, undefined, lawyer)).status).toBe(404);
+      expect(
+        (await call(agent, port, 'GET', `/api/cases/${IIN.victim2}/history?q=${IIN.representative}`, undefined, lawyer))
+          .status,
+      ).toBe(404);
+      expect(
+        (await call(agent, port, 'GET', `/api/people/${IIN.representative}/${encodeURIComponent('Ахметова')}`)).status,
+      ).toBe(404);
       await new Promise((r) => setTimeout(r, 300));
     } finally {
       agent.destroy();
@@ -61,10 +71,21 @@ describe('logs', () => {
     const lines = out.split('\n').filter((l) => l.startsWith('{'));
     expect(lines.some((l) => l.includes('"url":"/api/cases"'))).toBe(true);
     expect(lines.some((l) => /"statusCode":400/.test(l))).toBe(true);
+    // route patterns, never paths as sent; a request no route matched has a fixed placeholder
+    const urls = lines
+      .map((l) => JSON.parse(l) as { req?: { url: string } })
+      .flatMap((l) => (l.req ? [l.req.url] : []));
+    expect(urls).toEqual(
+      expect.arrayContaining(['/api/cases/:id', '/api/cases/:id/events', '/api/cases/:id/history', '(unknown route)']),
+    );
+    expect(urls.filter((u) => !u.startsWith('/api/') && u !== '(unknown route)')).toEqual([]);
+    expect(urls.filter((u) => /[0-9a-f]{8}-[0-9a-f]{4}/.test(u))).toEqual([]); // not even the case ids
     for (const secret of [
       IIN.convict,
       '900101300018',
       IIN.victim1,
+      IIN.victim2,
+      IIN.representative,
       'Серіков',
       'Ахметова',
       '+77010000001',

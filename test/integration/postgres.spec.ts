@@ -1,5 +1,7 @@
 import type request from 'supertest';
 import { DataSource } from 'typeorm';
+import { AuditQueries } from '../../src/audit/audit-queries';
+import { BufferedAuditLog } from '../../src/audit/buffered-audit-log';
 import { WorkflowRepository } from '../../src/workflow/workflow.repository';
 import { replayHistory } from '../../src/cases/domain/replay';
 import { CaseEntity } from '../../src/workflow/entities/case.entity';
@@ -51,6 +53,7 @@ describe('on PostgreSQL', () => {
     ).map((r: any) => r.table_name);
     expect(tables).toEqual([
       'api_tokens',
+      'audit_log',
       'case_claim_states',
       'case_counts',
       'case_events',
@@ -73,6 +76,7 @@ describe('on PostgreSQL', () => {
       { name: 'CaseListingIndex1764200000000' },
       { name: 'PaymentsLedger1764300000000' },
       { name: 'UsersAndSignIn1764400000000' },
+      { name: 'AuditLog1764600000000' },
       { name: 'Directory1764750000000' },
     ]);
     expect(await db.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")).toEqual([
@@ -108,14 +112,19 @@ describe('on PostgreSQL', () => {
       await t
         .as('lawyer')
         .post('/api/cases')
-        .send(directoryApplication({ sentence: { ...directoryApplication().sentence, courtId: court.id } }))
+        .send(
+          directoryApplication({
+            mediatorUserId: t.users.mediator.id,
+            sentence: { ...directoryApplication().sentence, courtId: court.id },
+          }),
+        )
         .expect(201)
     ).body;
     expect(kase.warnings).toEqual([]);
     await post(kase.id, { type: 'case.accepted' }).expect(200);
     await post(kase.id, { type: 'invitation.sent', claimId: kase.claims[0].id }).expect(200);
     const kk = await t
-      .as('mediator')
+      .as('lawyer')
       .get(`/api/cases/${kase.id}/documents/invitation`)
       .query({ lang: 'kk', format: 'html' })
       .expect(200);
@@ -123,6 +132,28 @@ describe('on PostgreSQL', () => {
     expect(kk.text).not.toContain('Риддерского городского суда');
     // Leaves no pending deadline behind for the sweeper tests that follow.
     await post(kase.id, { type: 'invitation.refused', claimId: kase.claims[0].id }).expect(200);
+  });
+
+  it('keeps the audit log append-only: UPDATE, DELETE and TRUNCATE are refused by the database', async () => {
+    const audit = t.app.get(BufferedAuditLog);
+    audit.record({ action: 'case.list', userId: 'u-1', role: 'court', address: '10.0.0.7', detail: { filters: '' } });
+    await audit.flush();
+    const [row] = await db.query("SELECT id, at, user_id, role, address FROM audit_log WHERE user_id = 'u-1'");
+    expect(row).toEqual({
+      id: expect.anything(),
+      at: expect.any(String),
+      user_id: 'u-1',
+      role: 'court',
+      address: '10.0.0.7',
+    });
+    const page = await t.app.get(AuditQueries).search({ userId: 'u-1', limit: 5 });
+    expect(page).toEqual({
+      items: [expect.objectContaining({ id: expect.any(Number), action: 'case.list', detail: { filters: '' } })],
+      nextCursor: null,
+    });
+    for (const sql of ["UPDATE audit_log SET user_id = 'u-2'", 'DELETE FROM audit_log', 'TRUNCATE audit_log'])
+      await expect(db.query(sql)).rejects.toThrow(/append-only/);
+    expect(await db.query("SELECT count(*)::int AS n FROM audit_log WHERE user_id = 'u-1'")).toEqual([{ n: 1 }]);
   });
 
   it('the sweeper fires an overdue invitation deadline, once', async () => {

@@ -64,6 +64,7 @@ describe('deadlines survive a restart', () => {
         'users',
         'user_sessions',
         'api_tokens',
+        'audit_log',
         'directory_entries',
       ]),
     );
@@ -73,6 +74,7 @@ describe('deadlines survive a restart', () => {
       { name: 'CaseListingIndex1764200000000' },
       { name: 'PaymentsLedger1764300000000' },
       { name: 'UsersAndSignIn1764400000000' },
+      { name: 'AuditLog1764600000000' },
       { name: 'Directory1764750000000' },
     ]);
     const journal = await db.query('PRAGMA journal_mode');

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BufferedAuditLog } from '../../src/audit/buffered-audit-log';
 import { DataSource } from 'typeorm';
 import { OutboxDispatcher, type OutboxEffect } from '../../src/workflow/outbox.dispatcher';
 import { WorkflowRepository } from '../../src/workflow/workflow.repository';
@@ -143,6 +144,10 @@ describe('the workflow store', () => {
       ).databaseConnection;
       const methods = ['run', 'all', 'get', 'exec', 'prepare', 'each'];
       const originals = methods.map((m) => conn[m]);
+      // The audit log's batches share the writer's queue but are not the event's cost: written before, held during
+      const audit = t.app.get(BufferedAuditLog);
+      await audit.flush();
+      const held = jest.spyOn(audit, 'flush').mockResolvedValue(undefined);
       methods.forEach((m, i) => {
         conn[m] = function (this: unknown, sql: unknown, ...rest: unknown[]) {
           sent.push(String(sql).replace(/\s+/g, ' ').split(' ').slice(0, 3).join(' '));
@@ -153,6 +158,7 @@ describe('the workflow store', () => {
         await work();
       } finally {
         methods.forEach((m, i) => (conn[m] = originals[i]));
+        held.mockRestore();
       }
       return sent;
     }

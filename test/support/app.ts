@@ -7,7 +7,7 @@ import type { UserRole } from '../../src/auth/principal';
 import { createApp } from '../../src/bootstrap';
 import { FixedClock } from '../../src/common/clock';
 import { loadEnv } from '../../src/config/env';
-import { createCast, usualRoleOf, type CastMember } from './cast';
+import { COURT_ID, createCast, POLICE_UNIT_ID, usualRoleOf, type CastMember } from './cast';
 
 /** Requests as one signed-in user: supertest's methods with `Authorization: Bearer <his token>` set. */
 export interface SignedInAgent {
@@ -51,6 +51,7 @@ export async function startTestApp(
     DATABASE_PATH: databasePath,
     LOG_LEVEL: 'silent',
     SWEEP_INTERVAL_SECONDS: '3600',
+    RATE_LIMIT_MAX: '0', // tests send many requests from one address; the rate-limit test sets a low limit
     ...opts.env,
   });
   const app = await createApp({ env, clock }, { logger: false });
@@ -80,11 +81,24 @@ export async function startTestApp(
       const type = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
       return as(role ?? usualRoleOf(type))
         .post(`/api/cases/${id}/events`)
-        .send(body as object);
+        .send(withCastDirectory(body) as object);
     },
     async close() {
       await app.close();
       if (dir && !opts.databasePath) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The cast's court and police unit where the event names none: the petition is filed with the cast's court (its
+ * clerk then sees the case and records the ruling) and the parolee is released under the cast's unit (its officer
+ * then sees the case). A body that names its own, or any other body, is sent as it is.
+ */
+function withCastDirectory(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const b = body as Record<string, unknown>;
+  if (b.type === 'petition.filed' && !('courtId' in b)) return { ...b, courtId: COURT_ID };
+  if (b.type === 'convict.released' && !('supervisionUnitId' in b)) return { ...b, supervisionUnitId: POLICE_UNIT_ID };
+  return body;
 }

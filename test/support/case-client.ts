@@ -9,8 +9,12 @@ import { application } from '../factories/case.factory';
 export class CaseClient {
   constructor(private readonly t: TestApp) {}
 
+  /** The lawyer opens a case addressed to the cast's mediator (unless `overrides` name another or none). */
   async open(overrides: Record<string, unknown> = {}) {
-    const res = await this.t.as('lawyer').post('/api/cases').send(application(overrides));
+    const res = await this.t
+      .as('lawyer')
+      .post('/api/cases')
+      .send(application({ mediatorUserId: this.t.users.mediator.id, ...overrides }));
     if (res.status !== 201) throw new Error(`create failed ${res.status}: ${JSON.stringify(res.body)}`);
     return res.body;
   }

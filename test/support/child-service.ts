@@ -20,7 +20,7 @@ export function startChildService(env: Record<string, string>): Promise<ChildSer
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', join(__dirname, 'server-process.ts')],
     {
-      env: { ...process.env, PORT: String(port), ...env },
+      env: { ...process.env, PORT: String(port), RATE_LIMIT_MAX: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -51,6 +51,15 @@ describe('the event catalogue declares each event once', () => {
       'payment.recorded',
     ]);
     expect(byRole('court')).toEqual(['court.decided', 'hearing.scheduled', 'parole.revoked']);
+    // The court's own acts: only the court records its ruling and a revocation.
+    expect(EVENT_CATALOGUE['court.decided'].roles).toEqual(['court']);
+    expect(EVENT_CATALOGUE['parole.revoked'].roles).toEqual(['court']);
+    // Before release there is no officer: the mediator or the lawyer records a payment (with its evidence).
+    expect([...EVENT_CATALOGUE['payment.recorded'].roles].sort()).toEqual(['lawyer', 'mediator', 'officer']);
+    // Hand-over: by the mediator (or the lawyer before acceptance); defenders by a lawyer of the case.
+    expect([...EVENT_CATALOGUE['mediator.assigned'].roles].sort()).toEqual(['lawyer', 'mediator']);
+    expect(EVENT_CATALOGUE['lawyer.added'].roles).toEqual(['lawyer']);
+    expect(EVENT_CATALOGUE['lawyer.replaced'].roles).toEqual(['lawyer']);
     expect(
       MEDIATION_EVENTS.filter((t) => isUserEventType(t)).every((t) => EVENT_CATALOGUE[t].roles.join() === 'mediator'),
     ).toBe(true);

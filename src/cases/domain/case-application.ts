@@ -91,11 +91,19 @@ export interface CaseApplication {
   convict: PersonData & { institution: string; institutionId?: string };
   sentence: SentenceData;
   claims: ClaimData[];
-  lawyer: { fullName: string; licence?: string; phone?: string };
-  mediator?: MediatorData;
+  /** The convict's defender the documents name; `userId`: his account (the lawyer who opened the case, or took it over). */
+  lawyer: { fullName: string; licence?: string; phone?: string; userId?: string };
+  /** Further defenders added to the case (`lawyer.added`): each sees the case. */
+  defenders?: { userId: string; fullName: string }[];
+  /** `userId`: the mediator's account (named in the application, or by `mediator.assigned`); he sees the case. */
+  mediator?: MediatorData & { userId?: string };
   place?: string;
   /** The town of `place` in the directory. */
   placeId?: string;
+  /** The courts the petition was filed with (`petition.filed` courtId), in order: their users see the case. */
+  petitionCourtIds?: string[];
+  /** The police unit that supervises the parolee (`convict.released` supervisionUnitId): its officers see the case. */
+  supervisionUnitId?: string;
 }
 
 /** The directory ids an application refers to (for the documents to resolve). */

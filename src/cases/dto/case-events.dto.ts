@@ -14,6 +14,7 @@ import {
   IsString,
   IsUUID,
   Max,
+  Matches,
   MaxLength,
   Min,
   validateSync,
@@ -91,6 +92,19 @@ function EventSchema(type: UserEventType): ClassDecorator {
 
 const Text = (max: number, description?: string, example?: string) =>
   applyDecorators(ApiProperty({ description, example, maxLength: max }), IsString(), IsNotEmpty(), MaxLength(max));
+/** The id of a user or of a directory entry (court, police unit): letters, digits, `.`, `_`, `-` (a UUID fits). */
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const Id = (description: string, example: string, required = true) =>
+  applyDecorators(
+    required
+      ? ApiProperty({ description, example, maxLength: 64 })
+      : ApiPropertyOptional({ description, example, maxLength: 64 }),
+    ...(required ? [] : [IsOptional()]),
+    IsString(),
+    Matches(ID, { message: 'Идентификатор: латинские буквы, цифры, «.», «_», «-», до 64 знаков' }),
+  );
+const EXAMPLE_USER_ID = '5b0c2f7e-1d3a-4c8e-9f60-2a7b8c9d0e1f';
+
 const OptionalText = (max: number, description?: string, example?: string) =>
   applyDecorators(
     ApiPropertyOptional({ description, example, maxLength: max }),
@@ -127,7 +141,15 @@ export class PetitionFiledEvent extends EventBase {
   @IsLocalDate()
   filedOn?: string;
 
-  @OptionalText(300, 'Court the petition goes to', 'Усть-Каменогорский городской суд') court?: string;
+  @Id('The court (directory entry id): its users see the case from the filing on', 'court-ukg-city', false)
+  courtId?: string;
+
+  @OptionalText(
+    300,
+    'Court the petition goes to, by name (when it is not in the directory)',
+    'Усть-Каменогорский городской суд',
+  )
+  court?: string;
 }
 
 @EventSchema('hearing.scheduled')
@@ -161,6 +183,13 @@ export class ConvictReleasedEvent extends EventBase {
   @ApiProperty({ example: '2026-11-27' })
   @IsLocalDate()
   releaseDate: string;
+
+  @Id(
+    'The police unit that supervises the parolee (directory entry id): its officers see the case from now on',
+    'police-ukg-1',
+    false,
+  )
+  supervisionUnitId?: string;
 }
 
 @EventSchema('parole.revoked')
@@ -178,6 +207,27 @@ export class ParoleRevokedEvent extends EventBase {
 export class CaseWithdrawnEvent extends EventBase {
   @EventType('case.withdrawn') type: 'case.withdrawn';
   @Text(1000, 'Reason, written on the notice', 'Осуждённый отозвал обращение') reason: string;
+}
+
+// ── people of the case ─────────────────────────────────────────────────────────────────────────────────────
+@EventSchema('mediator.assigned')
+export class MediatorAssignedEvent extends EventBase {
+  @EventType('mediator.assigned') type: 'mediator.assigned';
+  @Id('The user id of the mediator who takes the case', EXAMPLE_USER_ID) mediatorUserId: string;
+}
+
+@EventSchema('lawyer.added')
+export class LawyerAddedEvent extends EventBase {
+  @EventType('lawyer.added') type: 'lawyer.added';
+  @Id('The user id of the defender who joins the case', EXAMPLE_USER_ID) lawyerUserId: string;
+}
+
+@EventSchema('lawyer.replaced')
+export class LawyerReplacedEvent extends EventBase {
+  @EventType('lawyer.replaced') type: 'lawyer.replaced';
+  @Id('The user id of the new defender', EXAMPLE_USER_ID) lawyerUserId: string;
+  @Id('The defender who leaves the case (default: the lawyer recording the event)', EXAMPLE_USER_ID, false)
+  replacesUserId?: string;
 }
 
 // ── claim mediation ──────────────────────────────────────────────────────────────────────────────────────
@@ -476,6 +526,9 @@ export const EVENT_DTOS = {
   'convict.released': ConvictReleasedEvent,
   'parole.revoked': ParoleRevokedEvent,
   'case.withdrawn': CaseWithdrawnEvent,
+  'mediator.assigned': MediatorAssignedEvent,
+  'lawyer.added': LawyerAddedEvent,
+  'lawyer.replaced': LawyerReplacedEvent,
   'invitation.sent': InvitationSentEvent,
   'invitation.accepted': InvitationAcceptedEvent,
   'invitation.refused': InvitationRefusedEvent,
@@ -513,12 +566,20 @@ export const EVENT_EXAMPLES: { readonly [T in UserEventType]: Omit<EventBody<T>,
     },
   },
   'case.declined': { type: 'case.declined', reason: 'Конфликт интересов: медиатор ранее консультировал осуждённого' },
-  'petition.filed': { type: 'petition.filed', filedOn: '2026-11-25', court: 'Усть-Каменогорский городской суд' },
+  'petition.filed': {
+    type: 'petition.filed',
+    filedOn: '2026-11-25',
+    courtId: 'court-ukg-city',
+    court: 'Усть-Каменогорский городской суд',
+  },
   'hearing.scheduled': { type: 'hearing.scheduled', hearingDate: '2027-02-01' },
   'court.decided': { type: 'court.decided', decision: 'parole', decisionDate: '2026-11-26', ruling: '1-123/2026' },
-  'convict.released': { type: 'convict.released', releaseDate: '2026-11-27' },
+  'convict.released': { type: 'convict.released', releaseDate: '2026-11-27', supervisionUnitId: 'police-ukg-1' },
   'parole.revoked': { type: 'parole.revoked', decisionDate: '2026-11-28', ground: 'УК РК ст. 72 ч. 7 п. 1' },
   'case.withdrawn': { type: 'case.withdrawn', reason: 'Осуждённый отозвал обращение' },
+  'mediator.assigned': { type: 'mediator.assigned', mediatorUserId: EXAMPLE_USER_ID },
+  'lawyer.added': { type: 'lawyer.added', lawyerUserId: EXAMPLE_USER_ID },
+  'lawyer.replaced': { type: 'lawyer.replaced', lawyerUserId: EXAMPLE_USER_ID },
   'invitation.sent': {
     type: 'invitation.sent',
     claimId: EXAMPLE_CLAIM_ID,

@@ -13,6 +13,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -67,6 +68,9 @@ export class PowerOfAttorneyDto {
   @IsLocalDate()
   date: string;
 }
+
+/** A user's id (a UUID fits). */
+const USER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export class ConvictDto {
   @ApiProperty({ example: 'Серіков Болат Нұрланұлы' })
@@ -416,6 +420,26 @@ export class CreateCaseDto {
 
   @Nested(() => MediatorDto, { required: false })
   mediator?: MediatorDto;
+
+  @ApiPropertyOptional({
+    example: '5b0c2f7e-1d3a-4c8e-9f60-2a7b8c9d0e1f',
+    description:
+      'The user id of the mediator the application is addressed to: he sees the case and accepts it; his name, register entry and organisation come from his account. A mediator opening a case is its mediator.',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(USER_ID, { message: 'Идентификатор пользователя: латинские буквы, цифры, «.», «_», «-», до 64 знаков' })
+  mediatorUserId?: string;
+
+  @ApiPropertyOptional({
+    example: '0e4b8d2a-7c1f-4a3e-b5d6-9f8e7d6c5b4a',
+    description:
+      "Only when a mediator opens the case: the user id of the convict's lawyer, who then sees it. A lawyer opening a case is its lawyer.",
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(USER_ID, { message: 'Идентификатор пользователя: латинские буквы, цифры, «.», «_», «-», до 64 знаков' })
+  lawyerUserId?: string;
 
   @ApiPropertyOptional({
     example: 'г. Усть-Каменогорск',

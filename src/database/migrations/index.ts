@@ -3,6 +3,8 @@ import { Outbox1764100000000 } from './1764100000000-outbox';
 import { CaseListingIndex1764200000000 } from './1764200000000-case-listing-index';
 import { PaymentsLedger1764300000000 } from './1764300000000-payments-ledger';
 import { UsersAndSignIn1764400000000 } from './1764400000000-users-and-sign-in';
+import { CaseAccess1764500000000 } from './1764500000000-case-access';
+import { AuditLog1764600000000 } from './1764600000000-audit-log';
 import { Directory1764750000000 } from './1764750000000-directory';
 
 /** Every migration, in order. The service runs them on start; `synchronize` is never used. */
@@ -12,5 +14,7 @@ export const MIGRATIONS = [
   CaseListingIndex1764200000000,
   PaymentsLedger1764300000000,
   UsersAndSignIn1764400000000,
+  CaseAccess1764500000000,
+  AuditLog1764600000000,
   Directory1764750000000,
 ];

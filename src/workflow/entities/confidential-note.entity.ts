@@ -18,6 +18,10 @@ export class ConfidentialNoteEntity {
   @Column({ type: 'text' })
   notes: string;
 
+  /** The mediator who wrote them: the only one who reads them back (null: written before accounts existed). */
+  @Column({ type: 'varchar', length: 36, name: 'author_user_id', nullable: true })
+  authorUserId: string | null;
+
   @Column({ type: 'varchar', length: 32, name: 'recorded_at' })
   recordedAt: string;
 }

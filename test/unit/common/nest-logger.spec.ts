@@ -32,7 +32,7 @@ describe('NestLogger', () => {
     expect(lines[3]).not.toHaveProperty('err');
   });
 
-  it('keeps the stack Nest passes beside an error message, with or without a context', () => {
+  it('keeps the stack Nest passes beside an error message, on a debug line only, with or without a context', () => {
     new Logger('TypeOrmModule').error('Unable to connect to the database', STACK);
     Logger.error('Error during shutdown', STACK);
     expect(lines).toEqual([
@@ -40,31 +40,57 @@ describe('NestLogger', () => {
         level: 50,
         context: 'TypeOrmModule',
         msg: 'Unable to connect to the database',
-        err: expect.objectContaining({ stack: STACK }),
+        reference: expect.stringMatching(/^[0-9a-f]{8}$/),
+        error: { type: 'Error', message: 'Unable to connect to the database' },
+      }),
+      expect.objectContaining({
+        level: 20,
+        context: 'TypeOrmModule',
+        reference: lines[0].reference,
+        stack: STACK,
       }),
       expect.objectContaining({
         level: 50,
         msg: 'Error during shutdown',
-        err: expect.objectContaining({ stack: STACK }),
+        error: { type: 'Error', message: 'Error during shutdown' },
+      }),
+      expect.objectContaining({
+        level: 20,
+        reference: lines[2].reference,
+        stack: STACK,
       }),
     ]);
-    expect(lines[1]).not.toHaveProperty('context');
+    expect(lines[2]).not.toHaveProperty('context');
+    expect(lines[0]).not.toHaveProperty('stack');
+    expect(lines[2]).not.toHaveProperty('stack');
   });
 
-  it('serialises an Error given as the message', () => {
+  it('serialises an Error given as the message; the stack only at debug', () => {
     adapter.fatal(new Error('cannot listen'), 'NestApplication');
     expect(lines).toEqual([
       expect.objectContaining({
         level: 60,
         context: 'NestApplication',
         msg: 'cannot listen',
-        err: expect.objectContaining({
-          type: 'Error',
-          message: 'cannot listen',
-          stack: expect.stringMatching(/^Error: cannot listen\n/),
-        }),
+        error: { type: 'Error', message: 'cannot listen' },
+      }),
+      expect.objectContaining({
+        level: 20,
+        context: 'NestApplication',
+        error: { type: 'Error', message: 'cannot listen' },
+        stack: expect.stringMatching(/^Error: cannot listen\n/),
       }),
     ]);
+  });
+
+  it('writes no stack at all above debug', () => {
+    const quiet: string[] = [];
+    const atInfo = new NestLogger(pino({ level: 'info' }, { write: (line: string) => quiet.push(line) }));
+    atInfo.error('Unable to connect to the database', STACK, 'TypeOrmModule');
+    atInfo.error(new Error('disk full'));
+    expect(quiet).toHaveLength(2);
+    expect(quiet.join('')).not.toContain('store.js');
+    expect(quiet.join('')).not.toMatch(/\\n\s*at /);
   });
 
   it('merges an object message into the line and writes nothing below the level', () => {

@@ -355,8 +355,10 @@ describe('payments', () => {
     expectViolation(s, pay('v1', '2025-02-01', 100, ''), 'reference_required');
   });
 
-  it('are recorded by the officer only', () => {
-    expectViolation(s0(), { ...pay('v1', '2025-02-01', 100, 'X'), actor: 'mediator' }, 'role_not_allowed', 'actor');
+  it('are recorded by the mediator, the lawyer or the officer, never by the court', () => {
+    expectViolation(s0(), { ...pay('v1', '2025-02-01', 100, 'X'), actor: 'court' }, 'role_not_allowed', 'actor');
+    for (const actor of ['mediator', 'lawyer', 'officer'] as const)
+      expect(applyEvent(s0(), { ...pay('v1', '2025-02-01', 100, 'X'), actor }, deps)).toMatchObject({ ok: true });
   });
 });
 
