@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import type { Server } from 'node:http';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,6 +10,7 @@ import { createLogger, logRequests, NestLogger } from './common/logging';
 import {
   BODY_LIMIT_BYTES,
   clientErrorHandler,
+  frameworkError,
   frameworkErrorHandler,
   JsonTooDeepError,
   jsonDeeperThan,
@@ -88,7 +90,20 @@ async function registerHttpPlugins(app: NestFastifyApplication, log: PinoLogger)
   });
   // The API speaks JSON (and form posts, for the web pages to come): any other content type is a 415
   fastify.removeContentTypeParser('text/plain');
+  // File uploads (receipts of payments): read only by the routes that ask for a file, each with its own limits.
+  // Every other route answers a multipart body as any other non-JSON body: 415, before anything is read
+  await app.register(multipart, { limits: { files: 1, fields: 10, parts: 11 } });
+  fastify.addHook('preParsing', (request, reply, payload, done) => {
+    // (request.isMultipart() is only set once the plugin's parser has run, after this hook)
+    const multipartBody = /^multipart\//i.test(request.headers['content-type'] ?? '');
+    if (!multipartBody || MULTIPART_ROUTES.has(request.routeOptions.url ?? '')) return done(null, payload);
+    const { status, body } = frameworkError({ code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 })!;
+    void reply.code(status).send(body);
+  });
 }
+
+/** The routes that take a file (multipart/form-data). */
+const MULTIPART_ROUTES: ReadonlySet<string> = new Set(['/api/cases/:id/claims/:claimId/payments/:reference/receipts']);
 
 function installed(name: string): boolean {
   try {

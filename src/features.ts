@@ -5,6 +5,7 @@ import type { Type } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
+import { CourtPacketModule } from './court-packet/court-packet.module';
 import { DirectoryModule } from './directory/directory.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
@@ -20,4 +21,5 @@ export const FEATURE_MODULES: Type[] = [
   RestitutionModule,
   DocumentsModule,
   AuditModule,
+  CourtPacketModule,
 ];

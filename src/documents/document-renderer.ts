@@ -29,6 +29,15 @@ export const TEMPLATE_VERSION = '2026.2';
 
 type Compiled = Handlebars.TemplateDelegate;
 
+/**
+ * Pages that are not case documents of their own (templates/extra/<page>.<lang>.hbs, same layout, helpers and
+ * partials): the court packet's cover list, the page a receipt image is placed on, the draft of the petition.
+ */
+export const EXTRA_PAGES = ['packet-cover', 'receipt-page', 'petition'] as const;
+export type ExtraPage = (typeof EXTRA_PAGES)[number];
+/** What an extra page is rendered from: plain data, with the case number and machine version for its stamp. */
+export type PageContext = { caseNumber: string; machineVersion: number; [field: string]: unknown };
+
 /** Finds templates/ walking up from here: repo root under ts-jest, dist/templates in a build. */
 export function findTemplatesDir(start: string = __dirname): string {
   let dir = start;
@@ -44,6 +53,7 @@ export function findTemplatesDir(start: string = __dirname): string {
 export class DocumentRenderer {
   private readonly hb = Handlebars.create();
   private readonly documents = new Map<string, Compiled>();
+  private readonly extras = new Map<string, Compiled>();
   readonly templatesDir: string;
 
   constructor(templatesDir: string = findTemplatesDir()) {
@@ -79,6 +89,28 @@ export class DocumentRenderer {
         );
       }
     }
+    for (const page of EXTRA_PAGES) {
+      for (const lang of LANGS) {
+        this.extras.set(`${page}.${lang}`, this.compile(join(templatesDir, 'extra', `${page}.${lang}.hbs`), options));
+      }
+    }
+  }
+
+  /**
+   * One of the EXTRA_PAGES as a complete HTML page. Its callers build `context` field by field from the case
+   * (no session notes exist in what they read); it carries the case number and machine version for the stamp.
+   */
+  renderPage(page: ExtraPage, lang: Lang, context: PageContext): string {
+    const template = this.extras.get(`${page}.${lang}`);
+    if (!template) throw new RangeError(`no template for page ${String(page)} in language ${String(lang)}`);
+    const stamp = {
+      caseNumber: context.caseNumber,
+      kind: page,
+      lang,
+      templateVersion: TEMPLATE_VERSION,
+      machineVersion: context.machineVersion,
+    };
+    return template({ ...context, lang, stamp });
   }
 
   kinds(): readonly DocumentKind[] {

@@ -20,6 +20,6 @@ import { PdfService } from './pdf.service';
     DocumentsService,
     IssuedDocumentsRepository,
   ],
-  exports: [DocumentsService, DocumentRenderer, PdfService],
+  exports: [DocumentsService, DocumentRenderer, PdfService, IssuedDocumentsRepository],
 })
 export class DocumentsModule {}

@@ -21,7 +21,7 @@ const LAUNCH_ARGS = [
 ];
 
 const INSTALL_HINT =
-  'install: apt-get install -y chromium fonts-dejavu-core (and set CHROMIUM_PATH if it is not /usr/bin/chromium)';
+  'install: apt-get install -y chromium fonts-paratype fonts-dejavu-core (and set CHROMIUM_PATH if it is not /usr/bin/chromium)';
 
 /** Same margins as the templates' @page rule; the bottom one leaves room for the footer. */
 const MARGIN = { top: '18mm', right: '15mm', bottom: '20mm', left: '25mm' };
@@ -34,6 +34,8 @@ const FOOTER_LABELS = {
 export interface PdfOptions {
   /** Page-number wording; read from <html lang> when not given. */
   lang?: 'kk' | 'ru';
+  /** No footer and no margins; the page size is the CSS @page size (overlays such as the packet's page numbers). */
+  bare?: boolean;
 }
 
 @Injectable()
@@ -70,12 +72,16 @@ export class PdfService implements OnModuleDestroy {
     try {
       await page.setContent(html, { waitUntil: 'load' });
       const pdf = await page.pdf({
-        format: 'A4',
+        ...(options.bare
+          ? { preferCSSPageSize: true, margin: { top: '0', right: '0', bottom: '0', left: '0' } }
+          : {
+              format: 'A4' as const,
+              margin: MARGIN,
+              displayHeaderFooter: true,
+              headerTemplate: '<span></span>',
+              footerTemplate: footer(lang, stamp),
+            }),
         printBackground: true,
-        margin: MARGIN,
-        displayHeaderFooter: true,
-        headerTemplate: '<span></span>',
-        footerTemplate: footer(lang, stamp),
         // Measured on the 4-page agreement (bench): tagging the PDF costs ≈ 30–40 ms a render, waiting for
         // fonts one more round-trip; the templates use installed fonts only (no @font-face, no network).
         tagged: false,
@@ -171,7 +177,7 @@ export class PdfService implements OnModuleDestroy {
 function footer(lang: 'kk' | 'ru', stamp: string): string {
   const numbers = FOOTER_LABELS[lang]('<span class="pageNumber"></span>', '<span class="totalPages"></span>');
   return (
-    `<div style="font-family:'DejaVu Sans',sans-serif;font-size:7pt;color:#444;width:100%;margin:0 15mm 0 25mm;display:flex;justify-content:space-between;">` +
+    `<div style="font-family:'PT Serif','DejaVu Serif',serif;font-size:7.5pt;color:#444;width:100%;margin:0 15mm 0 25mm;display:flex;justify-content:space-between;">` +
     `<span>${stamp}</span><span style="white-space:nowrap;padding-left:8pt">${numbers}</span></div>`
   );
 }

@@ -7,6 +7,7 @@
  */
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { isLocalDate } from '../common/local-date';
+import { iinSex } from '../identity/domain/iin';
 import { formatTenge, isTiyn } from '../money/domain/money';
 import { amountInWords, amountWithWords, numberInWords } from './domain/amount-in-words';
 import { courtDateLine, dateInText, numericDate, type DateForm } from './domain/court-date';
@@ -138,6 +139,13 @@ export function strictBuiltins(builtins: Record<string, HelperDelegate>): Record
   return out;
 }
 
+/** A proper name in «…» once: a name already quoted inside («ОЮЛ «…»», "ТОО "…"") is printed as it is. */
+export function quoteOnce(name: string): string {
+  const n = name.trim();
+  if (/[«»"“”„]/.test(n)) return n;
+  return `«${n}»`;
+}
+
 // ---------- the helpers ----------
 
 export function createTemplateHelpers(labels: Record<Lang, LabelTree>): Record<string, HelperDelegate> {
@@ -158,6 +166,30 @@ export function createTemplateHelpers(labels: Record<Lang, LabelTree>): Record<s
       if (!v || typeof v[lang] !== 'string' || v[lang] === '')
         throw new TemplateError('loc', `expected {kk, ru}, got ${JSON.stringify(value)}`);
       return v[lang];
+    },
+
+    /**
+     * {{locQuoted mediator.organisation}} → the name in «…», unless it carries its own quotation marks
+     * («ОЮЛ «Ассоциация медиаторов»»: one pair, as the name is registered, never two).
+     */
+    locQuoted(value: unknown, options: HelperOptions) {
+      const v = value as Partial<Localized> | null;
+      const lang = langOf('locQuoted', options);
+      if (!v || typeof v[lang] !== 'string' || v[lang] === '')
+        throw new TemplateError('locQuoted', `expected {kk, ru}, got ${JSON.stringify(value)}`);
+      return quoteOnce(v[lang]);
+    },
+
+    /**
+     * {{dear victim.iin}} → ru «Уважаемый» or «Уважаемая» by the sex the ИИН gives (digit 7), «Уважаемый(ая)»
+     * when it gives none; kk «Құрметті» (Kazakh does not mark it).
+     */
+    dear(iin: unknown, options: HelperOptions) {
+      if (iin !== null && typeof iin !== 'string')
+        throw new TemplateError('dear', `expected an ИИН or null, got ${typeof iin}`);
+      if (langOf('dear', options) === 'kk') return 'Құрметті';
+      const sex = iin === null ? null : iinSex(iin);
+      return sex === 'male' ? 'Уважаемый' : sex === 'female' ? 'Уважаемая' : 'Уважаемый(ая)';
     },
 
     /** {{money claim.awarded}} → «2 000 000,00 ₸» (no-break spaces). */

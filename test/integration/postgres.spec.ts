@@ -1,3 +1,4 @@
+import { PDFDocument } from 'pdf-lib';
 import type request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuditQueries } from '../../src/audit/audit-queries';
@@ -66,6 +67,7 @@ describe('on PostgreSQL', () => {
       'issued_documents',
       'migrations',
       'outbox',
+      'payment_receipts',
       'payments',
       'user_sessions',
       'users',
@@ -78,6 +80,7 @@ describe('on PostgreSQL', () => {
       { name: 'UsersAndSignIn1764400000000' },
       { name: 'AuditLog1764600000000' },
       { name: 'Directory1764750000000' },
+      { name: 'PaymentReceipts1764850000000' },
     ]);
     expect(await db.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")).toEqual([
       { extname: 'pg_trgm' },
@@ -154,6 +157,34 @@ describe('on PostgreSQL', () => {
     for (const sql of ["UPDATE audit_log SET user_id = 'u-2'", 'DELETE FROM audit_log', 'TRUNCATE audit_log'])
       await expect(db.query(sql)).rejects.toThrow(/append-only/);
     expect(await db.query("SELECT count(*)::int AS n FROM audit_log WHERE user_id = 'u-1'")).toEqual([{ n: 1 }]);
+  });
+
+  it('keeps a receipt as BYTEA: the bytes and SHA-256 come back unchanged', async () => {
+    const kase = await c.open();
+    const claimId = kase.claims[0].id;
+    await c.send(kase.id, { type: 'case.accepted' });
+    await c.mediateToAgreement(kase.id, claimId, { paidBeforeHearing: 2_000_000 * TENGE, waived: 0 }, '2026-12-01');
+    await c.send(kase.id, {
+      type: 'payment.recorded',
+      claimId,
+      amount: 2_000_000 * TENGE,
+      date: '2026-12-01',
+      evidence: 'bank_transfer',
+      reference: 'PG-1',
+    });
+    // Every byte value, after a PDF's magic number: nothing may be lost to an encoding
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const pdf = Buffer.concat([Buffer.from(await doc.save()), Buffer.from(Array.from({ length: 256 }, (_, i) => i))]);
+    const res = await t
+      .as('officer')
+      .post(`/api/cases/${kase.id}/claims/${claimId}/payments/PG-1/receipts`)
+      .attach('file', pdf, 'order.pdf')
+      .expect(201);
+    const rows = await db.query('SELECT content, sha256, size FROM payment_receipts WHERE case_id = $1', [kase.id]);
+    expect(Buffer.compare(rows[0].content, pdf)).toBe(0);
+    expect(rows[0].sha256).toBe(res.body.sha256);
+    expect(rows[0].size).toBe(pdf.length);
   });
 
   it('the sweeper fires an overdue invitation deadline, once', async () => {

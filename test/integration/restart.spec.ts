@@ -61,6 +61,7 @@ describe('deadlines survive a restart', () => {
         'case_counts',
         'case_fts',
         'payments',
+        'payment_receipts',
         'users',
         'user_sessions',
         'api_tokens',
@@ -76,6 +77,7 @@ describe('deadlines survive a restart', () => {
       { name: 'UsersAndSignIn1764400000000' },
       { name: 'AuditLog1764600000000' },
       { name: 'Directory1764750000000' },
+      { name: 'PaymentReceipts1764850000000' },
     ]);
     const journal = await db.query('PRAGMA journal_mode');
     expect(journal[0].journal_mode).toBe('wal');

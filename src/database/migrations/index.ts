@@ -6,6 +6,7 @@ import { UsersAndSignIn1764400000000 } from './1764400000000-users-and-sign-in';
 import { CaseAccess1764500000000 } from './1764500000000-case-access';
 import { AuditLog1764600000000 } from './1764600000000-audit-log';
 import { Directory1764750000000 } from './1764750000000-directory';
+import { PaymentReceipts1764850000000 } from './1764850000000-payment-receipts';
 
 /** Every migration, in order. The service runs them on start; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CaseAccess1764500000000,
   AuditLog1764600000000,
   Directory1764750000000,
+  PaymentReceipts1764850000000,
 ];

@@ -47,7 +47,7 @@ describe('DocumentRenderer', () => {
     });
 
     it('names the fonts that carry Kazakh letters and ₸, and prints A4', () => {
-      expect(html).toContain("font-family: 'DejaVu Sans'");
+      expect(html).toContain("font-family: 'PT Serif', 'DejaVu Serif'");
       expect(html).toContain('size: A4');
     });
 

@@ -47,7 +47,7 @@ describe('PdfService without Chromium', () => {
     const error = await pdf.renderPdf('<html lang="ru"><body>x</body></html>').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('service_unavailable');
-    expect((error as DomainError).message).toContain('apt-get install -y chromium fonts-dejavu-core');
+    expect((error as DomainError).message).toContain('apt-get install -y chromium fonts-paratype fonts-dejavu-core');
   });
 });
 
@@ -59,6 +59,7 @@ describePdf('PdfService with Chromium', () => {
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
     expect(await pdf.available()).toBe(true);
+    expect(existsSync('/usr/share/fonts/truetype/paratype/PTF55F.ttf')).toBe(true); // bash .ci/setup-system.sh
     for (const f of ALL_FIXTURES) {
       for (const lang of ['kk', 'ru'] as const) {
         const name = `${f.name}.${f.kind}.${lang}`;
@@ -85,7 +86,50 @@ describePdf('PdfService with Chromium', () => {
     }
   });
 
-  it('keeps the Kazakh letters (DejaVu Sans carries them)', () => {
+  it('embeds the office serif PT Serif, and every Kazakh letter, capitals and һ included, comes back as text', async () => {
+    const f = ALL_FIXTURES.find((x) => x.name === 'legal-entity' && x.kind === 'invitation')!;
+    const all = 'ӘҒҚҢӨҰҮҺІ әғқңөұүһі';
+    const vm = { ...f.viewModel, victim: { ...f.viewModel.victim, address: `Өскемен қ., ${all}` } };
+    const buffer = await pdf.renderPdf(renderer.renderHtml(f.kind, 'kk', vm));
+    const text = pdfText(buffer, 'kazakh-letters');
+    for (const letter of all.replace(' ', '')) expect(text).toContain(letter);
+    expect(text).toContain(all);
+    const fonts = execFileSync('pdffonts', [join(OUT, 'kazakh-letters.pdf')]).toString('utf8');
+    // name, type, encoding, emb, sub, uni: every font embedded (a subset), PT Serif the body's.
+    expect(fonts).toMatch(/PTSerif-Regular\s.*\syes\s+yes\s+yes/);
+    expect(fonts).toMatch(/PTSerif-Bold\s/);
+    for (const line of fonts.split('\n').slice(2).filter(Boolean)) expect(line).toMatch(/\syes\s+yes\s+(yes|no)\s/);
+  });
+
+  it('leaves no heading alone at the foot of a page', () => {
+    for (const f of ALL_FIXTURES) {
+      for (const lang of ['kk', 'ru'] as const) {
+        const name = `${f.name}.${f.kind}.${lang}`;
+        const html = renderer.renderHtml(f.kind, lang, f.viewModel);
+        const headings = [...html.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => norm(m[1]).trim());
+        const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(OUT, `${name}.pdf`)]).toString())![1]);
+        for (let page = 1; page < pages; page++) {
+          const lines = execFileSync('pdftotext', [
+            '-f',
+            String(page),
+            '-l',
+            String(page),
+            '-layout',
+            join(OUT, `${name}.pdf`),
+            '-',
+          ])
+            .toString('utf8')
+            .split('\n')
+            .map((l) => norm(l).trim())
+            .filter((l) => l && !/стр\. \d+ из \d+|\d+-бет, барлығы \d+/.test(l));
+          const last = lines[lines.length - 1];
+          expect(headings.includes(last) ? `${name} page ${page} ends with the heading «${last}»` : 'ok').toBe('ok');
+        }
+      }
+    }
+  });
+
+  it('keeps the Kazakh letters', () => {
     const kk = texts.get('instalments.agreement.kk')!;
     for (const letter of ['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і', 'Ә', 'Ө', 'Һ']) {
       expect(kk + texts.get('legal-entity.agreement.kk')).toContain(letter);

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { DocumentsModule } from '../documents/documents.module';
+import { CourtPacketController } from './court-packet.controller';
+import { CourtPacketService } from './court-packet.service';
+import { PetitionService } from './petition.service';
+import { ReceiptsRepository } from './receipts.repository';
+
+/**
+ * For the court (issue 9 item 7): receipts of payments kept as evidence, the court's packet in one PDF, and the
+ * draft of the convict's petition.
+ */
+@Module({
+  imports: [CasesModule, DocumentsModule],
+  controllers: [CourtPacketController],
+  providers: [ReceiptsRepository, CourtPacketService, PetitionService],
+})
+export class CourtPacketModule {}
