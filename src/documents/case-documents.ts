@@ -83,6 +83,28 @@ export interface AvailableDocument {
 /** Documents that name the mediator: not available while the application names none. */
 const NEEDS_MEDIATOR: readonly DocumentKind[] = ['invitation', 'mediation-contract', 'agreement', 'termination-notice'];
 
+/**
+ * The names a document heads with, in each language: the sentencing court (genitive), the institution and the
+ * place, from the directory entries the case refers to, else the application's text (for documents built outside
+ * this file, such as the petition draft).
+ */
+export function directoryNamesOf(kase: Pick<CaseRecord, 'application' | 'directory'>): {
+  court: Localized;
+  institution: Localized;
+  place: Localized | null;
+} {
+  const k = kase as CaseRecord;
+  const app = kase.application;
+  const court = entryOf(k, app.sentence.courtId, 'court');
+  const institution = entryOf(k, app.convict.institutionId, 'penal_institution');
+  const town = entryOf(k, app.placeId, 'town');
+  return {
+    court: court ? genitive(court) : courtInGenitive(app.sentence.court),
+    institution: institution ? nominative(institution) : same(app.convict.institution),
+    place: town ? nominative(town) : null,
+  };
+}
+
 /** Every directory id the case refers to: the application's, and the victims' banks in the agreements. */
 export function directoryIdsOfCase(kase: Pick<CaseRecord, 'application' | 'snapshot'>): string[] {
   const ids = directoryIdsOf(kase.application);
