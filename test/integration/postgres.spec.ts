@@ -55,6 +55,7 @@ describe('on PostgreSQL', () => {
     expect(tables).toEqual([
       'api_tokens',
       'audit_log',
+      'case_access',
       'case_claim_states',
       'case_counts',
       'case_events',
@@ -78,6 +79,7 @@ describe('on PostgreSQL', () => {
       { name: 'CaseListingIndex1764200000000' },
       { name: 'PaymentsLedger1764300000000' },
       { name: 'UsersAndSignIn1764400000000' },
+      { name: 'CaseAccess1764500000000' },
       { name: 'AuditLog1764600000000' },
       { name: 'Directory1764750000000' },
       { name: 'PaymentReceipts1764850000000' },

@@ -75,6 +75,7 @@ describe('deadlines survive a restart', () => {
       { name: 'CaseListingIndex1764200000000' },
       { name: 'PaymentsLedger1764300000000' },
       { name: 'UsersAndSignIn1764400000000' },
+      { name: 'CaseAccess1764500000000' },
       { name: 'AuditLog1764600000000' },
       { name: 'Directory1764750000000' },
       { name: 'PaymentReceipts1764850000000' },
