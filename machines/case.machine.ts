@@ -36,6 +36,8 @@ export interface CaseContext {
   petitions: number;
   petitionFiledOn: LocalDate | null;
   hearingDate: LocalDate | null;
+  /** The hearing date whose reminder point has passed (hearing.reminder); absent in snapshots stored before it. */
+  hearingRemindedFor?: LocalDate | null;
   decision: CourtDecision | null;
   decisionDate: LocalDate | null;
   /** After a refusal the petition may be filed again not earlier than this date (УИК 162 ч. 10). */
@@ -91,6 +93,14 @@ export const caseChecks: Checks = {
       rule: 'hearing_date_invalid',
       message: 'Дата заседания должна быть календарной датой не раньше подачи ходатайства',
       holds: (c, e) => isLocalDate(e.hearingDate) && (c.petitionFiledOn === null || e.hearingDate >= c.petitionFiledOn),
+    },
+  ],
+  'hearing.reminder': [
+    {
+      field: 'hearingDate',
+      rule: 'reminder_not_for_this_hearing',
+      message: 'Напоминание относится к другой дате заседания, или заседание уже прошло',
+      holds: (c, e) => e.hearingDate === c.hearingDate && e.at <= e.hearingDate,
     },
   ],
   'court.decided': [
@@ -236,6 +246,7 @@ export const caseMachine = setup({
     withdrawalReasonIsGiven: allHold('case.withdrawn'),
     refilingPeriodIsOver: allHold('petition.filed'),
     hearingDateIsValid: allHold('hearing.scheduled'),
+    reminderIsForTheHearing: allHold('hearing.reminder'),
     decisionIsLawful: allHold('court.decided'),
     courtGrantedParole: ({ event }) => event.type === 'court.decided' && event.decision === 'parole',
     courtRefused: ({ event }) => event.type === 'court.decided' && event.decision === 'refused',
@@ -280,6 +291,7 @@ export const caseMachine = setup({
     recordHearing: assign({
       hearingDate: ({ event }) => (event as E<'hearing.scheduled' | 'hearing.corrected'>).hearingDate,
     }),
+    recordReminder: assign({ hearingRemindedFor: ({ event }) => (event as E<'hearing.reminder'>).hearingDate }),
     recordDecision: assign(({ context, event }) => {
       const e = event as E<'court.decided'>;
       const months = refilingMonths(context);
@@ -312,6 +324,7 @@ export const caseMachine = setup({
     petitions: 0,
     petitionFiledOn: null,
     hearingDate: null,
+    hearingRemindedFor: null,
     decision: null,
     decisionDate: null,
     refileNotBefore: null,
@@ -378,6 +391,7 @@ export const caseMachine = setup({
         'restitution.paid': { actions: 'recordPaid' },
         'hearing.scheduled': { guard: 'hearingDateIsValid', actions: 'recordHearing' },
         'hearing.corrected': hearingCorrection,
+        'hearing.reminder': { guard: 'reminderIsForTheHearing', actions: 'recordReminder' },
         'court.decided': decided(),
         'case.withdrawn': { guard: 'withdrawalReasonIsGiven', target: 'withdrawn', actions: 'recordWithdrawal' },
       },

@@ -37,8 +37,12 @@ export type Language = 'kk' | 'ru' | 'en';
 /** A text in each language the product speaks. */
 export type Text = Readonly<Record<Language, string>>;
 
-/** How a form shows a field: `tiyn` is an amount (entered in tenge, sent in tiyn), `group` a nested object. */
-export type FieldKind = 'text' | 'longText' | 'date' | 'tiyn' | 'integer' | 'boolean' | 'choice' | 'choices' | 'group';
+/**
+ * How a form shows a field: `tiyn` is an amount (entered in tenge, sent in tiyn), `group` a nested object,
+ * `directory` the id of a directory entry (chosen from GET /api/directory?kind=`directory`).
+ */
+export type FieldKind =
+  'text' | 'longText' | 'date' | 'tiyn' | 'integer' | 'boolean' | 'choice' | 'choices' | 'group' | 'directory';
 
 export interface FieldSpec<Name extends string = string> {
   readonly name: Name;
@@ -50,6 +54,8 @@ export interface FieldSpec<Name extends string = string> {
   readonly options?: Readonly<Record<string, Text>>;
   /** `group`: the fields inside. */
   readonly fields?: readonly FieldSpec[];
+  /** `directory`: the kind of entry (court, penal_institution, police_unit, mediators_organisation, bank, town). */
+  readonly directory?: string;
 }
 
 type DateField<P> = { [K in keyof P]-?: NonNullable<P[K]> extends LocalDate ? K : never }[keyof P] & string;
@@ -171,14 +177,147 @@ const MEDIATOR_FIELDS: readonly FieldSpec[] = [
     label: t('Медиаторлар тізіліміндегі жазба', 'Запись в реестре медиаторов', 'Entry in the register of mediators'),
   },
   {
+    name: 'organisationId',
+    kind: 'directory',
+    directory: 'mediators_organisation',
+    required: false,
+    label: t('Медиаторлар ұйымы', 'Организация медиаторов', 'Organisation of mediators'),
+    help: t(
+      'Анықтамалықтан таңдаңыз: құжаттар оның қазақша және орысша атауын басады',
+      'Выберите из справочника: документы напечатают её казахское и русское наименование',
+      'Choose from the directory: documents print its Kazakh and Russian names',
+    ),
+  },
+  {
     name: 'organisation',
     kind: 'text',
     required: false,
-    label: t('Медиаторлар ұйымы', 'Организация медиаторов', 'Organisation of mediators'),
+    label: t(
+      'Медиаторлар ұйымы (анықтамалықта жоқ болса)',
+      'Организация медиаторов (если её нет в справочнике)',
+      'Organisation of mediators (if not in the directory)',
+    ),
+    help: t(
+      'Мәтін екі тілдегі құжаттарда да жазылғандай басылады',
+      'Текст печатается как введён в документах на обоих языках',
+      'The text is printed as typed in documents in both languages',
+    ),
   },
   { name: 'phone', kind: 'text', required: false, label: t('Телефон', 'Телефон', 'Phone') },
   { name: 'email', kind: 'text', required: false, label: t('Электрондық пошта', 'Электронная почта', 'E-mail') },
 ];
+
+// ── the application's identification (issue 9 item 4) ─────────────────────────────────────────────────
+const IDENTITY_DOCUMENT_FIELDS: readonly FieldSpec[] = [
+  {
+    name: 'kind',
+    kind: 'choice',
+    required: true,
+    label: t('Құжат түрі', 'Вид документа', 'Kind of document'),
+    options: {
+      id_card: t('Жеке куәлік', 'Удостоверение личности', 'Identity card'),
+      passport: t('Паспорт', 'Паспорт', 'Passport'),
+      residence_permit: t('Тұруға ықтиярхат', 'Вид на жительство', 'Residence permit'),
+      stateless_certificate: t(
+        'Азаматтығы жоқ адамның куәлігі',
+        'Удостоверение лица без гражданства',
+        'Stateless person certificate',
+      ),
+      other: t('Өзге құжат', 'Иной документ', 'Other document'),
+    },
+  },
+  { name: 'number', kind: 'text', required: true, label: t('Нөмірі', 'Номер', 'Number') },
+  {
+    name: 'issuer',
+    kind: 'text',
+    required: true,
+    label: t('Берген орган', 'Кем выдан', 'Issued by'),
+    help: t('Құжатта жазылғандай', 'Как написано в документе', 'As written in the document'),
+  },
+  { name: 'issuedOn', kind: 'date', required: true, label: t('Берілген күні', 'Дата выдачи', 'Date of issue') },
+];
+
+const IDENTITY_DOCUMENT = {
+  name: 'identityDocument',
+  kind: 'group',
+  required: false,
+  label: t('Жеке басын куәландыратын құжат', 'Документ, удостоверяющий личность', 'Identity document'),
+  fields: IDENTITY_DOCUMENT_FIELDS,
+} as const satisfies FieldSpec;
+
+/**
+ * The fields of the application (POST /api/cases) that identify the case, its court and its parties, by the
+ * group of the application they belong to: the sentencing court from the directory, the criminal case and
+ * sentence numbers, identity documents, the representative's position and power of attorney, the place. A form
+ * shows them with these labels; a test checks them against CreateCaseDto.
+ */
+export const APPLICATION_FIELDS = {
+  convict: [
+    {
+      name: 'institutionId',
+      kind: 'directory',
+      directory: 'penal_institution',
+      required: false,
+      label: t(
+        'Жазаны өтейтін мекеме',
+        'Учреждение, где отбывает наказание',
+        'Institution where the sentence is served',
+      ),
+    },
+    IDENTITY_DOCUMENT,
+  ],
+  sentence: [
+    {
+      name: 'courtId',
+      kind: 'directory',
+      directory: 'court',
+      required: false,
+      label: t('Үкім шығарған сот', 'Суд, вынесший приговор', 'Court that passed the sentence'),
+    },
+    {
+      name: 'criminalCaseNumber',
+      kind: 'text',
+      required: false,
+      label: t('Қылмыстық істің нөмірі', 'Номер уголовного дела', 'Criminal case number'),
+    },
+    { name: 'number', kind: 'text', required: false, label: t('Үкімнің нөмірі', 'Номер приговора', 'Sentence number') },
+  ],
+  victim: [IDENTITY_DOCUMENT],
+  representative: [
+    {
+      name: 'position',
+      kind: 'text',
+      required: false,
+      label: t('Лауазымы (орысша)', 'Должность (по-русски)', 'Position (Russian)'),
+    },
+    {
+      name: 'positionKk',
+      kind: 'text',
+      required: false,
+      label: t('Лауазымы (қазақша)', 'Должность (по-казахски)', 'Position (Kazakh)'),
+    },
+    {
+      name: 'powerOfAttorney',
+      kind: 'group',
+      required: false,
+      label: t('Сенімхат', 'Доверенность', 'Power of attorney'),
+      fields: [
+        { name: 'number', kind: 'text', required: true, label: t('Нөмірі', 'Номер', 'Number') },
+        { name: 'date', kind: 'date', required: true, label: t('Берілген күні', 'Дата', 'Date') },
+      ],
+    },
+    IDENTITY_DOCUMENT,
+  ],
+  case: [
+    {
+      name: 'placeId',
+      kind: 'directory',
+      directory: 'town',
+      required: false,
+      label: t('Медиация өтетін орын', 'Место проведения медиации', 'Place of mediation'),
+    },
+  ],
+} as const satisfies Record<string, readonly FieldSpec[]>;
 
 const PAYMENT_DETAILS_FIELDS: readonly FieldSpec[] = [
   {
@@ -204,10 +343,22 @@ const PAYMENT_DETAILS_FIELDS: readonly FieldSpec[] = [
     help: t('Тек банктік аударым кезінде', 'Только при банковском переводе', 'Only with a bank transfer'),
   },
   {
+    name: 'bankId',
+    kind: 'directory',
+    directory: 'bank',
+    required: false,
+    label: t('Жәбірленушінің банкі', 'Банк потерпевшего', "Victim's bank"),
+    help: t('Анықтамалықтан таңдаңыз', 'Выберите из справочника', 'Choose from the directory'),
+  },
+  {
     name: 'bank',
     kind: 'text',
     required: false,
-    label: t('Жәбірленушінің банкі', 'Банк потерпевшего', "Victim's bank"),
+    label: t(
+      'Жәбірленушінің банкі (анықтамалықта жоқ болса)',
+      'Банк потерпевшего (если его нет в справочнике)',
+      "Victim's bank (if not in the directory)",
+    ),
   },
 ];
 
@@ -334,6 +485,27 @@ export const EVENT_CATALOGUE = {
       'Сот өтінішхатты қарайтын күнді тағайындады.',
       'Суд назначил дату рассмотрения ходатайства.',
       'The court set the date on which it hears the petition.',
+    ),
+    fields: [
+      {
+        name: 'hearingDate',
+        kind: 'date',
+        required: true,
+        label: t('Отырыс күні', 'Дата заседания', 'Date of the hearing'),
+      },
+    ],
+  },
+  'hearing.reminder': {
+    machine: 'case',
+    recordedBy: 'system',
+    roles: ['system'],
+    usualRole: 'system',
+    pastDates: [],
+    label: t('Сот отырысы жақындады', 'Приближается судебное заседание', 'Hearing approaching'),
+    help: t(
+      'Мерзімдер қызметі жазады: тағайындалған сот отырысына бірнеше күн қалды. Еске салу осы күнге байланады.',
+      'Записывает служба сроков: до назначенного судебного заседания осталось несколько дней. К этой отметке привязываются напоминания.',
+      'Recorded by the deadline service: the scheduled hearing is a few days away. Reminders hang on this point.',
     ),
     fields: [
       {

@@ -85,7 +85,8 @@ const paymentDetailsValid = (p: PaymentDetails): boolean =>
   (p.account === undefined ||
     (typeof p.account === 'string' && p.account.length <= IBAN_MAX_LENGTH && isValidIban(p.account))) &&
   (p.bank === undefined ||
-    (typeof p.bank === 'string' && p.bank.trim().length > 0 && p.bank.length <= BANK_NAME_MAX_LENGTH));
+    (typeof p.bank === 'string' && p.bank.trim().length > 0 && p.bank.length <= BANK_NAME_MAX_LENGTH)) &&
+  (p.bankId === undefined || (typeof p.bankId === 'string' && p.bankId.length > 0 && p.bankId.length <= 36));
 
 const instalmentsTotal = (t: AgreementTerms): number => t.instalments?.total ?? 0;
 
@@ -279,7 +280,11 @@ export const claimMediationChecks: Checks = {
       message: 'Счёт и банк потерпевшего указываются только при оплате банковским переводом',
       holds: (_c, e) => {
         const p = e.terms.paymentDetails;
-        return p === undefined || p.method === 'bank_transfer' || (p.account === undefined && p.bank === undefined);
+        return (
+          p === undefined ||
+          p.method === 'bank_transfer' ||
+          (p.account === undefined && p.bank === undefined && p.bankId === undefined)
+        );
       },
     },
     {
@@ -527,6 +532,7 @@ function copyTerms(t: AgreementTerms): AgreementTerms {
         method: p.method,
         ...(p.account !== undefined && { account: p.account }),
         ...(p.bank !== undefined && { bank: p.bank }),
+        ...(p.bankId !== undefined && { bankId: p.bankId }),
       },
     }),
   };

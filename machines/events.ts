@@ -59,7 +59,10 @@ export interface PaymentDetails {
   method: PaymentMethod;
   /** The victim's account (IBAN), for a bank transfer. */
   account?: string;
+  /** The bank as text: the directory entry's Russian name when `bankId` is given. */
   bank?: string;
+  /** The bank in the service's directory: documents print its Kazakh and Russian names. */
+  bankId?: string;
 }
 
 export interface AgreementTerms {
@@ -94,6 +97,8 @@ export interface MediatorDetails {
   fullName: string;
   registry?: string;
   organisation?: string;
+  /** The organisation of mediators in the service's directory (its id). */
+  organisationId?: string;
   phone?: string;
   email?: string;
 }
@@ -111,6 +116,8 @@ export interface EventPayloads {
   /** `courtId`: the court's directory entry (its users see the case from the filing on); `court`: free text fallback. */
   'petition.filed': { filedOn?: LocalDate; court?: string; courtId?: string };
   'hearing.scheduled': { hearingDate: LocalDate };
+  /** The deadline sweeper, some days before the hearing: the reminder point of a tracked hearing date. */
+  'hearing.reminder': { hearingDate: LocalDate };
   'court.decided': { decision: CourtDecision; decisionDate: LocalDate; ruling?: string };
   /** `supervisionUnitId`: the police unit that supervises the parolee (its officers see the case from now on). */
   'convict.released': { releaseDate: LocalDate; supervisionUnitId?: string };

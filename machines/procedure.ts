@@ -80,6 +80,8 @@ export interface ProcedureDeps {
    * next working day (src/law/legal-rules.ts civilTerms, settings.termsEndOnWorkingDay). Deterministic.
    */
   termEnd: (nominal: LocalDate) => LocalDate;
+  /** Days before a scheduled hearing its reminder point falls (default: settings.hearingReminderDaysBefore). */
+  hearingReminderDays?: number;
 }
 /** Where a claim stands: its mediation, and its restitution once agreed. */
 export interface ClaimState {
@@ -125,8 +127,9 @@ export interface ProcedureDescription {
 }
 export interface Deadline {
   key: string;
-  type: 'invitation.expired' | 'term.expired' | 'payment.overdue';
-  claimId: string;
+  type: 'invitation.expired' | 'term.expired' | 'payment.overdue' | 'hearing.reminder';
+  /** null for a deadline of the case (the hearing). */
+  claimId: string | null;
   dueDate: string;
   payload: Record<string, unknown>;
 }
@@ -592,6 +595,20 @@ export function describeProcedure(state: ProcedureState): ProcedureDescription {
 export function pendingDeadlines(state: ProcedureState, deps: ProcedureDeps): Deadline[] {
   const caseState = state.case.value;
   const out: Deadline[] = [];
+  const c = state.case.context;
+  // The hearing is a tracked date: its reminder point, some days before. The key must be unique across cases and
+  // the machines do not know the case id: every case has a claim, whose id is unique, so the first one stands in.
+  const firstClaim = Object.keys(state.claims)[0];
+  if (caseState === 'hearingScheduled' && c.hearingDate && c.hearingRemindedFor !== c.hearingDate && firstClaim) {
+    const days = Math.max(0, deps.hearingReminderDays ?? settings.hearingReminderDaysBefore);
+    out.push({
+      key: `${firstClaim}:hearing:${c.petitions}:${c.hearingDate}`,
+      type: 'hearing.reminder',
+      claimId: null,
+      dueDate: addDays(c.hearingDate, -days),
+      payload: { hearingDate: c.hearingDate },
+    });
+  }
   for (const [claimId, claim] of Object.entries(state.claims)) {
     const m = claim.mediation.context;
     if (includes(MEDIATION_OPEN, caseState)) {

@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { CourtPacketModule } from './court-packet/court-packet.module';
+import { DirectoryModule } from './directory/directory.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
 import { RestitutionModule } from './restitution/restitution.module';
@@ -14,6 +15,7 @@ import { WorkflowModule } from './workflow/workflow.module';
 export const FEATURE_MODULES: Type[] = [
   WorkflowModule,
   AuthModule,
+  DirectoryModule,
   CasesModule,
   EligibilityModule,
   RestitutionModule,

@@ -183,10 +183,13 @@ function mediatorFrom(user: CaseUser, given?: Partial<Mediator>): Mediator {
   const email = given?.email ?? user.email;
   const registry = user.registerNumber ?? given?.registry;
   const organisation = user.organisationName ?? given?.organisation;
+  // A mediator's account names his organisation by its directory id: the documents print its kk/ru names.
+  const organisationId = user.organisationId ?? given?.organisationId;
   return {
     fullName: user.fullName.ru,
     ...(registry && { registry }),
     ...(organisation && { organisation }),
+    ...(organisationId && { organisationId }),
     ...(phone && { phone }),
     ...(email && { email }),
     userId: user.id,

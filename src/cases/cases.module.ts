@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { CaseScope } from '../auth/case-scope';
+import { DirectoryModule } from '../directory/directory.module';
 import { EligibilityModule } from '../eligibility/eligibility.module';
 import { ReadConnection } from '../database/read-connection';
 import { SqlCaseScope } from './case-access';
@@ -15,7 +16,7 @@ import { CasesService } from './cases.service';
  */
 @Global()
 @Module({
-  imports: [EligibilityModule],
+  imports: [EligibilityModule, DirectoryModule],
   controllers: [CasesController],
   providers: [
     CasesService,

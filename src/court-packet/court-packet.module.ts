@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { DirectoryModule } from '../directory/directory.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { CourtPacketController } from './court-packet.controller';
 import { CourtPacketService } from './court-packet.service';
@@ -11,7 +12,7 @@ import { ReceiptsRepository } from './receipts.repository';
  * draft of the convict's petition.
  */
 @Module({
-  imports: [CasesModule, DocumentsModule],
+  imports: [CasesModule, DocumentsModule, DirectoryModule],
   controllers: [CourtPacketController],
   providers: [ReceiptsRepository, CourtPacketService, PetitionService],
 })

@@ -4,7 +4,8 @@ import { CaseQueries } from '../cases/case-queries';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { articleOf, courtInGenitive } from '../documents/case-documents';
+import { articleOf, directoryIdsOfCase, directoryNamesOf } from '../documents/case-documents';
+import { DirectoryService } from '../directory/directory.service';
 import { DocumentRenderer } from '../documents/document-renderer';
 import type { Lang } from '../documents/document-view-models';
 import { PdfService } from '../documents/pdf.service';
@@ -32,6 +33,7 @@ export class PetitionService {
     private readonly renderer: DocumentRenderer,
     private readonly pdf: PdfService,
     private readonly clock: Clock,
+    private readonly directory: DirectoryService,
   ) {}
 
   async draft(caseId: string, query: { lang?: string; format?: string; basis?: string }): Promise<PetitionDraft> {
@@ -89,22 +91,28 @@ export class PetitionService {
           : null,
       });
     }
-    const place = app.place?.trim() || '—';
+    // Court, institution and place from the directory in the draft's language, else as typed.
+    const names = directoryNamesOf({
+      application: app,
+      directory: await this.directory.resolve(directoryIdsOfCase(entity)),
+    });
+    const typedPlace = app.place?.trim() || '—';
+    const place = names.place ?? { kk: typedPlace, ru: typedPlace };
     return this.renderer.renderPage('petition', lang, {
       caseNumber: entity.number,
       machineVersion: entity.machineVersion,
       date: eligibility.asOf,
       asOf: eligibility.asOf,
-      place: { kk: place, ru: place },
+      place,
       isParole: basis === 'parole',
       convict: {
         fullName: app.convict.fullName,
         iin: app.convict.iin || null,
-        institution: { kk: app.convict.institution, ru: app.convict.institution },
+        institution: names.institution,
       },
       lawyer: app.lawyer?.fullName ? { fullName: app.lawyer.fullName } : null,
       sentence: {
-        court: courtInGenitive(app.sentence.court),
+        court: names.court,
         date: app.sentence.date,
         articles: app.sentence.articles.map(articleOf),
         term: { ...app.sentence.term },

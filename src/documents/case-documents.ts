@@ -18,7 +18,15 @@ import {
   claimLedger,
   claimReading,
 } from '../../machines';
-import type { CaseApplication, ClaimData, ClaimantData } from '../cases/domain/case-application';
+import {
+  directoryIdsOf,
+  type CaseApplication,
+  type ClaimData,
+  type ClaimantData,
+  type IdentityDocument,
+  type RepresentativeData,
+} from '../cases/domain/case-application';
+import type { DirectoryEntries, DirectoryEntry } from '../directory/directory-entry';
 import { addDays, dayOfMonthIn, daysBetween, firstOfNextMonth, parts, type LocalDate } from '../common/local-date';
 import { mediation, parolee, settings } from '../law/legal-rules';
 import { buildSchedule } from '../restitution/domain/schedule';
@@ -58,6 +66,11 @@ export interface CaseRecord {
   snapshot: ProcedureState;
   /** The rows of the payments ledger by claim id, each claim's in the order recorded (absent: none). */
   payments: Readonly<Record<string, readonly Payment[]>>;
+  /**
+   * The directory entries the application refers to (court, institution, organisation of mediators, town), by id.
+   * A reference missing here (or none) prints the application's text in both languages.
+   */
+  directory?: DirectoryEntries;
 }
 
 export interface AvailableDocument {
@@ -70,6 +83,38 @@ export interface AvailableDocument {
 
 /** Documents that name the mediator: not available while the application names none. */
 const NEEDS_MEDIATOR: readonly DocumentKind[] = ['invitation', 'mediation-contract', 'agreement', 'termination-notice'];
+
+/**
+ * The names a document heads with, in each language: the sentencing court (genitive), the institution and the
+ * place, from the directory entries the case refers to, else the application's text (for documents built outside
+ * this file, such as the petition draft).
+ */
+export function directoryNamesOf(kase: Pick<CaseRecord, 'application' | 'directory'>): {
+  court: Localized;
+  institution: Localized;
+  place: Localized | null;
+} {
+  const k = kase as CaseRecord;
+  const app = kase.application;
+  const court = entryOf(k, app.sentence.courtId, 'court');
+  const institution = entryOf(k, app.convict.institutionId, 'penal_institution');
+  const town = entryOf(k, app.placeId, 'town');
+  return {
+    court: court ? genitive(court) : courtInGenitive(app.sentence.court),
+    institution: institution ? nominative(institution) : same(app.convict.institution),
+    place: town ? nominative(town) : null,
+  };
+}
+
+/** Every directory id the case refers to: the application's, and the victims' banks in the agreements. */
+export function directoryIdsOfCase(kase: Pick<CaseRecord, 'application' | 'snapshot'>): string[] {
+  const ids = directoryIdsOf(kase.application);
+  for (const claim of kase.application.claims) {
+    const bankId = claimReading(kase.snapshot, claim.id)?.mediation.agreement?.terms.paymentDetails?.bankId;
+    if (bankId) ids.push(bankId);
+  }
+  return ids;
+}
 
 // ── which documents ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -222,16 +267,17 @@ class CaseDocuments {
   }
 
   private base(date: LocalDate) {
-    const place = this.app.place?.trim() || '—';
-    return { caseNumber: this.kase.number, machineVersion: this.kase.machineVersion, place: same(place), date };
+    const town = entryOf(this.kase, this.app.placeId, 'town');
+    const place = town ? nominative(town) : same(this.app.place?.trim() || '—');
+    return { caseNumber: this.kase.number, machineVersion: this.kase.machineVersion, place, date };
   }
 
   private parties(): CaseParties {
     return {
-      convict: convictOf(this.app),
+      convict: convictOf(this.kase),
       victim: partyOf(this.claim.victim),
-      mediator: mediatorOf(this.app),
-      sentence: sentenceOf(this.app),
+      mediator: mediatorOf(this.kase),
+      sentence: sentenceOf(this.kase),
       claim: claimOf(this.claim),
     };
   }
@@ -303,7 +349,7 @@ class CaseDocuments {
         waiver: terms.waived > 0 ? { amount: terms.waived } : null,
         downPayment: null,
         instalments,
-        payment: paymentOf(terms),
+        payment: paymentOf(this.kase, terms),
       },
       copies: 3,
     };
@@ -318,9 +364,9 @@ class CaseDocuments {
     const real = isStatement(this.kase, 'schedule', this.claimId);
     return {
       ...this.base(real ? this.today : this.m.agreement!.signedOn),
-      convict: convictOf(this.app),
+      convict: convictOf(this.kase),
       victim: partyOf(this.claim.victim),
-      sentence: sentenceOf(this.app),
+      sentence: sentenceOf(this.kase),
       agreementDate: this.m.agreement!.signedOn,
       agreementNumber: agreementNumber(this.kase, this.claimId),
       asOf: real ? this.today : null,
@@ -348,9 +394,9 @@ class CaseDocuments {
     const r = this.restitution();
     return {
       ...this.base(this.today),
-      convict: convictOf(this.app),
+      convict: convictOf(this.kase),
       victim: partyOf(this.claim.victim),
-      sentence: sentenceOf(this.app),
+      sentence: sentenceOf(this.kase),
       claim: claimOf(this.claim),
       agreementDate: r.context.agreementDate,
       settledAmount: r.context.owed,
@@ -407,9 +453,9 @@ class CaseDocuments {
     const threshold = parolee.maxEvasionsBeforeRevocationGround.value;
     return {
       ...this.base(this.today),
-      convict: convictOf(this.app),
+      convict: convictOf(this.kase),
       victim: partyOf(this.claim.victim),
-      sentence: sentenceOf(this.app),
+      sentence: sentenceOf(this.kase),
       agreementDate: r.agreementDate,
       asOf: this.today,
       dueSoFar,
@@ -492,10 +538,12 @@ class CaseDocuments {
 }
 
 /** How payment is made, as agreed; agreements recorded without it print a bank transfer with no account. */
-function paymentOf(terms: AgreementTerms): PaymentDetailsView {
+function paymentOf(kase: CaseRecord, terms: AgreementTerms): PaymentDetailsView {
   const p = terms.paymentDetails;
   if (!p) return { method: 'bank_transfer', account: null, bank: null, recorded: false };
-  return { method: p.method, account: p.account ?? null, bank: p.bank ?? null, recorded: true };
+  const entry = entryOf(kase, p.bankId, 'bank');
+  const bank = entry ? nominative(entry) : p.bank?.trim() ? same(p.bank.trim()) : null;
+  return { method: p.method, account: p.account ?? null, bank, recorded: true };
 }
 
 const monthAfter = (date: LocalDate, dayOfMonth: number): LocalDate => {
@@ -538,8 +586,28 @@ function tableFromRows(
 const same = (s: string): Localized => ({ kk: s, ru: s });
 const orNull = (s: string | undefined): string | null => (s && s.trim() ? s : null);
 
-function convictOf(app: CaseApplication): ConvictView {
-  const c = app.convict;
+/** The directory entry the application refers to, when it is known and of the expected kind. */
+function entryOf(kase: CaseRecord, id: string | undefined, kind: DirectoryEntry['kind']): DirectoryEntry | null {
+  if (!id || !kase.directory || !Object.hasOwn(kase.directory, id)) return null;
+  const e = kase.directory[id];
+  return e.kind === kind ? e : null;
+}
+
+/** The entry's name in each language, in the nominative. */
+const nominative = (e: DirectoryEntry): Localized => ({ kk: e.names.kk.nominative, ru: e.names.ru.nominative });
+
+/** The entry's name in each language, in the genitive (the nominative where no genitive is recorded). */
+const genitive = (e: DirectoryEntry): Localized => ({
+  kk: e.names.kk.genitive ?? e.names.kk.nominative,
+  ru: e.names.ru.genitive ?? e.names.ru.nominative,
+});
+
+const identityDocumentOf = (d: IdentityDocument | undefined) =>
+  d ? { kind: d.kind, number: d.number, issuer: d.issuer, issuedOn: d.issuedOn } : null;
+
+function convictOf(kase: CaseRecord): ConvictView {
+  const c = kase.application.convict;
+  const institution = entryOf(kase, c.institutionId, 'penal_institution');
   return {
     kind: 'person',
     fullName: c.fullName,
@@ -548,7 +616,8 @@ function convictOf(app: CaseApplication): ConvictView {
     address: orNull(c.address),
     phone: orNull(c.phone),
     representative: null,
-    institution: same(c.institution),
+    identityDocument: identityDocumentOf(c.identityDocument),
+    institution: institution ? nominative(institution) : same(c.institution),
   };
 }
 
@@ -562,11 +631,16 @@ export function partyOf(v: ClaimantData): PartyView {
     address: orNull(v.address),
     phone: orNull(v.phone),
     representative: v.representative ? representativeOf(v.representative) : null,
+    identityDocument: entity ? null : identityDocumentOf(v.identityDocument),
   };
 }
 
-/** The application records the basis as free text («доверенность от 01.11.2026 № 15»): read its kind, number and date. */
-export function representativeOf(r: { fullName: string; iin?: string; basis: string }): RepresentativeView {
+/**
+ * The basis as free text («доверенность от 01.11.2026 № 15»): its kind, number and date are read from it, unless the
+ * application records the power of attorney's number and date as fields. The position is printed in Russian, and
+ * in Kazakh when it was given in Kazakh too.
+ */
+export function representativeOf(r: RepresentativeData): RepresentativeView {
   const text = r.basis.toLowerCase();
   const basis = /устав|жарғы/.test(text)
     ? 'charter'
@@ -575,19 +649,32 @@ export function representativeOf(r: { fullName: string; iin?: string; basis: str
       : 'power_of_attorney';
   const number = /№\s*([\p{L}\p{N}/-]+)/u.exec(r.basis)?.[1];
   const d = /(\d{2})\.(\d{2})\.(\d{4})/.exec(r.basis);
-  const document = basis === 'power_of_attorney' && number && d ? { number, date: `${d[3]}-${d[2]}-${d[1]}` } : null;
-  return { fullName: r.fullName, iin: orNull(r.iin), position: null, basis, document };
+  const document = r.powerOfAttorney
+    ? { number: r.powerOfAttorney.number, date: r.powerOfAttorney.date }
+    : basis === 'power_of_attorney' && number && d
+      ? { number, date: `${d[3]}-${d[2]}-${d[1]}` }
+      : null;
+  const position = r.position?.trim() ? { kk: r.positionKk?.trim() || r.position.trim(), ru: r.position.trim() } : null;
+  return {
+    fullName: r.fullName,
+    iin: orNull(r.iin),
+    position,
+    basis: r.powerOfAttorney ? 'power_of_attorney' : basis,
+    document,
+    identityDocument: identityDocumentOf(r.identityDocument),
+  };
 }
 
-function mediatorOf(app: CaseApplication): MediatorView {
-  const m = app.mediator!;
+function mediatorOf(kase: CaseRecord): MediatorView {
+  const m = kase.application.mediator!;
+  const organisation = entryOf(kase, m.organisationId, 'mediators_organisation');
   const registry = m.registry?.trim() ?? '';
   return {
     fullName: m.fullName,
     iin: null,
     // «Реестр профессиональных медиаторов № 77» → «77»; the template prints its own label.
     registryNumber: /№\s*(\S+)\s*$/.exec(registry)?.[1] ?? (registry || '—'),
-    organisation: same(m.organisation?.trim() || '—'),
+    organisation: organisation ? nominative(organisation) : same(m.organisation?.trim() || '—'),
     phone: orNull(m.phone),
     email: orNull(m.email),
   };
@@ -597,11 +684,19 @@ function claimOf(c: ClaimData): ClaimView {
   return { awarded: c.amountAwarded, recovered: c.amountRecovered, outstanding: c.amountAwarded - c.amountRecovered };
 }
 
-function sentenceOf(app: CaseApplication): SentenceView {
+/**
+ * The sentence as the documents cite it: the court from the directory in the genitive of each language; a court
+ * typed as text (applications filed before the directory, or a court not in it) declined where the rules know how.
+ */
+function sentenceOf(kase: CaseRecord): SentenceView {
+  const s = kase.application.sentence;
+  const court = entryOf(kase, s.courtId, 'court');
   return {
-    court: courtInGenitive(app.sentence.court),
-    date: app.sentence.date,
-    articles: app.sentence.articles.map(articleOf),
+    court: court ? genitive(court) : courtInGenitive(s.court),
+    date: s.date,
+    articles: s.articles.map(articleOf),
+    number: orNull(s.number),
+    criminalCaseNumber: orNull(s.criminalCaseNumber),
   };
 }
 

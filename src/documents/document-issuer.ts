@@ -23,10 +23,17 @@ import { Env } from '../config/env';
 import type { ProcedureState } from '../../machines/procedure';
 import { DatabaseAccess } from '../workflow/database-access';
 import { OutboxDispatcher, type OutboxEffect } from '../workflow/outbox.dispatcher';
-import { availableDocuments, documentViewModel, DocumentNotAvailable, type CaseRecord } from './case-documents';
+import {
+  availableDocuments,
+  directoryIdsOfCase,
+  documentViewModel,
+  DocumentNotAvailable,
+  type CaseRecord,
+} from './case-documents';
 import { DocumentRenderer, TEMPLATE_VERSION, type IssueMark } from './document-renderer';
 import { LANGS, type DocumentKind, type Lang } from './document-view-models';
 import type { IssuedDocumentEntity } from './issued-document.entity';
+import { DirectoryService } from '../directory/directory.service';
 import { IssuedDocumentsRepository } from './issued-documents.repository';
 import { PdfService } from './pdf.service';
 
@@ -118,6 +125,7 @@ export class DocumentIssuer implements OnModuleInit {
     private readonly outbox: OutboxDispatcher,
     private readonly access: DatabaseAccess,
     private readonly queries: CaseQueries,
+    private readonly directory: DirectoryService,
   ) {}
 
   onModuleInit(): void {
@@ -267,6 +275,7 @@ export class DocumentIssuer implements OnModuleInit {
         application: p.case.application,
         snapshot: p.case.snapshot,
         payments: await this.paymentsAsOf(effect.caseId, p.case.version),
+        directory: await this.directory.resolve(directoryIdsOfCase(p.case)),
       };
     }
     const { entity, payments } = await this.queries.withPayments(effect.caseId);
@@ -275,7 +284,7 @@ export class DocumentIssuer implements OnModuleInit {
       this.logger.warn(
         `document.issue ${effect.id}: the row carries no case; issued from case version ${entity.version}, not ${version}`,
       );
-    return Object.assign(entity, { payments });
+    return Object.assign(entity, { payments, directory: await this.directory.resolve(directoryIdsOfCase(entity)) });
   }
 
   /** The payments ledger as it stood at a case version (rows recorded by later events left out). */
@@ -290,9 +299,14 @@ export class DocumentIssuer implements OnModuleInit {
     }[] = await this.access.read((em) =>
       em.query(
         this.access.sql(
-          'SELECT claim_id, reference, amount, payment_date, evidence, recorded_on FROM payments WHERE case_id = ? AND (history_seq IS NULL OR history_seq <= ?) ORDER BY claim_id, seq',
+          // payments recorded by that version, less those a reversal recorded by that version refers to
+          `SELECT claim_id, reference, amount, payment_date, evidence, recorded_on FROM payments p
+            WHERE p.case_id = ? AND p.kind = 'payment' AND (p.history_seq IS NULL OR p.history_seq <= ?)
+              AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.case_id = p.case_id AND r.claim_id = p.claim_id
+                AND r.kind = 'reversal' AND r.reverses_seq = p.seq AND (r.history_seq IS NULL OR r.history_seq <= ?))
+            ORDER BY claim_id, seq`,
         ),
-        [caseId, version],
+        [caseId, version, version],
       ),
     );
     const out: Record<string, Payment[]> = {};

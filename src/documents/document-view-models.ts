@@ -40,6 +40,16 @@ export interface RepresentativeView {
   basis: 'power_of_attorney' | 'charter' | 'legal_representative';
   /** Power of attorney number and date, when basis = power_of_attorney. */
   document: { number: string; date: LocalDate } | null;
+  identityDocument: IdentityDocumentView | null;
+}
+
+/** An identity document as printed in the requisites (удостоверение личности № …, выдано … …). */
+export interface IdentityDocumentView {
+  kind: 'id_card' | 'passport' | 'residence_permit' | 'stateless_certificate' | 'other';
+  number: string;
+  /** As written in the document: printed as entered in both languages. */
+  issuer: string;
+  issuedOn: LocalDate;
 }
 
 export interface PartyView {
@@ -52,6 +62,8 @@ export interface PartyView {
   address: string | null;
   phone: string | null;
   representative: RepresentativeView | null;
+  /** A person's identity document; null when not recorded (and always for a legal entity). */
+  identityDocument: IdentityDocumentView | null;
 }
 
 export interface ConvictView extends PartyView {
@@ -83,6 +95,10 @@ export interface SentenceView {
   date: LocalDate;
   /** Criminal Code articles of the conviction. */
   articles: ArticleRef[];
+  /** Number of the sentence (court case number); null when not recorded. */
+  number: string | null;
+  /** Number of the criminal case; null when not recorded. */
+  criminalCaseNumber: string | null;
 }
 
 export interface ClaimView {
@@ -187,7 +203,8 @@ export interface PaymentDetailsView {
   method: 'bank_transfer' | 'cash_receipt' | 'bailiff';
   /** Victim's account (IBAN) for transfers; null otherwise. */
   account: string | null;
-  bank: string | null;
+  /** The victim's bank: from the directory in each language, or the text recorded (both languages alike). */
+  bank: Localized | null;
   /** False when the agreement recorded no payment details: a bank transfer is printed with the generic proof clause. */
   recorded: boolean;
 }

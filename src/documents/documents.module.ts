@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { DirectoryModule } from '../directory/directory.module';
 import { DocumentRenderer } from './document-renderer';
 import { DocumentIssuer } from './document-issuer';
 import { DocumentsController } from './documents.controller';
@@ -13,7 +14,7 @@ import { VerifyPageController } from './verify-page.controller';
  * stops the boot); PdfService keeps one Chromium for the life of the app and closes it on shutdown.
  */
 @Module({
-  imports: [CasesModule],
+  imports: [CasesModule, DirectoryModule],
   controllers: [DocumentsController, VerifyPageController],
   providers: [
     { provide: DocumentRenderer, useFactory: () => new DocumentRenderer() },

@@ -5,13 +5,20 @@ import { Injectable } from '@nestjs/common';
 import { CaseQueries } from '../cases/case-queries';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { availableDocuments, describeAvailable, isStatement, type AvailableDocument } from './case-documents';
+import {
+  availableDocuments,
+  describeAvailable,
+  directoryIdsOfCase,
+  isStatement,
+  type AvailableDocument,
+} from './case-documents';
 import { DOCUMENT_KINDS, LANGS, type DocumentKind, type Lang } from './document-view-models';
 import { DocumentRenderer } from './document-renderer';
 import { DocumentIssuer, FORMATS, type DocumentFormat, type IssuedFile, type LoadedCase } from './document-issuer';
 import { IssuedDocumentEntity } from './issued-document.entity';
 import { IssuedDocumentsRepository } from './issued-documents.repository';
 import type { LocalDate } from '../common/local-date';
+import { DirectoryService } from '../directory/directory.service';
 
 export type { DocumentFormat };
 
@@ -122,6 +129,7 @@ export class DocumentsService {
     private readonly renderer: DocumentRenderer,
     private readonly issuer: DocumentIssuer,
     private readonly clock: Clock,
+    private readonly directory: DirectoryService,
   ) {
     const kinds = (lang: Lang) =>
       (
@@ -305,6 +313,8 @@ export class DocumentsService {
   private async load(caseId: string) {
     // On the read connections, beside the writers: the case and its payments ledger as one committed state.
     const { entity, payments } = await this.queries.withPayments(caseId);
-    return Object.assign(entity, { payments });
+    // The directory entries it refers to: their names, as they are today, in the document's language.
+    const directory = await this.directory.resolve(directoryIdsOfCase(entity));
+    return Object.assign(entity, { payments, directory });
   }
 }

@@ -16,6 +16,7 @@ import type {
   ClaimView,
   ConvictView,
   DocumentKind,
+  IdentityDocumentView,
   InvitationView,
   LedgerRowView,
   LedgerView,
@@ -39,6 +40,9 @@ import type {
 const loc = (v: Localized): Localized => ({ kk: v.kk, ru: v.ru });
 const orNull = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);
 
+const identityDocumentView = (d: IdentityDocumentView | null | undefined): IdentityDocumentView | null =>
+  d ? { kind: d.kind, number: d.number, issuer: d.issuer, issuedOn: d.issuedOn } : null;
+
 export function representativeView(r: RepresentativeView): RepresentativeView {
   return {
     fullName: r.fullName,
@@ -46,6 +50,7 @@ export function representativeView(r: RepresentativeView): RepresentativeView {
     position: r.position ? loc(r.position) : null,
     basis: r.basis,
     document: r.document ? { number: r.document.number, date: r.document.date } : null,
+    identityDocument: identityDocumentView(r.identityDocument),
   };
 }
 
@@ -58,6 +63,7 @@ export function partyView(p: PartyView): PartyView {
     address: orNull(p.address),
     phone: orNull(p.phone),
     representative: p.representative ? representativeView(p.representative) : null,
+    identityDocument: identityDocumentView(p.identityDocument),
   };
 }
 
@@ -79,7 +85,13 @@ export function mediatorView(m: MediatorView): MediatorView {
 const articleView = (a: ArticleRef): ArticleRef => ({ article: a.article, part: orNull(a.part), item: orNull(a.item) });
 
 export function sentenceView(s: SentenceView): SentenceView {
-  return { court: loc(s.court), date: s.date, articles: s.articles.map(articleView) };
+  return {
+    court: loc(s.court),
+    date: s.date,
+    articles: s.articles.map(articleView),
+    number: orNull(s.number),
+    criminalCaseNumber: orNull(s.criminalCaseNumber),
+  };
 }
 
 export function claimView(c: ClaimView): ClaimView {
@@ -163,7 +175,7 @@ export function ledgerFrom(asOf: LocalDate, rows: LedgerRowView[], due: Tiyn): L
 const paymentView = (p: PaymentDetailsView): PaymentDetailsView => ({
   method: p.method,
   account: orNull(p.account),
-  bank: orNull(p.bank),
+  bank: p.bank ? loc(p.bank) : null,
   recorded: p.recorded,
 });
 

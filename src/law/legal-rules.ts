@@ -421,6 +421,8 @@ export const civilTerms = {
 export const settings = {
   /** Days after a due date before an unpaid instalment counts as overdue (product setting, default 30). */
   paymentGraceDays: 30,
+  /** The reminder point of a scheduled hearing: this many days before it (product setting, not law). */
+  hearingReminderDaysBefore: 3,
   /** LAW.md §12 q.1: does a victim's written waiver of the rest count as full compensation (art. 72 ч. 1 абз. 2)? */
   waiverCountsAsFullCompensation: true,
   /** Due dates on non-working days move to the next working day (ГК 175); can be switched off. */

@@ -12,6 +12,7 @@ export function procedureDeps(): ProcedureDeps {
   return {
     graceDays: settings.paymentGraceDays,
     termEnd: termEndsOn,
+    hearingReminderDays: settings.hearingReminderDaysBefore,
     schedule: ({ outstanding, monthly, firstDueDate, dayOfMonth }) =>
       buildSchedule({
         outstanding,

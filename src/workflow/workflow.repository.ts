@@ -9,7 +9,8 @@ import { ConfidentialNoteEntity } from './entities/confidential-note.entity';
 export interface PlannedDeadline {
   key: string;
   type: string;
-  claimId: string;
+  /** null for a deadline of the case (the hearing reminder). */
+  claimId: string | null;
   dueDate: string;
   payload: Record<string, unknown>;
 }

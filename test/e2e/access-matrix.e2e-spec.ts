@@ -115,6 +115,11 @@ const MATRIX: Record<string, { expect: (role: Role, scope: Scope | null) => numb
   'POST /api/users/:id/disable': { expect: plainRoute(404, ['admin']) },
   'POST /api/users/:id/enable': { expect: plainRoute(404, ['admin']) },
   'POST /api/users/:id/password': { expect: plainRoute(404, ['admin']), body: {} },
+  // The directory: every signed-in role reads it (a case's id is no entry: 404); only the administrator writes.
+  'GET /api/directory': { expect: plainRoute(200, ALL_ROLES) },
+  'GET /api/directory/:id': { expect: plainRoute(404, ALL_ROLES) },
+  'POST /api/directory': { expect: plainRoute(400, ['admin']), body: {} },
+  'PATCH /api/directory/:id': { expect: plainRoute(400, ['admin']), body: {} },
 };
 
 describe('access matrix: every route × every role × own / foreign case', () => {

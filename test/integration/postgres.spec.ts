@@ -8,7 +8,7 @@ import { replayHistory } from '../../src/cases/domain/replay';
 import { CaseEntity } from '../../src/workflow/entities/case.entity';
 import { DeadlineSweeper } from '../../src/workflow/deadline-sweeper';
 import { procedureDeps } from '../../src/workflow/procedure-deps';
-import { application, TENGE } from '../factories/case.factory';
+import { application, DIRECTORY, directoryApplication, TENGE } from '../factories/case.factory';
 import { startTestApp, TestApp } from '../support/app';
 import { CaseClient } from '../support/case-client';
 import { startTestPostgres, TestPostgres } from '../support/postgres';
@@ -65,6 +65,7 @@ describe('on PostgreSQL', () => {
       'confidential_notes',
       'deadlines',
       'document_files',
+      'directory_entries',
       'issued_documents',
       'migrations',
       'outbox',
@@ -82,6 +83,7 @@ describe('on PostgreSQL', () => {
       { name: 'CaseAccess1764500000000' },
       { name: 'AuditLog1764600000000' },
       { name: 'PaymentReversals1764700000000' },
+      { name: 'Directory1764750000000' },
       { name: 'FrozenDocuments1764800000000' },
       { name: 'PaymentReceipts1764850000000' },
     ]);
@@ -98,6 +100,46 @@ describe('on PostgreSQL', () => {
       { column_name: 'snapshot', data_type: 'text' },
       { column_name: 'version', data_type: 'integer' },
     ]);
+  });
+
+  it('the directory: seeded, corrected with compare-and-set, a case refers to it and its Kazakh document prints Kazakh names', async () => {
+    const courts = (await t.as('court').get('/api/directory?kind=court').expect(200)).body.items;
+    const court = courts.find((e: { id: string }) => e.id === DIRECTORY.ridderCityCourt);
+    expect(court.names.kk.genitive).toBe('Риддер қалалық сотының');
+    await t
+      .as('admin')
+      .patch(`/api/directory/${court.id}`)
+      .send({ expectedVersion: court.version, codes: { courtCode: '6305' } })
+      .expect(200);
+    await t
+      .as('admin')
+      .patch(`/api/directory/${court.id}`)
+      .send({ expectedVersion: court.version, active: false })
+      .expect(409);
+    const kase = (
+      await t
+        .as('lawyer')
+        .post('/api/cases')
+        .send(
+          directoryApplication({
+            mediatorUserId: t.users.mediator.id,
+            sentence: { ...directoryApplication().sentence, courtId: court.id },
+          }),
+        )
+        .expect(201)
+    ).body;
+    expect(kase.warnings).toEqual([]);
+    await post(kase.id, { type: 'case.accepted' }).expect(200);
+    await post(kase.id, { type: 'invitation.sent', claimId: kase.claims[0].id }).expect(200);
+    const kk = await t
+      .as('lawyer')
+      .get(`/api/cases/${kase.id}/documents/invitation`)
+      .query({ lang: 'kk', format: 'html' })
+      .expect(200);
+    expect(kk.text).toContain('Риддер қалалық сотының');
+    expect(kk.text).not.toContain('Риддерского городского суда');
+    // Leaves no pending deadline behind for the sweeper tests that follow.
+    await post(kase.id, { type: 'invitation.refused', claimId: kase.claims[0].id }).expect(200);
   });
 
   it('keeps the audit log append-only: UPDATE, DELETE and TRUNCATE are refused by the database', async () => {

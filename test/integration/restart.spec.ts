@@ -69,6 +69,7 @@ describe('deadlines survive a restart', () => {
         'audit_log',
         'document_files',
         'case_access',
+        'directory_entries',
       ]),
     );
     expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([
@@ -80,6 +81,7 @@ describe('deadlines survive a restart', () => {
       { name: 'CaseAccess1764500000000' },
       { name: 'AuditLog1764600000000' },
       { name: 'PaymentReversals1764700000000' },
+      { name: 'Directory1764750000000' },
       { name: 'FrozenDocuments1764800000000' },
       { name: 'PaymentReceipts1764850000000' },
     ]);

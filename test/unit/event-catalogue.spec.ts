@@ -10,6 +10,7 @@ import {
   type MachineName,
   SYSTEM_EVENT_TYPES,
   USER_EVENT_TYPES,
+  APPLICATION_FIELDS,
 } from '../../machines/catalogue';
 import { caseMachine } from '../../machines/case.machine';
 import { claimMediationMachine } from '../../machines/claim-mediation.machine';
@@ -17,6 +18,13 @@ import { CASE_EVENTS, MEDIATION_EVENTS, RESTITUTION_EVENTS, ROLES } from '../../
 import { restitutionMachine } from '../../machines/restitution.machine';
 import { EVENT_DTOS } from '../../src/cases/dto/case-events.dto';
 import type { EventType } from '../../machines/events';
+import {
+  ConvictDto,
+  CreateCaseDto,
+  RepresentativeDto,
+  SentenceDto,
+  VictimDto,
+} from '../../src/cases/dto/create-case.dto';
 
 const PROTOTYPE_NAMES = ['valueOf', 'toString', '__proto__', 'hasOwnProperty', 'constructor', 'isPrototypeOf'];
 
@@ -24,7 +32,12 @@ describe('the event catalogue declares each event once', () => {
   it('derives the machines’ event lists, the role table and the user/system split', () => {
     expect(CASE_EVENTS).toEqual(EVENT_TYPES.filter((t) => EVENT_CATALOGUE[t].machine === 'case'));
     expect(new Set([...CASE_EVENTS, ...MEDIATION_EVENTS, ...RESTITUTION_EVENTS])).toEqual(new Set(EVENT_TYPES));
-    expect([...SYSTEM_EVENT_TYPES].sort()).toEqual(['invitation.expired', 'payment.overdue', 'term.expired']);
+    expect([...SYSTEM_EVENT_TYPES].sort()).toEqual([
+      'hearing.reminder',
+      'invitation.expired',
+      'payment.overdue',
+      'term.expired',
+    ]);
     expect(USER_EVENT_TYPES).toHaveLength(EVENT_TYPES.length - SYSTEM_EVENT_TYPES.length);
     for (const type of EVENT_TYPES) expect(ROLES[type]).toBe(EVENT_CATALOGUE[type].roles);
   });
@@ -155,6 +168,29 @@ describe('the event catalogue declares each event once', () => {
     };
     for (const type of USER_EVENT_TYPES) compare(EVENT_DTOS[type], EVENT_CATALOGUE[type].fields, type, true);
     expect(Object.keys(EVENT_DTOS).sort()).toEqual([...USER_EVENT_TYPES].sort());
+
+    // The application's identification fields: each one the catalogue labels is validated by CreateCaseDto alike.
+    const groups: Record<keyof typeof APPLICATION_FIELDS, Class> = {
+      convict: ConvictDto,
+      sentence: SentenceDto,
+      victim: VictimDto,
+      representative: RepresentativeDto,
+      case: CreateCaseDto,
+    };
+    for (const [group, fields] of Object.entries(APPLICATION_FIELDS) as [keyof typeof groups, readonly FieldSpec[]][]) {
+      const dto = fieldsOf(groups[group], false);
+      for (const f of fields) {
+        const d = dto.find((x) => x.name === f.name);
+        expect([group, f.name, d?.required, d?.nested !== undefined]).toEqual([
+          group,
+          f.name,
+          f.required,
+          f.kind === 'group',
+        ]);
+        if (d?.nested && f.fields) compare(d.nested, f.fields, `${group}.${f.name}`);
+        if (f.kind === 'directory') expect([group, f.name, f.directory]).toEqual([group, f.name, expect.any(String)]);
+      }
+    }
   });
 
   it.each(PROTOTYPE_NAMES)('"%s" — a name on every object — is no event type and has no roles', (name) => {

@@ -397,12 +397,24 @@ export class PaymentDetailsDto {
   @IsIban()
   account?: string;
 
-  @ApiPropertyOptional({ example: 'АО «Halyk Bank»', description: "The victim's bank; only with bank_transfer" })
+  @ApiPropertyOptional({
+    example: 'АО «Halyk Bank»',
+    description: "The victim's bank as text, only when it is not in the directory (bankId); only with bank_transfer",
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   bank?: string;
+
+  @ApiPropertyOptional({
+    example: 'd1000000-0000-4000-8000-000000000401',
+    description:
+      "The victim's bank in the directory (GET /api/directory?kind=bank): documents print its Kazakh and Russian names; only with bank_transfer",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'Идентификатор записи справочника (UUID) из GET /api/directory' })
+  bankId?: string;
 }
 
 export class AgreementTermsDto {
@@ -686,7 +698,11 @@ export const EVENT_EXAMPLES: { readonly [T in UserEventType]: Omit<EventBody<T>,
       paidBeforeHearingBy: '2027-01-15',
       waived: 0,
       instalments: { total: 180_000_000, monthly: 5_000_000, dayOfMonth: 10, startsMonthAfterRelease: true },
-      paymentDetails: { method: 'bank_transfer', account: 'KZ86125KZT5004100100', bank: 'АО «Halyk Bank»' },
+      paymentDetails: {
+        method: 'bank_transfer',
+        account: 'KZ86125KZT5004100100',
+        bankId: 'd1000000-0000-4000-8000-000000000401',
+      },
     },
   },
   'mediation.terminated': {

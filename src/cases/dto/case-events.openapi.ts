@@ -39,5 +39,5 @@ export const EVENTS_DESCRIPTION = [
     return `| \`${type}\` | ${e.label.en} — ${e.label.ru} — ${e.label.kk} | ${e.roles.join(', ')} | ${ROLE_LABELS[e.usualRole].en} |`;
   }),
   '',
-  'Deadlines (`invitation.expired`, `term.expired`, `payment.overdue`) are recorded by the deadline service only.',
+  'Deadlines (`invitation.expired`, `term.expired`, `payment.overdue`) and the hearing reminder point (`hearing.reminder`) are recorded by the deadline service only.',
 ].join('\n');

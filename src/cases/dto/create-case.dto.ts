@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -11,6 +12,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -19,6 +21,53 @@ import {
 } from 'class-validator';
 import { IsBin, IsIin, IsLocalDate, IsPositiveTiyn, IsTiyn, Nested } from '../../common/validation';
 import { MEDIATION_STATES, RESTITUTION_STATES } from '../../../machines/snapshot';
+import { IDENTITY_DOCUMENT_KINDS, type IdentityDocumentKind } from '../domain/case-application';
+
+/** A reference to an entry of the directory (GET /api/directory): its id. */
+function DirectoryId(kind: string, example: string, fallback: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      example,
+      description: `Id of a ${kind} in the directory (GET /api/directory?kind=${kind}). Documents print its Kazakh and Russian names; without it ${fallback} is printed as typed, in both languages, and the answer carries a warning`,
+    }),
+    IsOptional(),
+    IsUUID('all', { message: 'Идентификатор записи справочника (UUID) из GET /api/directory' }),
+  );
+}
+
+export class IdentityDocumentDto {
+  @ApiProperty({ enum: IDENTITY_DOCUMENT_KINDS, example: 'id_card' })
+  @IsIn(IDENTITY_DOCUMENT_KINDS)
+  kind: IdentityDocumentKind;
+
+  @ApiProperty({ example: '045678912' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  number: string;
+
+  @ApiProperty({ example: 'МВД РК', description: 'Who issued it, as written in the document' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  issuer: string;
+
+  @ApiProperty({ example: '2018-05-14', description: 'Date of issue (not in the future)' })
+  @IsLocalDate()
+  issuedOn: string;
+}
+
+export class PowerOfAttorneyDto {
+  @ApiProperty({ example: '15' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  number: string;
+
+  @ApiProperty({ example: '2026-11-01', description: 'Date of the power of attorney (not in the future)' })
+  @IsLocalDate()
+  date: string;
+}
 
 /** A user's id (a UUID fits). */
 const USER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -39,11 +88,21 @@ export class ConvictDto {
   @IsLocalDate()
   birthDate?: string;
 
-  @ApiProperty({ example: 'Учреждение ВК-167/22, г. Усть-Каменогорск' })
+  @ApiPropertyOptional({
+    example: 'Учреждение ВК-167/22, г. Усть-Каменогорск',
+    description: 'The institution as text: only when it is not in the directory (institutionId)',
+  })
+  @ValidateIf((o: ConvictDto) => o.institutionId == null || o.institution !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
-  institution: string;
+  institution?: string;
+
+  @DirectoryId('penal_institution', 'd1000000-0000-4000-8000-000000000101', 'the institution text')
+  institutionId?: string;
+
+  @Nested(() => IdentityDocumentDto, { required: false, description: "The convict's identity document" })
+  identityDocument?: IdentityDocumentDto;
 
   @ApiPropertyOptional({ example: 'г. Усть-Каменогорск, ул. Казахстан, 10, кв. 5' })
   @IsOptional()
@@ -81,11 +140,32 @@ export class TermDto {
 export const GRAVITY = ['minor', 'medium', 'grave', 'especially_grave'] as const;
 
 export class SentenceDto {
-  @ApiProperty({ example: 'Усть-Каменогорский городской суд' })
+  @ApiPropertyOptional({
+    example: 'Усть-Каменогорский городской суд',
+    description: 'The court as text: only when it is not in the directory (courtId)',
+  })
+  @ValidateIf((o: SentenceDto) => o.courtId == null || o.court !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
-  court: string;
+  court?: string;
+
+  @DirectoryId('court', 'd1000000-0000-4000-8000-000000000001', 'the court text')
+  courtId?: string;
+
+  @ApiPropertyOptional({ example: '221500031000123', description: 'Number of the criminal case' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  criminalCaseNumber?: string;
+
+  @ApiPropertyOptional({ example: '1-45/2022', description: 'Number of the sentence (the court case number)' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  number?: string;
 
   @ApiProperty({ example: '2022-03-15', description: 'Date of the sentence' })
   @IsLocalDate()
@@ -149,6 +229,29 @@ export class RepresentativeDto {
   @IsNotEmpty()
   @MaxLength(300)
   basis: string;
+
+  @ApiPropertyOptional({ example: 'юрист', description: "Position (of a legal entity's representative), in Russian" })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  position?: string;
+
+  @ApiPropertyOptional({ example: 'заңгер', description: 'The same position in Kazakh, printed in Kazakh documents' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  positionKk?: string;
+
+  @Nested(() => PowerOfAttorneyDto, {
+    required: false,
+    description: 'Number and date of the power of attorney (printed instead of what is read from `basis`)',
+  })
+  powerOfAttorney?: PowerOfAttorneyDto;
+
+  @Nested(() => IdentityDocumentDto, { required: false, description: "The representative's identity document" })
+  identityDocument?: IdentityDocumentDto;
 }
 
 export class VictimDto {
@@ -195,6 +298,9 @@ export class VictimDto {
     description: 'Legal representative of a minor or incapable victim, or of a legal entity',
   })
   representative?: RepresentativeDto;
+
+  @Nested(() => IdentityDocumentDto, { required: false, description: "A person's identity document" })
+  identityDocument?: IdentityDocumentDto;
 }
 
 export class ClaimDto {
@@ -256,11 +362,17 @@ export class MediatorDto {
   @MaxLength(200)
   registry?: string;
 
-  @ApiPropertyOptional({ example: 'ОЮЛ «Палата медиаторов ВКО»', description: 'Organisation of mediators' })
+  @ApiPropertyOptional({
+    example: 'ОЮЛ «Палата медиаторов ВКО»',
+    description: 'Organisation of mediators as text: only when it is not in the directory (organisationId)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   organisation?: string;
+
+  @DirectoryId('mediators_organisation', 'd1000000-0000-4000-8000-000000000301', 'the organisation text')
+  organisationId?: string;
 
   @ApiPropertyOptional({
     example: '+7 777 000 11 22',
@@ -329,11 +441,18 @@ export class CreateCaseDto {
   @Matches(USER_ID, { message: 'Идентификатор пользователя: латинские буквы, цифры, «.», «_», «-», до 64 знаков' })
   lawyerUserId?: string;
 
-  @ApiPropertyOptional({ example: 'г. Усть-Каменогорск', description: 'Place of mediation, written on documents' })
+  @ApiPropertyOptional({
+    example: 'г. Усть-Каменогорск',
+    description:
+      'Place of mediation, written on documents, as text: only when the town is not in the directory (placeId)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   place?: string;
+
+  @DirectoryId('town', 'd1000000-0000-4000-8000-000000000501', 'the place text')
+  placeId?: string;
 }
 
 /** A parole application with one victim, as a lawyer files it (synthetic ИИН with valid control digits). */
@@ -343,10 +462,13 @@ export const CREATE_CASE_EXAMPLE = {
     fullName: 'Серіков Болат Нұрланұлы',
     iin: '900101300017',
     birthDate: '1990-01-01',
-    institution: 'Учреждение ВК-167/22, г. Усть-Каменогорск',
+    institutionId: 'd1000000-0000-4000-8000-000000000101',
+    identityDocument: { kind: 'id_card', number: '045678912', issuer: 'МВД РК', issuedOn: '2018-05-14' },
   },
   sentence: {
-    court: 'Усть-Каменогорский городской суд',
+    courtId: 'd1000000-0000-4000-8000-000000000001',
+    criminalCaseNumber: '221500031000123',
+    number: '1-45/2022',
     date: '2022-03-15',
     articles: ['188 ч. 2 п. 4'],
     term: { years: 6, months: 0, days: 0 },
@@ -362,6 +484,7 @@ export const CREATE_CASE_EXAMPLE = {
         iin: '850505400127',
         address: 'г. Усть-Каменогорск, ул. Абая, 1',
         phone: '+77010000001',
+        identityDocument: { kind: 'id_card', number: '034567891', issuer: 'МВД РК', issuedOn: '2016-02-20' },
       },
       amountAwarded: 200_000_000,
       amountRecovered: 0,
@@ -371,9 +494,9 @@ export const CREATE_CASE_EXAMPLE = {
   mediator: {
     fullName: 'Касымова Айгерім Маратқызы',
     registry: 'Реестр профессиональных медиаторов № 77',
-    organisation: 'ОЮЛ «Палата медиаторов ВКО»',
+    organisationId: 'd1000000-0000-4000-8000-000000000301',
   },
-  place: 'г. Усть-Каменогорск',
+  placeId: 'd1000000-0000-4000-8000-000000000501',
 } satisfies Partial<Record<keyof CreateCaseDto, unknown>>;
 
 /** States of a claim a listing can filter on: its mediation, then (after an agreement) its restitution. */

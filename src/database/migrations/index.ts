@@ -6,6 +6,7 @@ import { UsersAndSignIn1764400000000 } from './1764400000000-users-and-sign-in';
 import { CaseAccess1764500000000 } from './1764500000000-case-access';
 import { AuditLog1764600000000 } from './1764600000000-audit-log';
 import { PaymentReversals1764700000000 } from './1764700000000-payment-reversals';
+import { Directory1764750000000 } from './1764750000000-directory';
 import { FrozenDocuments1764800000000 } from './1764800000000-frozen-documents';
 import { PaymentReceipts1764850000000 } from './1764850000000-payment-receipts';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   CaseAccess1764500000000,
   AuditLog1764600000000,
   PaymentReversals1764700000000,
+  Directory1764750000000,
   FrozenDocuments1764800000000,
   PaymentReceipts1764850000000,
 ];

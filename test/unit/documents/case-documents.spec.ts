@@ -50,11 +50,36 @@ describe('case documents: reading the application', () => {
       position: null,
       basis: 'power_of_attorney',
       document: { number: '15', date: '2026-11-01' },
+      identityDocument: null,
     });
     expect(representativeOf({ fullName: 'Х', basis: 'устав' }).basis).toBe('charter');
     expect(representativeOf({ fullName: 'Х', basis: 'законный представитель несовершеннолетнего' }).basis).toBe(
       'legal_representative',
     );
+  });
+
+  it('prints the power of attorney, position and identity document recorded as fields rather than read from the basis', () => {
+    const doc = { kind: 'id_card' as const, number: '045678912', issuer: 'МВД РК', issuedOn: '2018-05-14' };
+    expect(
+      representativeOf({
+        fullName: 'Петров А. В.',
+        basis: 'доверенность от 01.11.2026 № 15',
+        position: 'юрист',
+        positionKk: 'заңгер',
+        powerOfAttorney: { number: '15/2', date: '2026-11-02' },
+        identityDocument: doc,
+      }),
+    ).toMatchObject({
+      position: { kk: 'заңгер', ru: 'юрист' },
+      basis: 'power_of_attorney',
+      document: { number: '15/2', date: '2026-11-02' },
+      identityDocument: doc,
+    });
+    // A position given only in Russian is printed in both languages rather than left out.
+    expect(representativeOf({ fullName: 'Х', basis: 'устав', position: 'директор' }).position).toEqual({
+      kk: 'директор',
+      ru: 'директор',
+    });
   });
 
   it('a legal entity is printed with its БИН and no ИИН, a person the other way round', () => {

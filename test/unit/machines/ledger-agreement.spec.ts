@@ -91,7 +91,7 @@ function sweep(s: ProcedureState, day: string): ProcedureState {
   for (;;) {
     const due = pendingDeadlines(s, deps).find((d) => d.type === 'payment.overdue' && d.dueDate <= day);
     if (!due) return s;
-    s = apply(s, { type: due.type, claimId: due.claimId, at: day, actor: 'system', ...due.payload });
+    s = apply(s, { type: due.type, claimId: due.claimId ?? undefined, at: day, actor: 'system', ...due.payload });
   }
 }
 

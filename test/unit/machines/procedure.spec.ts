@@ -744,6 +744,63 @@ describe('court refusal and re-filing (УИК 162 ч. 10)', () => {
   });
 });
 
+describe('the hearing: a tracked date with a reminder point', () => {
+  const scheduled = (hearingDate: string) =>
+    run(oneVictim(1000), [
+      mediator('case.accepted', '2025-01-10'),
+      onClaim('v1', 'invitation.sent', '2025-01-10'),
+      onClaim('v1', 'invitation.refused', '2025-01-11'),
+      lawyer('petition.filed', '2025-01-12'),
+      lawyer('hearing.scheduled', '2025-01-13', { hearingDate }),
+    ]);
+  const sweeper = (at: string, hearingDate: string): ProcedureEvent => ({
+    type: 'hearing.reminder',
+    at,
+    actor: 'system',
+    hearingDate,
+  });
+  const hearingDeadlines = (s: ProcedureState) =>
+    pendingDeadlines(s, deps).filter((d) => d.type === 'hearing.reminder');
+
+  it('a scheduled hearing is a deadline of the case, due some days before it; none before it is scheduled', () => {
+    const s = scheduled('2025-02-10');
+    expect(hearingDeadlines(s)).toEqual([
+      {
+        key: 'v1:hearing:1:2025-02-10',
+        type: 'hearing.reminder',
+        claimId: null,
+        dueDate: '2025-02-07',
+        payload: { hearingDate: '2025-02-10' },
+      },
+    ]);
+    expect(hearingDeadlines(run(oneVictim(1000), [mediator('case.accepted', '2025-01-10')]))).toEqual([]);
+  });
+
+  it('fires once: the reminder is recorded and the deadline is no longer awaited; a new date gets a new one', () => {
+    let s = run(scheduled('2025-02-10'), [sweeper('2025-02-07', '2025-02-10')]);
+    expect(describeProcedure(s).state).toBe('hearingScheduled');
+    expect(hearingDeadlines(s)).toEqual([]);
+    s = run(s, [court('hearing.scheduled', '2025-02-08', { hearingDate: '2025-03-03' })]);
+    expect(hearingDeadlines(s).map((d) => [d.key, d.dueDate])).toEqual([['v1:hearing:1:2025-03-03', '2025-02-28']]);
+  });
+
+  it('a reminder for another date or after the hearing is refused (the sweeper then cancels it); none after the decision', () => {
+    const s = scheduled('2025-02-10');
+    expectViolation(s, sweeper('2025-02-07', '2025-02-11'), 'reminder_not_for_this_hearing', 'hearingDate');
+    expectViolation(s, sweeper('2025-02-11', '2025-02-10'), 'reminder_not_for_this_hearing');
+    const decided = run(s, [court('court.decided', '2025-02-10', { decision: 'refused', decisionDate: '2025-02-10' })]);
+    expect(hearingDeadlines(decided)).toEqual([]);
+  });
+
+  it('users cannot record it', () => {
+    expectViolation(
+      scheduled('2025-02-10'),
+      { ...sweeper('2025-02-07', '2025-02-10'), actor: 'court' },
+      'role_not_allowed',
+    );
+  });
+});
+
 describe('the orchestrator’s vocabulary', () => {
   it('says which events are allowed when one is not', () => {
     const r = expectNotAllowed(oneVictim(), lawyer('petition.filed', '2025-01-10'));
