@@ -299,6 +299,8 @@ function sentenceOf(app: CaseApplication) {
   return {
     court: courtInGenitive(app.sentence.court),
     date: app.sentence.date,
+    number: app.sentence.number ?? null,
+    criminalCaseNumber: app.sentence.criminalCaseNumber ?? null,
     articles: app.sentence.articles.map(articleOf),
   };
 }

@@ -496,9 +496,16 @@ describe('the directory', () => {
           names: { ru: { nominative: 'Уланский районный суд', genitive: 'Уланского районного суда' } },
         })
         .expect(200);
-      const ru = await html(kase.id, 'invitation', 'ru');
+      // The invitation already issued stays as issued (a frozen document: the same bytes at every download)
+      expect(await html(kase.id, 'invitation', 'ru')).toContain('Уланского районого суда');
+      // A document issued after the correction prints the corrected name
+      const later = await open(byDirectory({ sentence: { ...byDirectory().sentence, courtId: court.id } }));
+      await c.send(later.id, { type: 'case.accepted' });
+      await c.send(later.id, { type: 'invitation.sent', claimId: later.claims[0].id });
+      const ru = await html(later.id, 'invitation', 'ru');
       expect(ru).toContain('Уланского районного суда');
-      expect(await html(kase.id, 'invitation', 'kk')).toContain('Ұлан аудандық сотының');
+      expect(ru).not.toContain('районого');
+      expect(await html(later.id, 'invitation', 'kk')).toContain('Ұлан аудандық сотының');
     });
   });
 });
