@@ -97,6 +97,30 @@ describe('corrections of facts recorded wrongly', () => {
     await expectReplayable(id);
   });
 
+  it('a release date corrected: the payment calendar issued before stays as issued and verifiable, marked superseded', async () => {
+    const { id, claimId } = await released();
+    const calendar = async () => {
+      const res = await t
+        .as('lawyer')
+        .get(`/api/cases/${id}/documents/schedule?lang=ru&format=html&claimId=${claimId}`)
+        .expect(200);
+      return { html: res.text, sha256: String(res.headers['x-document-sha256']) };
+    };
+    const before = await calendar();
+    expect(before.html).toContain('10.02.2027'); // the month after release on 08.01.2027
+    c.setDate(t, '2027-02-03');
+    await c.send(id, { type: 'release.corrected', releaseDate: '2027-02-02', reason: 'По справке учреждения' });
+    const after = await calendar();
+    expect(after.sha256).not.toBe(before.sha256);
+    expect(after.html).toContain('10.03.2027');
+    expect(after.html).not.toContain('10.02.2027');
+    // The clerk holding the first printout learns it is genuine, and that a later version exists
+    const old = await t.as('court').get(`/api/documents/verify/${before.sha256}`).expect(200);
+    expect(old.body).toMatchObject({ known: true, kind: 'schedule', latest: false });
+    const latest = await t.as('court').get(`/api/documents/verify/${after.sha256}`).expect(200);
+    expect(latest.body).toMatchObject({ known: true, kind: 'schedule', latest: true });
+  });
+
   it('a hearing date corrected, with its reason', async () => {
     const kase = await c.open();
     await c.send(kase.id, { type: 'case.accepted' });
