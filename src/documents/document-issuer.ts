@@ -34,6 +34,8 @@ import { DocumentRenderer, TEMPLATE_VERSION, type IssueMark } from './document-r
 import { LANGS, type DocumentKind, type Lang } from './document-view-models';
 import type { IssuedDocumentEntity } from './issued-document.entity';
 import { DirectoryService } from '../directory/directory.service';
+import type { ReadQuery } from '../database/read-connection';
+import { casePayments } from '../restitution/payments.repository';
 import { IssuedDocumentsRepository } from './issued-documents.repository';
 import { PdfService } from './pdf.service';
 
@@ -288,37 +290,9 @@ export class DocumentIssuer implements OnModuleInit {
   }
 
   /** The payments ledger as it stood at a case version (rows recorded by later events left out). */
-  private async paymentsAsOf(caseId: string, version: number): Promise<Record<string, Payment[]>> {
-    const rows: {
-      claim_id: string;
-      reference: string;
-      amount: number | string;
-      payment_date: string;
-      evidence: string | null;
-      recorded_on: string;
-    }[] = await this.access.read((em) =>
-      em.query(
-        this.access.sql(
-          // payments recorded by that version, less those a reversal recorded by that version refers to
-          `SELECT claim_id, reference, amount, payment_date, evidence, recorded_on FROM payments p
-            WHERE p.case_id = ? AND p.kind = 'payment' AND (p.history_seq IS NULL OR p.history_seq <= ?)
-              AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.case_id = p.case_id AND r.claim_id = p.claim_id
-                AND r.kind = 'reversal' AND r.reverses_seq = p.seq AND (r.history_seq IS NULL OR r.history_seq <= ?))
-            ORDER BY claim_id, seq`,
-        ),
-        [caseId, version, version],
-      ),
-    );
-    const out: Record<string, Payment[]> = {};
-    for (const r of rows)
-      (out[r.claim_id] ??= []).push({
-        reference: r.reference,
-        amount: Number(r.amount),
-        date: r.payment_date,
-        evidence: r.evidence,
-        recordedOn: r.recorded_on,
-      });
-    return out;
+  private paymentsAsOf(caseId: string, version: number): Promise<Record<string, Payment[]>> {
+    const query: ReadQuery = (sql, params) => this.access.read((em) => em.query(this.access.sql(sql), params));
+    return casePayments(query, caseId, version);
   }
 
   /** Whether the case has `document.issue` rows not yet run (the download then waits for them). */

@@ -223,12 +223,19 @@ function isUniqueViolation(error: unknown): boolean {
 
 /**
  * Every payment of a case from the ledger that no reversal refers to, by claim, in the order recorded (on the read
- * connections): what the views and documents count as paid.
+ * connections): what the views and documents count as paid; with `asOfVersion`, as it stood at that case version.
  */
-export async function casePayments(query: ReadQuery, caseId: string): Promise<CasePayments> {
+export async function casePayments(query: ReadQuery, caseId: string, asOfVersion?: number): Promise<CasePayments> {
   const rows = await query<PaymentRow>(
-    `SELECT p.claim_id, p.reference, p.amount, p.payment_date, p.evidence, p.recorded_on FROM payments p WHERE p.case_id = ? AND ${LIVE} ORDER BY p.claim_id, p.seq`,
-    [caseId],
+    asOfVersion === undefined
+      ? `SELECT p.claim_id, p.reference, p.amount, p.payment_date, p.evidence, p.recorded_on FROM payments p WHERE p.case_id = ? AND ${LIVE} ORDER BY p.claim_id, p.seq`
+      : // as the ledger stood at a case version: rows and reversals recorded by later events left out
+        `SELECT p.claim_id, p.reference, p.amount, p.payment_date, p.evidence, p.recorded_on FROM payments p
+          WHERE p.case_id = ? AND p.kind = 'payment' AND (p.history_seq IS NULL OR p.history_seq <= ?)
+            AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.case_id = p.case_id AND r.claim_id = p.claim_id
+              AND r.kind = 'reversal' AND r.reverses_seq = p.seq AND (r.history_seq IS NULL OR r.history_seq <= ?))
+          ORDER BY p.claim_id, p.seq`,
+    asOfVersion === undefined ? [caseId] : [caseId, asOfVersion, asOfVersion],
   );
   const out: CasePayments = {};
   for (const r of rows) {
