@@ -1,4 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { dirname, join } from 'node:path';
 import type { Server } from 'node:http';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
@@ -24,6 +26,8 @@ import { auditRequests } from './audit/audit.hook';
 import { Authenticator } from './auth/authenticator';
 import { registerAuthentication } from './auth/http-authentication';
 import { Env } from './config/env';
+import { findTemplatesDir } from './documents/document-renderer';
+import { PageErrors } from './web/page-errors';
 
 /** Builds the HTTP application (Fastify) exactly as production runs it; e2e tests use the same function. */
 export async function createApp(
@@ -79,7 +83,8 @@ async function registerHttpPlugins(app: NestFastifyApplication, log: PinoLogger)
   await registerPerimeter(app, app.get(Env));
   // Cookies are parsed for the session cookie only; the signed-in user is resolved before Nest's guard runs
   await app.register(fastifyCookie);
-  registerAuthentication(fastify, app.get(Authenticator), app.get(Env));
+  const pageErrors = app.get(PageErrors);
+  registerAuthentication(fastify, app.get(Authenticator), app.get(Env), (req, reply) => pageErrors.refuse(req, reply));
   // JSON bodies: Fastify's parser (prototype-poisoning checks on), after a depth check that a body nested
   // thousands of levels deep never reaches the parser or the validators
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
@@ -88,14 +93,30 @@ async function registerHttpPlugins(app: NestFastifyApplication, log: PinoLogger)
     if (jsonDeeperThan(text, MAX_JSON_DEPTH)) return done(new JsonTooDeepError(), undefined);
     void parseJson(request, text, done); // Fastify's JSON parser answers through `done`
   });
-  // The API speaks JSON (and form posts, for the web pages to come): any other content type is a 415
+  // The API speaks JSON; the workplace's pages post forms (urlencoded: Nest's Fastify adapter parses them with
+  // fast-querystring, as @fastify/formbody would); any other content type is a 415
   fastify.removeContentTypeParser('text/plain');
+  // The workplace's files: its stylesheet (templates/assets), Pico CSS and htmx from their packages
+  const assets: [string, string][] = [
+    ['/assets/', join(findTemplatesDir(), 'assets')],
+    ['/assets/pico/', join(dirname(require.resolve('@picocss/pico/package.json')), 'css')],
+    ['/assets/htmx/', join(dirname(require.resolve('htmx.org/package.json')), 'dist')],
+  ];
+  for (const [prefix, root] of assets)
+    await app.register(fastifyStatic, { root, prefix, decorateReply: false, index: false, maxAge: 3600_000 });
   // File uploads (receipts of payments, a clerk's PDF on /verify): read only by the routes that ask for a file, each with its own limits.
   // Every other route answers a multipart body as any other non-JSON body: 415, before anything is read
   await app.register(multipart, { limits: { files: 1, fields: 10, parts: 11 } });
   fastify.addHook('preParsing', (request, reply, payload, done) => {
     // (request.isMultipart() is only set once the plugin's parser has run, after this hook)
-    const multipartBody = /^multipart\//i.test(request.headers['content-type'] ?? '');
+    const type = request.headers['content-type'] ?? '';
+    const multipartBody = /^multipart\//i.test(type);
+    // A form post (urlencoded) is for the pages only: the API answers it 415 as any other non-JSON body
+    const formForApi = /^application\/x-www-form-urlencoded/i.test(type) && request.url.startsWith('/api/');
+    if (formForApi) {
+      const { status, body } = frameworkError({ code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 })!;
+      return void reply.code(status).send(body);
+    }
     if (!multipartBody || MULTIPART_ROUTES.has(request.routeOptions.url ?? '')) return done(null, payload);
     const { status, body } = frameworkError({ code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 })!;
     void reply.code(status).send(body);

@@ -3,7 +3,7 @@ import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Env } from '../config/env';
 import { Allow, CurrentUser, Public } from './access.decorator';
-import { Authenticator, csrfTokenFor, SESSION_COOKIE } from './authenticator';
+import { Authenticator, csrfTokenFor, SESSION_COOKIE, sessionCookieOptions } from './authenticator';
 import { USER_ROLES, type Principal } from './principal';
 import { UsersService, view } from './users.service';
 
@@ -11,15 +11,14 @@ import { UsersService, view } from './users.service';
 @ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
-  private readonly secureCookie: boolean;
+  private readonly cookie: ReturnType<typeof sessionCookieOptions>;
 
   constructor(
     private readonly auth: Authenticator,
     private readonly users: UsersService,
     env: Env,
   ) {
-    this.secureCookie =
-      env.COOKIE_SECURE === 'true' || (env.COOKIE_SECURE === 'auto' && env.PUBLIC_URL.startsWith('https://'));
+    this.cookie = sessionCookieOptions(env);
   }
 
   @Post('login')
@@ -40,12 +39,7 @@ export class AuthController {
   @Public()
   async login(@Body() body: unknown, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     const signedIn = await this.auth.login(body, req.ip ?? null);
-    void res.setCookie(SESSION_COOKIE, signedIn.sessionSecret, {
-      httpOnly: true,
-      sameSite: 'lax',
-      path: '/',
-      secure: this.secureCookie,
-    });
+    void res.setCookie(SESSION_COOKIE, signedIn.sessionSecret, this.cookie);
     return { user: view(signedIn.user), csrfToken: signedIn.csrfToken };
   }
 
@@ -59,7 +53,7 @@ export class AuthController {
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
     await this.auth.logout(user, req.ip ?? null);
-    void res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.secureCookie });
+    void res.clearCookie(SESSION_COOKIE, this.cookie);
   }
 
   @Get('me')

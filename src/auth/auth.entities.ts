@@ -46,6 +46,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 12, nullable: true })
   iin: string | null;
 
+  /** The language he reads the workplace in (kk, ru, en); null until he chooses one. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  language: string | null;
+
   /** argon2id, PHC string (parameters inside). */
   @Column({ type: 'varchar', length: 200, name: 'password_hash' })
   passwordHash: string;

@@ -354,6 +354,13 @@ export class Authenticator {
   }
 }
 
+/** The session cookie's options: HttpOnly, SameSite=Lax, the whole site; Secure under COOKIE_SECURE (or https). */
+export function sessionCookieOptions(env: { COOKIE_SECURE: string; PUBLIC_URL: string }) {
+  const secure =
+    env.COOKIE_SECURE === 'true' || (env.COOKIE_SECURE === 'auto' && env.PUBLIC_URL.startsWith('https://'));
+  return { httpOnly: true, sameSite: 'lax' as const, path: '/', secure };
+}
+
 /** The CSRF token of a session: derived from its secret (not stored), so only a holder of the cookie has it. */
 export function csrfTokenFor(sessionSecret: string): string {
   return createHash('sha256').update(`csrf\0${sessionSecret}`).digest('base64url');
@@ -373,6 +380,7 @@ export function principalOf(u: UserEntity, via: 'session' | 'token', credentialI
     fullName: { kk: u.fullNameKk ?? u.fullNameRu, ru: u.fullNameRu },
     organisationId: u.organisationId,
     iin: u.iin,
+    language: u.language === 'kk' || u.language === 'ru' || u.language === 'en' ? u.language : null,
     via,
     credentialId,
   };

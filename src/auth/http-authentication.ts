@@ -14,6 +14,8 @@ declare module 'fastify' {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const LOGIN_PATH = '/api/auth/login';
+/** The workplace's sign-in form posts here (src/web/sign-in). */
+export const PAGE_LOGIN_PATH = '/login';
 export const CSRF_HEADER = 'x-csrf-token';
 
 /**
@@ -26,8 +28,13 @@ export const CSRF_HEADER = 'x-csrf-token';
  *    token, and Origin (or Referer) must be the service's own. Bearer requests carry no ambient credential and are
  *    exempt. Sign-in itself gets the Origin check (no session yet, so no token).
  */
-export function registerAuthentication(fastify: FastifyInstance, auth: Authenticator, env: Env): void {
-  const hooks = authenticationHooks(auth, env);
+export function registerAuthentication(
+  fastify: FastifyInstance,
+  auth: Authenticator,
+  env: Env,
+  refusePage?: (req: FastifyRequest, reply: FastifyReply) => void,
+): void {
+  const hooks = authenticationHooks(auth, env, refusePage);
   fastify.addHook('onRequest', hooks.onRequest);
   fastify.addHook('preValidation', hooks.preValidation);
 }
@@ -35,7 +42,17 @@ export function registerAuthentication(fastify: FastifyInstance, auth: Authentic
 type Hook = (req: FastifyRequest, reply: FastifyReply, done: (e?: Error) => void) => void;
 
 /** The hooks themselves (registerAuthentication adds them; the benchmark times onRequest in-process). */
-export function authenticationHooks(auth: Authenticator, env: Env): { onRequest: Hook; preValidation: Hook } {
+export function authenticationHooks(
+  auth: Authenticator,
+  env: Env,
+  refusePage?: (req: FastifyRequest, reply: FastifyReply) => void,
+): { onRequest: Hook; preValidation: Hook } {
+  /** A refused form of the workplace is answered with a page (src/web/page-errors.ts); the API's with JSON. */
+  const refuse = (req: FastifyRequest, reply: FastifyReply, field: string, rule: string, message: string): void => {
+    if (refusePage && !req.url.startsWith('/api/') && /\btext\/html\b/i.test(req.headers.accept ?? ''))
+      return refusePage(req, reply);
+    refuseJson(reply, field, rule, message);
+  };
   const ownOrigin = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null;
 
   /** After the principal is known: the Swagger routes need one; a cookie or sign-in request from a foreign origin
@@ -47,7 +64,7 @@ export function authenticationHooks(auth: Authenticator, env: Env): { onRequest:
       return;
     }
     if (UNSAFE.has(req.method) && (req.principal?.via === 'session' || isLogin(req)) && !originAllowed(req, ownOrigin))
-      return refuse(reply, 'Origin', 'origin_not_allowed', 'Запрос отправлен с чужого сайта и отклонён');
+      return refuse(req, reply, 'Origin', 'origin_not_allowed', 'Запрос отправлен с чужого сайта и отклонён');
     done();
   };
 
@@ -72,6 +89,7 @@ export function authenticationHooks(auth: Authenticator, env: Env): { onRequest:
     if (!UNSAFE.has(req.method) || req.principal?.via !== 'session' || isLogin(req)) return done();
     if (!csrfTokenValid(req))
       return refuse(
+        req,
         reply,
         'X-CSRF-Token',
         'csrf_token_invalid',
@@ -83,7 +101,8 @@ export function authenticationHooks(auth: Authenticator, env: Env): { onRequest:
 }
 
 function isLogin(req: FastifyRequest): boolean {
-  return req.url === LOGIN_PATH || req.url.startsWith(`${LOGIN_PATH}?`);
+  const path = req.url.split('?')[0];
+  return path === LOGIN_PATH || path === PAGE_LOGIN_PATH;
 }
 
 function setPrincipal(req: FastifyRequest, principal: Principal, credential: { kind: string; secret: string }) {
@@ -136,7 +155,7 @@ function csrfTokenValid(req: FastifyRequest): boolean {
   return typeof sent === 'string' && csrfTokenMatches(req.sessionSecret, sent);
 }
 
-function refuse(reply: FastifyReply, field: string, rule: string, message: string): void {
+function refuseJson(reply: FastifyReply, field: string, rule: string, message: string): void {
   const { status, body } = answerFor(new DomainError('forbidden', message, { errors: [{ field, rule, message }] }));
   void reply.code(status).send(body);
 }

@@ -21,6 +21,8 @@ export interface Principal {
   readonly organisationId: string | null;
   /** The user's ИИН when known (conflict of interest: a mediator cannot be a party). Never logged. */
   readonly iin: string | null;
+  /** The language he chose for the workplace (kk, ru, en); null: the browser's language decides. */
+  readonly language: 'kk' | 'ru' | 'en' | null;
   /** How the request was authenticated: a bearer request needs no CSRF token. */
   readonly via: 'session' | 'token';
   /** The session or token row that authenticated the request. */

@@ -171,6 +171,14 @@ export class UsersService {
     return view(updated);
   }
 
+  /** The language a user chose for the workplace: remembered for his next sign-in, on any browser. */
+  async setLanguage(id: string, language: 'kk' | 'ru' | 'en'): Promise<void> {
+    await this.access.atomically((em) =>
+      em.getRepository(UserEntity).update({ id }, { language, updatedAt: this.clock.now().toISOString() }),
+    );
+    await this.changed(id, { endSessions: false }); // the cached principal carries the language
+  }
+
   async disable(id: string, by: Requester): Promise<UserView> {
     if (by.principal?.userId === id)
       throw DomainError.rule('id', 'not_self', 'Нельзя отключить собственную учётную запись');

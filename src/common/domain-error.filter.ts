@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger, Optional } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MoneyError } from '../money/domain/money';
 import { DomainError, DomainErrorCode, FieldError } from './domain-error';
 import { frameworkError } from './http-errors';
@@ -103,6 +103,12 @@ export function answerFor(exception: unknown): HttpErrorAnswer {
   };
 }
 
+/** Answers errors of the workplace's pages as pages (src/web/page-errors.ts); false: not a page request. */
+export interface PageErrorAnswers {
+  answer(req: FastifyRequest, reply: FastifyReply, answer: HttpErrorAnswer): boolean;
+}
+export const PAGE_ERROR_ANSWERS = Symbol('PageErrorAnswers');
+
 /**
  * Maps every error to one JSON shape (see answerFor). An unknown error becomes a 500 whose body carries a
  * reference; the error line (level error) has the reference, the error's type and message — never request
@@ -111,6 +117,8 @@ export function answerFor(exception: unknown): HttpErrorAnswer {
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+
+  constructor(@Optional() @Inject(PAGE_ERROR_ANSWERS) private readonly pages?: PageErrorAnswers) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
@@ -123,6 +131,8 @@ export class DomainErrorFilter implements ExceptionFilter {
       this.logger.debug(`Ссылка ${reference}, стек: ${error.stack ?? '(нет)'}`);
     }
     if (typeof body.retryAfterSeconds === 'number') void reply.header('Retry-After', String(body.retryAfterSeconds));
+    // A page of the workplace answers with a page (src/web/page-errors.ts); the API with JSON
+    if (this.pages?.answer(host.switchToHttp().getRequest<FastifyRequest>(), reply, { status, body })) return;
     void reply.status(status).send(body);
   }
 }

@@ -42,7 +42,7 @@ export const FALLBACK_SECURITY_HEADERS: Readonly<Record<string, string>> = {
     .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
     .join(';'),
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  'referrer-policy': 'same-origin',
   'x-frame-options': 'DENY',
 };
 
@@ -74,7 +74,7 @@ export function trustProxyOption(
 /**
  * Security headers and the global rate limit, registered before any route (so that every route gets them):
  *  - @fastify/helmet: the CSP above (relaxed for inline styles on the pages named in `withInlineStyles` only),
- *    X-Content-Type-Options: nosniff, Referrer-Policy: no-referrer, X-Frame-Options, no X-Powered-By, and the
+ *    X-Content-Type-Options: nosniff, Referrer-Policy: same-origin (no address leaves for another site; a browser sends Origin on the workplace's own forms, which the CSRF check reads), X-Frame-Options, no X-Powered-By, and the
  *    rest of helmet's defaults; on errors and 404s too.
  *  - @fastify/rate-limit: RATE_LIMIT_MAX requests per RATE_LIMIT_WINDOW_SECONDS per client address (`req.ip`:
  *    behind a proxy set TRUST_PROXY, or every client shares the proxy's budget), counted in this process's memory,
@@ -93,7 +93,7 @@ export async function registerPerimeter(app: NestFastifyApplication, env: Env): 
   await app.register(helmet, {
     global: true,
     contentSecurityPolicy: { useDefaults: false, directives: STRICT_CSP },
-    referrerPolicy: { policy: 'no-referrer' },
+    referrerPolicy: { policy: 'same-origin' },
     xFrameOptions: { action: 'deny' },
     hidePoweredBy: true,
   });

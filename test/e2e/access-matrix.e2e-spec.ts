@@ -66,6 +66,11 @@ const plainRoute =
   (role: Role): number =>
     role === 'anonymous' ? 401 : roles.includes(role) ? ok : 403;
 const publicRoute = (ok: number) => () => ok;
+/**
+ * A page of the workplace (src/web): called here as a script calls it (no Accept: text/html), it answers as the API
+ * does (a browser is sent to the sign-in page instead of 401: test/web); a form accepted answers 303.
+ */
+const page = (expect: (role: Role, scope: Scope | null) => number) => expect;
 
 /** Expected status per route, and how it is called (body: a bad one where the route validates — 400 proves entry). */
 const MATRIX: Record<string, { expect: (role: Role, scope: Scope | null) => number; query?: string; body?: object }> = {
@@ -120,6 +125,12 @@ const MATRIX: Record<string, { expect: (role: Role, scope: Scope | null) => numb
   'GET /api/directory/:id': { expect: plainRoute(404, ALL_ROLES) },
   'POST /api/directory': { expect: plainRoute(400, ['admin']), body: {} },
   'PATCH /api/directory/:id': { expect: plainRoute(400, ['admin']), body: {} },
+  // ── the web workplace (src/web): pages answer HTML; anonymous → the sign-in page ──
+  'GET /login': { expect: (role) => (role === 'anonymous' ? 200 : 303) },
+  'POST /login': { expect: publicRoute(400), body: {} },
+  'POST /logout': { expect: page(plainRoute(303, ALL_ROLES)) },
+  'POST /language': { expect: publicRoute(303), body: { lang: 'ru' } },
+  'GET /': { expect: page(plainRoute(200, CASE_ROLES)) },
 };
 
 describe('access matrix: every route × every role × own / foreign case', () => {
@@ -180,7 +191,9 @@ describe('access matrix: every route × every role × own / foreign case', () =>
     expect(routes.filter((r) => !r.rule).map((r) => r.handler)).toEqual([]);
     // A route addressing a case names the parameter, so that the guard checks the scope.
     const unscoped = routes.filter(
-      (r) => r.path.startsWith('/api/cases/:id') && !(r.rule?.kind === 'signedIn' && r.rule.caseParam === 'id'),
+      (r) =>
+        (r.path.startsWith('/api/cases/:id') || r.path.startsWith('/cases/:id')) &&
+        !(r.rule?.kind === 'signedIn' && r.rule.caseParam === 'id'),
     );
     expect(unscoped.map((r) => r.handler)).toEqual([]);
     const keys = routes.map((r) => `${r.method} ${r.path}`);
@@ -222,7 +235,7 @@ describe('access matrix: every route × every role × own / foreign case', () =>
             );
           // Outside the scope, nothing of the case is told: the answer is the same as for an id that does not exist.
           if (scope === 'foreign' && role !== 'anonymous')
-            expect(JSON.stringify(res.body ?? '')).not.toContain('Серіков');
+            expect(JSON.stringify(res.body ?? '') + (res.text ?? '')).not.toContain('Серіков');
         }
       }
     }

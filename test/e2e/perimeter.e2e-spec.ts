@@ -47,7 +47,7 @@ describe('the perimeter', () => {
     // inline styles only where the page has them (the Swagger UI), never inline scripts
     expect(directives['style-src']).toBe(path === '/api/docs' ? "'self' 'unsafe-inline'" : "'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['referrer-policy']).toBe('same-origin');
     expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.headers['x-powered-by']).toBeUndefined();
   });

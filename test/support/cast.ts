@@ -98,6 +98,7 @@ export function principalAs(role: UserRole): Principal {
     role,
     fullName: { kk: c.fullNameKk ?? c.fullNameRu, ru: c.fullNameRu },
     organisationId: c.organisationId ?? null,
+    language: null,
     iin: null,
     via: 'token',
     credentialId: 'direct',

@@ -9,6 +9,7 @@ import { PaymentReversals1764700000000 } from './1764700000000-payment-reversals
 import { Directory1764750000000 } from './1764750000000-directory';
 import { FrozenDocuments1764800000000 } from './1764800000000-frozen-documents';
 import { PaymentReceipts1764850000000 } from './1764850000000-payment-receipts';
+import { UserLanguage1764900000000 } from './1764900000000-user-language';
 
 /** Every migration, in order. The service runs them on start; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Directory1764750000000,
   FrozenDocuments1764800000000,
   PaymentReceipts1764850000000,
+  UserLanguage1764900000000,
 ];
