@@ -2,12 +2,12 @@ import { Global, Module } from '@nestjs/common';
 import { PAGE_ERROR_ANSWERS } from '../common/domain-error.filter';
 import { AuthModule } from '../auth/auth.module';
 import { CasesModule } from '../cases/cases.module';
-import { MyWorkController } from './my-work/my-work.controller';
 import { PageContexts } from './page-context';
 import { PageErrors } from './page-errors';
 import { Pages } from './pages';
 import { PageRenderer } from './render/page-renderer';
 import { SignInController } from './sign-in/sign-in.controller';
+import { WEB_AREAS } from './areas';
 
 /**
  * The web workplace (issue 10): server-rendered pages for mediators, lawyers, court clerks, officers and the
@@ -17,8 +17,8 @@ import { SignInController } from './sign-in/sign-in.controller';
  */
 @Global()
 @Module({
-  imports: [AuthModule, CasesModule],
-  controllers: [SignInController, MyWorkController],
+  imports: [AuthModule, CasesModule, ...WEB_AREAS],
+  controllers: [SignInController],
   providers: [
     { provide: PageRenderer, useFactory: () => new PageRenderer() },
     PageContexts,

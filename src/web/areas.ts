@@ -1,0 +1,8 @@
+/**
+ * The areas of the web workplace, each a module with its controllers (one line each). Every area's pages use
+ * Pages (src/web/pages.ts) from the global WebModule; its messages are in src/web/i18n/<area>.messages.ts.
+ */
+import type { Type } from '@nestjs/common';
+import { MyWorkModule } from './my-work/my-work.module';
+
+export const WEB_AREAS: Type[] = [MyWorkModule];
