@@ -160,10 +160,14 @@ export class AdminDirectoryController {
       e.codes.bik ? `${translate(lang, 'admin.dir.codes.bik')} ${e.codes.bik}` : '',
       e.codes.courtCode ? `${translate(lang, 'admin.dir.codes.courtCode')} ${e.codes.courtCode}` : '',
     ].filter(Boolean);
+    // The reader's language first: a Kazakh reader finds the entry by its Kazakh name
+    const [first, second] = lang === 'kk' ? (['kk', 'ru'] as const) : (['ru', 'kk'] as const);
     return {
       id: e.id,
-      kk: e.names.kk.nominative,
-      ru: e.names.ru.nominative,
+      first: e.names[first].nominative,
+      firstLang: first,
+      second: e.names[second].nominative,
+      secondLang: second,
       codes: codes.join(', '),
       active: e.active,
     };
