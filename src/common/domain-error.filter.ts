@@ -133,6 +133,8 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (typeof body.retryAfterSeconds === 'number') void reply.header('Retry-After', String(body.retryAfterSeconds));
     // A page of the workplace answers with a page (src/web/page-errors.ts); the API with JSON
     if (this.pages?.answer(host.switchToHttp().getRequest<FastifyRequest>(), reply, { status, body })) return;
+    // JSON, even when the route set another type before it failed (a page's text/html: @HtmlPage)
+    void reply.header('content-type', 'application/json; charset=utf-8');
     void reply.status(status).send(body);
   }
 }

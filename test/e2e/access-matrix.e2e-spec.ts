@@ -131,6 +131,20 @@ const MATRIX: Record<string, { expect: (role: Role, scope: Scope | null) => numb
   'POST /logout': { expect: page(plainRoute(303, ALL_ROLES)) },
   'POST /language': { expect: publicRoute(303), body: { lang: 'ru' } },
   'GET /': { expect: page(plainRoute(200, CASE_ROLES)) },
+  // the administrator's pages (a case's id is no user or entry: 404 after the gate; an empty form: 400)
+  'GET /admin/users': { expect: page(plainRoute(200, ['admin'])) },
+  'GET /admin/users/new': { expect: page(plainRoute(200, ['admin'])) },
+  'POST /admin/users/new': { expect: page(plainRoute(400, ['admin'])), body: {} },
+  'GET /admin/users/:id': { expect: page(plainRoute(404, ['admin'])) },
+  'POST /admin/users/:id': { expect: page(plainRoute(404, ['admin'])), body: {} },
+  'POST /admin/users/:id/disable': { expect: page(plainRoute(404, ['admin'])) },
+  'POST /admin/users/:id/enable': { expect: page(plainRoute(404, ['admin'])) },
+  'POST /admin/users/:id/password': { expect: page(plainRoute(404, ['admin'])), body: {} },
+  'GET /admin/directory': { expect: page(plainRoute(200, ['admin'])) },
+  'GET /admin/directory/new': { expect: page(plainRoute(200, ['admin'])) },
+  'POST /admin/directory/new': { expect: page(plainRoute(400, ['admin'])), body: {} },
+  'GET /admin/directory/:id': { expect: page(plainRoute(404, ['admin'])) },
+  'POST /admin/directory/:id': { expect: page(plainRoute(404, ['admin'])), body: {} },
 };
 
 describe('access matrix: every route × every role × own / foreign case', () => {
