@@ -61,6 +61,12 @@ const JOIN: Record<LabelLang, { claim: string; restitution: string }> = {
 };
 
 export const caseStateLabel = (state: CaseStateValue, lang: LabelLang = 'ru'): string => CASE_STATES[state][lang];
+/** Where the mediation of one claim stands («приглашение направлено, ответа нет»). */
+export const mediationStateLabel = (state: MediationStateValue, lang: LabelLang = 'ru'): string =>
+  MEDIATION_STATES[state][lang];
+/** Where the restitution of one claim stands («платёж по графику просрочен»). */
+export const restitutionStateLabel = (state: RestitutionStateValue, lang: LabelLang = 'ru'): string =>
+  RESTITUTION_STATES[state][lang];
 
 /** «соглашение подписано, возмещение: платёж по графику просрочен». */
 export function claimStateLabel(claim: ClaimState, lang: LabelLang = 'ru'): string {

@@ -5,9 +5,10 @@
  * templates/partials/web against this table.
  */
 import type { Lang, Messages } from './lang';
+import { CASE_MESSAGES } from './case.messages';
 import { COMMON_MESSAGES } from './common.messages';
 
-const AREAS: readonly Messages[] = [COMMON_MESSAGES];
+const AREAS: readonly Messages[] = [COMMON_MESSAGES, CASE_MESSAGES];
 
 function merge(areas: readonly Messages[]): Messages {
   const out: Record<string, Messages[string]> = {};
