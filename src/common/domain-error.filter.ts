@@ -133,6 +133,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (typeof body.retryAfterSeconds === 'number') void reply.header('Retry-After', String(body.retryAfterSeconds));
     // A page of the workplace answers with a page (src/web/page-errors.ts); the API with JSON
     if (this.pages?.answer(host.switchToHttp().getRequest<FastifyRequest>(), reply, { status, body })) return;
-    void reply.status(status).send(body);
+    // JSON even where a page's route had already named HTML (@HtmlPage) before it threw: a script calling a page
+    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -224,7 +224,7 @@ export class CasePageController {
 
   /** The step asked for, or not found: an unknown type, one of the deadline service, a role's not to record, a claim not of this case. */
   private target(view: CaseView, type: string, claimId: string | undefined, user: Principal): StepTarget {
-    if (!isUserEventType(type) || !mayRecord(type, user.role)) throw DomainError.notFound('Шаг', type);
+    if (!isUserEventType(type) || !mayRecord(type, user.role)) throw DomainError.notFound('Событие', type);
     const spec: EventSpec = EVENT_CATALOGUE[type];
     if (spec.machine === 'case') return { type, spec, claim: null };
     const claim = view.claims.find((c) => c.id === claimId);
