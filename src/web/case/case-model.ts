@@ -13,6 +13,8 @@ import {
 import { arrearsOf, claimReading } from '../../../machines/read';
 import type { ProcedureState } from '../../../machines/snapshot';
 import type { CaseView } from '../../cases/case-view';
+import { formatCitation } from '../../eligibility/domain/citation-format';
+import type { Citation } from '../../law/legal-rules';
 import { daysBetween } from '../../common/local-date';
 import type { Lang } from '../i18n/lang';
 import { translate } from '../i18n/messages';
@@ -238,4 +240,27 @@ export function claimCards(view: CaseView, state: ProcedureState | undefined, ro
       steps: stepLinks(view.id, c.nextEvents, role, lang, c.id),
     };
   });
+}
+
+const ACT_EN: Record<Citation['act'], string> = {
+  УК: 'Criminal Code',
+  УПК: 'Criminal Procedure Code',
+  УИК: 'Penal Execution Code',
+  ГК: 'Civil Code',
+  ГПК: 'Civil Procedure Code',
+  ЗМед: 'Law on Mediation',
+  ЗИП: 'Law on Enforcement Proceedings',
+  ЗоП: 'Law on Probation',
+  setting: 'Setting',
+};
+
+/** A legal citation in the reader's language: «УК РК ст. 72 ч. 3», «ҚР ҚК 72-бап 3-бөлік», «Criminal Code, art. 72 part 3». */
+export function citationText(c: Citation, lang: Lang): string {
+  if (lang !== 'en') return formatCitation(c)[lang];
+  if (c.act === 'setting') return `${ACT_EN.setting}: ${c.article}`;
+  const bits = [`${ACT_EN[c.act]}, art. ${c.article}`];
+  if (c.part) bits.push(`part ${c.part}`);
+  if (c.item) bits.push(`item ${c.item}`);
+  if (c.paragraph) bits.push(`para. ${c.paragraph}`);
+  return bits.join(' ');
 }

@@ -8,6 +8,7 @@ import type { CaseView } from '../../cases/case-view';
 import { CaseQueries } from '../../cases/case-queries';
 import { CasesService } from '../../cases/cases.service';
 import { Clock } from '../../common/clock';
+import type { Citation } from '../../law/legal-rules';
 import { DomainError } from '../../common/domain-error';
 import { DirectoryService } from '../../directory/directory.service';
 import type { DirectoryKind } from '../../directory/directory-entry';
@@ -25,7 +26,7 @@ import type { Lang } from '../i18n/lang';
 import { translate } from '../i18n/messages';
 import { HtmlPage, Pages, seeOther } from '../pages';
 import { formatDate, formatMoney, parseAmountInput } from '../render/format';
-import { allStepLinks, claimCards, deadlineLines, mayRecord, stepHref, timeline } from './case-model';
+import { allStepLinks, citationText, claimCards, deadlineLines, mayRecord, stepHref, timeline } from './case-model';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('Дело', 'id') });
 
@@ -98,7 +99,7 @@ export class CasePageController {
         ? {
             date: formatDate(answer.earliestDate, lang),
             reached: answer.earliestDate <= today,
-            citation: answer.citation,
+            citation: citationText(answer.rule as unknown as Citation, lang),
           }
         : null,
       paroleKind:
