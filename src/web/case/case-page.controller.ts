@@ -20,13 +20,23 @@ import {
   inputOfPath,
   parseEventForm,
   type DirectoryOptions,
+  type FormItem,
   type PostedForm,
 } from '../forms/event-form';
 import type { Lang } from '../i18n/lang';
 import { translate } from '../i18n/messages';
 import { HtmlPage, Pages, seeOther } from '../pages';
 import { formatDate, formatMoney, parseAmountInput } from '../render/format';
-import { allStepLinks, citationText, claimCards, deadlineLines, mayRecord, stepHref, timeline } from './case-model';
+import {
+  allStepLinks,
+  citationText,
+  claimCards,
+  deadlineLines,
+  mayRecord,
+  stepHref,
+  stepLinks,
+  timeline,
+} from './case-model';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('Дело', 'id') });
 
@@ -116,6 +126,7 @@ export class CasePageController {
         : null,
       steps: allStepLinks({ ...view, claims: [] }, user.role, lang),
       anySteps: allStepLinks(view, user.role, lang).length > 0,
+      claimSteps: view.claims.some((c) => stepLinks(view.id, c.nextEvents, user.role, lang, c.id).length > 0),
       claims: claimCards(view, entity?.snapshot, user.role, lang),
       deadlines: deadlineLines(view, today, lang),
       timeline: timeline(history, view, lang),
@@ -290,6 +301,8 @@ export class CasePageController {
       amountPlaceholder: translate(lang, 'form.amountHint'),
       attrs,
     });
+    // The schedule preview stands right after the instalments it follows
+    if (agreement) markPreviewSlot(items);
     const label = target.spec.label[lang];
     const action = stepHref(view.id, target.type, target.claim?.id);
     return this.pages.render(
@@ -300,6 +313,10 @@ export class CasePageController {
         heading: label,
         help: target.spec.help[lang],
         claimOf: target.claim ? translate(lang, 'case.step.claimOf', { victim: target.claim.victim.fullName }) : null,
+        outstanding:
+          target.claim && agreement
+            ? translate(lang, 'case.step.outstanding', { amount: formatMoney(target.claim.outstanding) })
+            : null,
         form: { action, items, expectedVersion: opts.expectedVersion },
         hasErrors: Object.keys(byInput).length > 0 || general.length > 0,
         general,
@@ -378,6 +395,14 @@ export class CasePageController {
 /** Whether the procedure takes this step now (the machines' next events; their checks may still refuse it). */
 function allowedNow(view: CaseView, target: StepTarget): boolean {
   return target.claim ? target.claim.nextEvents.includes(target.type) : view.nextEvents.includes(target.type);
+}
+
+function markPreviewSlot(items: FormItem[]): void {
+  for (const item of items)
+    if (item.kind === 'group') {
+      if (item.name === 'terms.instalments') item.previewAfter = true;
+      markPreviewSlot(item.items);
+    }
 }
 
 function one(v: string | string[] | undefined): string | undefined {

@@ -22,6 +22,8 @@ export interface FormGroup {
   required: boolean;
   error?: string;
   items: FormItem[];
+  /** The page shows something of its own right after this group (the agreement's schedule preview). */
+  previewAfter?: boolean;
 }
 
 export type FormItem = FormGroup | (FieldView & { kind: 'field' });

@@ -100,7 +100,7 @@ export const CASE_MESSAGES: Messages = {
     'Не рассчитывается (исключение по закону или недостаточно данных)',
     'Not computed (excluded by law, or not enough data)',
   ),
-  'case.earliest.reached': text('мерзім өтті', 'срок наступил', 'reached'),
+  'case.earliest.reached': text('мерзімі келді', 'срок наступил', 'reached'),
   'case.paroleKind': text('Босату', 'Освобождение', 'Release'),
   'case.paroleKind.mandatory': text(
     'міндетті: барлық талаптар өтелген немесе одан бас тартылған (ҚК 72-бабы 1-бөлігінің 2-абзацы)',
@@ -131,6 +131,11 @@ export const CASE_MESSAGES: Messages = {
     'Сіздің рөліңіз үшін қазір жазатын қадам жоқ.',
     'Сейчас нет шагов, которые может записать ваша роль.',
     'There is no step your role can record now.',
+  ),
+  'case.nextSteps.inCards': text(
+    'Әр талап бойынша қадамдар — оның карточкасында:',
+    'Шаги по каждому требованию — в его карточке:',
+    "Each claim's steps are on its card:",
   ),
   'case.nextSteps.forClaim': text('Осы талап бойынша', 'По этому требованию', 'For this claim'),
   'case.claims': text('Жәбірленушілер мен талаптар', 'Потерпевшие и требования', 'Victims and claims'),
@@ -208,6 +213,11 @@ export const CASE_MESSAGES: Messages = {
   // the form of a step
   'case.step.claimOf': text('Талап: {victim}', 'Требование: {victim}', 'Claim: {victim}'),
   'case.step.submit': text('Жазу', 'Записать', 'Record'),
+  'case.step.outstanding': text(
+    'Талаптың өтелмеген қалдығы: {amount}',
+    'Непогашенный остаток требования: {amount}',
+    'Outstanding balance of the claim: {amount}',
+  ),
   'case.step.back': text('Іске оралу', 'Вернуться к делу', 'Back to the case'),
   'case.step.errorsAbove': text('Тексеріңіз: {errors}', 'Проверьте: {errors}', 'Please check: {errors}'),
   'case.step.notAllowed': text(
