@@ -348,4 +348,51 @@ describe('web workplace: a case at a glance and the steps of the procedure', () 
     expect(page.text).toContain('Оплачено 500 000,00');
     expect(page.text).toContain(`href="/cases/${c.id}/claims/${c.claimId}"`);
   });
+
+  it('the lawyer files the petition with a court from the directory, the court decides, the lawyer records the release under a unit', async () => {
+    const c = await negotiating();
+    await ok(c.id, {
+      type: 'agreement.signed',
+      claimId: c.claimId,
+      signedBy: { mediator: true, victim: true, convict: true },
+      terms: { paidBeforeHearing: 0, waived: 2_000_000 * TENGE },
+    });
+    const form = await read(lawyer.get(`/cases/${c.id}/steps/petition.filed`));
+    expect(form.status).toBe(200);
+    const courts = /<select id="f-courtId" name="courtId"[\s\S]*?<\/select>/.exec(form.text)?.[0] ?? '';
+    expect(courts).toContain('<option value="court-ukg-city" >');
+    expect(
+      (await lawyer.post(`/cases/${c.id}/steps/petition.filed`, { filedOn: '2026-12-01', courtId: 'court-ukg-city' }))
+        .status,
+    ).toBe(303);
+    // the court's clerk now sees the case and its step
+    const court = await signInPage(t, 'court');
+    const page = await read(court.get(`/cases/${c.id}`));
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('ходатайство подано');
+    expect(page.text).toContain('обязательное: все требования оплачены или от них отказались'); // all waived
+    expect(page.text).toContain(`href="/cases/${c.id}/steps/court.decided"`);
+    const decide = await read(court.get(`/cases/${c.id}/steps/court.decided`));
+    expect(decide.text).toMatch(/<select id="f-decision" name="decision"\s+required/);
+    expect(decide.text).toContain('value="2026-12-01"'); // the decision's date offered as today
+    expect(
+      (await court.post(`/cases/${c.id}/steps/court.decided`, { decision: 'parole', decisionDate: '2026-12-01' }))
+        .status,
+    ).toBe(303);
+    const release = await read(lawyer.get(`/cases/${c.id}/steps/convict.released`));
+    const units = /<select id="f-supervisionUnitId"[\s\S]*?<\/select>/.exec(release.text)?.[0] ?? '';
+    expect(units).toContain('<option value="police-ukg-1" >');
+    expect(
+      (
+        await lawyer.post(`/cases/${c.id}/steps/convict.released`, {
+          releaseDate: '2026-12-01',
+          supervisionUnitId: 'police-ukg-1',
+        })
+      ).status,
+    ).toBe(303);
+    const officer = await signInPage(t, 'officer');
+    const seen = await read(officer.get(`/cases/${c.id}`));
+    expect(seen.status).toBe(200);
+    expect(seen.text).toContain('дело закрыто'); // everything waived: nothing left to pay
+  });
 });
