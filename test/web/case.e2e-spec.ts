@@ -196,6 +196,7 @@ describe('web workplace: a case at a glance and the steps of the procedure', () 
       /<small class="field-error" id="f-fee-error">Enter an amount in tenge, e.g. 2 000 000,00<\/small>/,
     );
     expect(bad.text).toContain('value="two million"'); // what he typed stays
+    expect(bad.text).toMatch(/<li><a href="#f-fee">Mediator&#x27;s fee<\/a>: Enter an amount in tenge/); // the summary links to it
     await withLang(mediator, 'kk');
     const kk = await mediator.post(url, { contractDate: '2026-12-01', fee: '1,234' });
     expect(kk.status).toBe(400);

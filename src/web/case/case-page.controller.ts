@@ -319,6 +319,10 @@ export class CasePageController {
             : null,
         form: { action, items, expectedVersion: opts.expectedVersion },
         hasErrors: Object.keys(byInput).length > 0 || general.length > 0,
+        // each error once more above the form, linked to its field (the order of the form)
+        summary: labelled(items).flatMap((i) =>
+          byInput[i.name] ? [{ href: `#${i.id}`, label: i.label, message: byInput[i.name] }] : [],
+        ),
         general,
         conflict: opts.conflict ? { reload: action } : null,
         confidential: target.type === 'session.held',
@@ -395,6 +399,15 @@ export class CasePageController {
 /** Whether the procedure takes this step now (the machines' next events; their checks may still refuse it). */
 function allowedNow(view: CaseView, target: StepTarget): boolean {
   return target.claim ? target.claim.nextEvents.includes(target.type) : view.nextEvents.includes(target.type);
+}
+
+/** Every field and group of the form with its label, in form order. */
+function labelled(items: FormItem[]): { name: string; id: string; label: string }[] {
+  return items.flatMap((i) =>
+    i.kind === 'group'
+      ? [{ name: i.name, id: i.id, label: i.legend }, ...labelled(i.items)]
+      : [{ name: i.name, id: i.id, label: i.label }],
+  );
 }
 
 function markPreviewSlot(items: FormItem[]): void {
