@@ -451,7 +451,8 @@ export const EVENT_CATALOGUE = {
       { name: 'filedOn', kind: 'date', required: false, label: t('Берілген күні', 'Дата подачи', 'Filed on') },
       {
         name: 'courtId',
-        kind: 'text',
+        kind: 'directory',
+        directory: 'court',
         required: false,
         label: t('Сот (анықтамалықтан)', 'Суд (из справочника)', 'Court (from the directory)'),
         help: t(
@@ -581,7 +582,8 @@ export const EVENT_CATALOGUE = {
       },
       {
         name: 'supervisionUnitId',
-        kind: 'text',
+        kind: 'directory',
+        directory: 'police_unit',
         required: false,
         label: t(
           'Бақылау жасайтын полиция бөлімі',

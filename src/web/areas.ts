@@ -7,3 +7,7 @@ import { AdminModule } from './admin/admin.module';
 import { MyWorkModule } from './my-work/my-work.module';
 
 export const WEB_AREAS: Type[] = [MyWorkModule, AdminModule];
+import { CasePageModule } from './case/case.module';
+import { MyWorkModule } from './my-work/my-work.module';
+
+export const WEB_AREAS: Type[] = [MyWorkModule, CasePageModule];

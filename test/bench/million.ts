@@ -1,5 +1,6 @@
 /**
  * `1M cases: page N ms, deep N ms, state N ms, search N ms, write during listing N ms`
+ * `page case at 1M: N ms`
  *
  * A SQLite database of 1,000,000 cases, made once through the real migrations and kept under data/bench/ (keyed by a
  * fingerprint of the schema and of the seed), then reused. Seeding is bulk SQL outside the timing: a few real cases
@@ -11,6 +12,7 @@
  *   deep   — the page after a cursor half-way down the million
  *   state  — GET /api/cases?state=mediation
  *   search — GET /api/cases?q=Жумабеков (stored as «Жұмабеков»)
+ *   page case — GET /cases/:id, the workplace's page of a case (HTML rendered on the server), as its lawyer
  *   write during listing — POST of an event while another client pages deep and searches without pause
  * Each figure is the median of repeated requests.
  */
@@ -436,6 +438,7 @@ function call(
   method: string,
   path: string,
   body?: unknown,
+  accept = 'application/json',
 ): Promise<{ status: number; body: any; ms: number }> {
   const data = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
@@ -448,6 +451,7 @@ function call(
         method,
         agent,
         headers: {
+          accept,
           ...(data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}),
           ...(cast
             ? {
@@ -462,7 +466,8 @@ function call(
         res.on('end', () => {
           const elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
           const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null, ms: elapsed });
+          const json = /json/.test(String(res.headers['content-type']));
+          resolve({ status: res.statusCode ?? 0, body: text && json ? JSON.parse(text) : text, ms: elapsed });
         });
       },
     );
@@ -471,10 +476,10 @@ function call(
   });
 }
 
-async function timed(port: number, path: string, runs = 15): Promise<number> {
+async function timed(port: number, path: string, runs = 15, accept?: string): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs + 2; i++) {
-    const r = await call(port, 'GET', path);
+    const r = await call(port, 'GET', path, undefined, accept);
     if (r.status !== 200) throw new Error(`GET ${path} → ${r.status}: ${JSON.stringify(r.body)}`);
     if (i >= 2) times.push(r.ms);
   }
@@ -520,6 +525,13 @@ export async function benchMillion(): Promise<string[]> {
     const deep = await timed(port, `/api/cases?limit=20&cursor=${deepCursor}`);
     const state = await timed(port, '/api/cases?limit=20&state=mediation');
     const search = await timed(port, `/api/cases?limit=20&q=${encodeURIComponent('Жумабеков')}`);
+    // A case at a glance as the workplace draws it (src/web/case): HTML rendered on the server from the case, its
+    // deadlines, history and eligibility, for a copy of the paying template half-way down the million (the richest
+    // page: agreement, restitution, the longest history), signed in as its lawyer.
+    const paying = await call(port, 'GET', `/api/cases?limit=1&state=restitution&cursor=${deepCursor}`);
+    const payingId = (paying.body as { items: { id: string }[] }).items[0]?.id;
+    if (!payingId) throw new Error('no case in restitution half-way down the bench database');
+    const casePage = await timed(port, `/cases/${payingId}`, 15, 'text/html');
 
     // A case to write to: negotiating, so that each session.held is a real event with history.
     const created = await call(port, 'POST', '/api/cases', application({ mediatorUserId: cast.mediator.id }));
@@ -561,7 +573,9 @@ export async function benchMillion(): Promise<string[]> {
     await worker.terminate();
     if (listings < 10) throw new Error(`only ${listings} listings ran beside the writes`);
     const write = median(writes);
+    const at = CASES === 1_000_000 ? '1M' : String(CASES);
     return [
+      `page case at ${at}: ${ms(casePage)} ms`,
       `1M cases: page ${ms(page)} ms, deep ${ms(deep)} ms, state ${ms(state)} ms, search ${ms(search)} ms, write during listing ${ms(write)} ms`,
     ];
   } finally {

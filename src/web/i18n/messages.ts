@@ -6,10 +6,12 @@
  */
 import type { Lang, Messages } from './lang';
 import { ADMIN_MESSAGES } from './admin.messages';
+import { CASE_MESSAGES } from './case.messages';
 import { COMMON_MESSAGES } from './common.messages';
 import { STATECHART_MESSAGES } from './statechart.messages';
 
 const AREAS: readonly Messages[] = [COMMON_MESSAGES, STATECHART_MESSAGES, ADMIN_MESSAGES];
+const AREAS: readonly Messages[] = [COMMON_MESSAGES, CASE_MESSAGES];
 
 function merge(areas: readonly Messages[]): Messages {
   const out: Record<string, Messages[string]> = {};
