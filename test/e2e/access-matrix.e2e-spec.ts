@@ -131,6 +131,9 @@ const MATRIX: Record<string, { expect: (role: Role, scope: Scope | null) => numb
   'POST /logout': { expect: page(plainRoute(303, ALL_ROLES)) },
   'POST /language': { expect: publicRoute(303), body: { lang: 'ru' } },
   'GET /': { expect: page(plainRoute(200, CASE_ROLES)) },
+  'GET /cases': { expect: page(plainRoute(200, CASE_ROLES)) },
+  'GET /court': { expect: page(plainRoute(200, ['court'])) },
+  'GET /supervision': { expect: page(plainRoute(200, ['officer'])) },
 };
 
 describe('access matrix: every route × every role × own / foreign case', () => {
