@@ -86,6 +86,8 @@ describe('on PostgreSQL', () => {
       { name: 'Directory1764750000000' },
       { name: 'FrozenDocuments1764800000000' },
       { name: 'PaymentReceipts1764850000000' },
+      { name: 'UserLanguage1764900000000' },
+      { name: 'WorkDates1764940000000' },
     ]);
     expect(await db.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")).toEqual([
       { extname: 'pg_trgm' },
