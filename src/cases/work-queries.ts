@@ -13,13 +13,13 @@ import type { AccessKey } from './domain/case-access';
  * a court's thousands) walks his own range of case_access (primary key (key, seq)) and probes each case's
  * pending deadlines (deadlines (case_id, status, due_date)) or its row of case_index; a user who sees more (the
  * widest lawyer of the million bench) walks the service-wide date indexes soonest first — deadlines
- * (status, due_date), case_index (hearing_on, seq) / (eligible_on, seq), case_claim_states (claim_state, seq) —
+ * (status, type, due_date), case_index (hearing_on, seq) / (eligible_on, seq), case_claim_states (claim_state, seq) —
  * and probes his key per row (case_access (case_id, key), (key, seq)). `CROSS JOIN` fixes the order on SQLite.
  * Each kind is read up to CAP rows: its count says "CAP or more" beyond that.
  */
 export const WORK_KINDS = ['arrears', 'petition', 'hearing', 'reply', 'term', 'instalment', 'eligibility'] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
-export const CAP = 500;
+export const CAP = 200;
 export const SMALL_SCOPE = 5000;
 
 /** Which kinds of work each role has: the court hearings and petitions; the officer the parolees' payments. */
@@ -100,7 +100,7 @@ export class WorkQueries {
         counts[kind] = { n: Math.min(rows.length, CAP), capped: rows.length > CAP };
         if (filter.kinds.includes(kind)) refs.push(...rows.slice(0, CAP));
       }
-      // Undated rows (arrears, petitions) first, newest case first; then by date.
+      // Undated rows (arrears, petitions) first, newest case first; then by date, the older case first.
       refs.sort((a, b) =>
         a.date === null || b.date === null
           ? (a.date === null ? 0 : 1) - (b.date === null ? 0 : 1) || b.seq - a.seq
@@ -108,7 +108,7 @@ export class WorkQueries {
             ? -1
             : a.date > b.date
               ? 1
-              : b.seq - a.seq,
+              : a.seq - b.seq,
       );
       const page = refs.slice(filter.offset, filter.offset + filter.limit);
       const cases = await casesById(
@@ -309,14 +309,14 @@ async function refsOf(
       ? await query<DeadlineRow>(
           `SELECT d.case_id, d.claim_id, d.due_date, d.payload, a.seq FROM case_access a CROSS JOIN deadlines d
            WHERE a.key = ? AND d.case_id = a.case_id AND d.status = 'pending' AND d.type = ? AND d.due_date <= ?
-           ORDER BY d.due_date, a.seq DESC LIMIT ?`,
+           ORDER BY d.due_date, a.seq LIMIT ?`,
           [key, deadlineType, dueOf(kind, until), limit],
         )
       : await query<DeadlineRow>(
           `SELECT d.case_id, d.claim_id, d.due_date, d.payload, a.seq FROM deadlines d CROSS JOIN case_access a
-           WHERE d.status = 'pending' AND d.due_date <= ? AND d.type = ? AND a.case_id = d.case_id AND a.key = ?
+           WHERE d.status = 'pending' AND d.type = ? AND d.due_date <= ? AND a.case_id = d.case_id AND a.key = ?
            ORDER BY d.due_date LIMIT ?`,
-          [dueOf(kind, until), deadlineType, key, limit],
+          [deadlineType, dueOf(kind, until), key, limit],
         );
     return rows.map((r) => ({
       kind,
@@ -336,12 +336,12 @@ async function refsOf(
     const rows = small
       ? await query<DatedRow>(
           `SELECT a.case_id, ${column} AS day, a.seq FROM case_access a CROSS JOIN case_index i
-           WHERE a.key = ? AND i.seq = a.seq AND ${column} <= ?${extra} ORDER BY ${column}, a.seq DESC LIMIT ?`,
+           WHERE a.key = ? AND i.seq = a.seq AND ${column} <= ?${extra} ORDER BY ${column}, a.seq LIMIT ?`,
           [key, until, ...extraParams, limit],
         )
       : await query<DatedRow>(
           `SELECT a.case_id, ${column} AS day, a.seq FROM case_index i CROSS JOIN case_access a
-           WHERE ${column} <= ?${extra} AND a.key = ? AND a.seq = i.seq ORDER BY ${column}, i.seq DESC LIMIT ?`,
+           WHERE ${column} <= ?${extra} AND a.key = ? AND a.seq = i.seq ORDER BY ${column}, i.seq LIMIT ?`,
           [until, ...extraParams, key, limit],
         );
     return rows.map((r) => ({

@@ -1,5 +1,6 @@
 /**
  * `1M cases: page N ms, deep N ms, state N ms, search N ms, write during listing N ms`
+ * `page my-work at 1M: N ms`
  *
  * A SQLite database of 1,000,000 cases, made once through the real migrations and kept under data/bench/ (keyed by a
  * fingerprint of the schema and of the seed), then reused. Seeding is bulk SQL outside the timing: a few real cases
@@ -11,6 +12,7 @@
  *   deep   — the page after a cursor half-way down the million
  *   state  — GET /api/cases?state=mediation
  *   search — GET /api/cases?q=Жумабеков (stored as «Жұмабеков»)
+ *   my-work — GET / (the home page: what is due on the lawyer's million cases, soonest first, counts per kind)
  *   write during listing — POST of an event while another client pages deep and searches without pause
  * Each figure is the median of repeated requests.
  */
@@ -262,7 +264,7 @@ async function seed(path: string): Promise<void> {
     const mix = [0, 0, 0, 0, 1, 1, 2, 3, 4, 4];
     await exec(
       db,
-      'CREATE TEMP TABLE tpl (t INTEGER PRIMARY KEY, application TEXT, snapshot TEXT, state TEXT, version INTEGER, claim_id TEXT, claim_states TEXT, next_deadline TEXT, mediator_key TEXT)',
+      'CREATE TEMP TABLE tpl (t INTEGER PRIMARY KEY, application TEXT, snapshot TEXT, state TEXT, version INTEGER, claim_id TEXT, claim_states TEXT, next_deadline TEXT, mediator_key TEXT, eligible_on TEXT, hearing_on TEXT)',
     );
     await exec(db, 'CREATE TEMP TABLE tpl_deadlines (t INTEGER, key TEXT, type TEXT, due_date TEXT, payload TEXT)');
     for (const [t, id] of templateIds.entries()) {
@@ -276,7 +278,7 @@ async function seed(path: string): Promise<void> {
       app.claims[0].victim.fullName = '@@VICTIM@@';
       app.claims[0].victim.iin = '@@VIIN@@';
       app.sentence.court = '@@COURT@@';
-      await exec(db, 'INSERT INTO tpl VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+      await exec(db, 'INSERT INTO tpl VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
         t,
         JSON.stringify(app),
         c.snapshot,
@@ -286,6 +288,8 @@ async function seed(path: string): Promise<void> {
         ix.claim_states,
         ix.next_deadline,
         ix.mediator_key,
+        ix.eligible_on,
+        ix.hearing_on,
       ]);
       await exec(
         db,
@@ -357,9 +361,10 @@ async function seed(path: string): Promise<void> {
       );
       await exec(
         db,
-        `INSERT INTO case_index (seq, case_id, number, state, court_key, mediator_key, next_deadline, claim_states, search_text, created_at)
+        `INSERT INTO case_index (seq, case_id, number, state, court_key, mediator_key, next_deadline, claim_states, search_text, created_at, eligible_on, hearing_on)
          SELECT ${base} + g.i, g.id, 'МД-' || g.year || '-' || g.serial, tpl.state, ct.key, tpl.mediator_key, tpl.next_deadline, tpl.claim_states,
-           'мд md ' || g.year || ' ' || g.serial || ' ' || n.words || ' ' || f.words || ' ' || vn.words || ' ' || vf.words, g.created_at
+           'мд md ' || g.year || ' ' || g.serial || ' ' || n.words || ' ' || f.words || ' ' || vn.words || ' ' || vf.words, g.created_at,
+           tpl.eligible_on, tpl.hearing_on
          FROM gen g JOIN tpl ON tpl.t = g.t JOIN names n ON n.k = g.sn JOIN firsts f ON f.k = g.fn JOIN names vn ON vn.k = g.vsn
            JOIN vfirsts vf ON vf.k = g.vfn JOIN courts ct ON ct.k = g.court ORDER BY g.i`,
       );
@@ -462,7 +467,9 @@ function call(
         res.on('end', () => {
           const elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
           const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null, ms: elapsed });
+          // Pages answer HTML: their body is the text.
+          const json = String(res.headers['content-type'] ?? '').includes('json');
+          resolve({ status: res.statusCode ?? 0, body: text && json ? JSON.parse(text) : text || null, ms: elapsed });
         });
       },
     );
@@ -520,6 +527,11 @@ export async function benchMillion(): Promise<string[]> {
     const deep = await timed(port, `/api/cases?limit=20&cursor=${deepCursor}`);
     const state = await timed(port, '/api/cases?limit=20&state=mediation');
     const search = await timed(port, `/api/cases?limit=20&q=${encodeURIComponent('Жумабеков')}`);
+    // My work (GET /, the home page) of the lawyer who sees every case: what is due, soonest first, with counts.
+    const home = await call(port, 'GET', '/');
+    if (home.status !== 200 || !String(home.body).includes('class="work-action"'))
+      throw new Error(`GET / → ${home.status}: my work lists nothing at ${CASES} cases`);
+    const myWork = await timed(port, '/');
 
     // A case to write to: negotiating, so that each session.held is a real event with history.
     const created = await call(port, 'POST', '/api/cases', application({ mediatorUserId: cast.mediator.id }));
@@ -563,6 +575,7 @@ export async function benchMillion(): Promise<string[]> {
     const write = median(writes);
     return [
       `1M cases: page ${ms(page)} ms, deep ${ms(deep)} ms, state ${ms(state)} ms, search ${ms(search)} ms, write during listing ${ms(write)} ms`,
+      `page my-work at ${CASES === 1_000_000 ? '1M' : CASES}: ${ms(myWork)} ms`,
     ];
   } finally {
     agent.destroy();

@@ -214,7 +214,7 @@ describe('web: my work, cases, court, supervision', () => {
       if (!url.includes('q=')) expect(page.text).not.toContain('Чужойев');
     }
     const mediator = await signInPage(t, 'mediator');
-    expect(names((await mediator.get('/?kind=reply')).text)).toEqual(['foreign', 'invited']); // the same day: the newer case first
+    expect(names((await mediator.get('/?kind=reply')).text)).toEqual(['invited', 'foreign']); // the same day: the older case first
     expect(caseLinks((await mediator.get('/cases?q=Чужойев')).text)).toEqual([ids.foreign.id]);
   });
 

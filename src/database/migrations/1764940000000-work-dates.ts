@@ -6,8 +6,8 @@ import { caseIndexRow, type IndexedCase, numbered } from '../../cases/case-index
  * petition date while a petition is still to be filed (`eligible_on`) and the hearing date while a hearing is
  * scheduled (`hearing_on`), written by writeCaseIndex in the transaction of every write of the case. Each with an
  * index (date, seq): a user who sees very many cases (a court, the widest lawyer) walks them soonest first and
- * probes his access key per case. Pending deadlines are walked the same way by (status, due_date) — that index
- * exists — or per case by (case_id, status, due_date), added here, when the user's own cases are fewer.
+ * probes his access key per case. Pending deadlines of one kind are walked the same way by (status, type,
+ * due_date), or per case by (case_id, status, due_date) when the user's own cases are fewer (src/cases/work-queries.ts).
  * Backfills every existing case.
  */
 export class WorkDates1764940000000 implements MigrationInterface {
@@ -19,10 +19,12 @@ export class WorkDates1764940000000 implements MigrationInterface {
     await q.query('CREATE INDEX IDX_case_index_eligible ON case_index (eligible_on, seq)');
     await q.query('CREATE INDEX IDX_case_index_hearing ON case_index (hearing_on, seq)');
     await q.query('CREATE INDEX IDX_deadlines_case_pending ON deadlines (case_id, status, due_date)');
+    await q.query('CREATE INDEX IDX_deadlines_kind_due ON deadlines (status, type, due_date)');
     await backfill(q);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP INDEX IDX_deadlines_kind_due');
     await q.query('DROP INDEX IDX_deadlines_case_pending');
     await q.query('DROP INDEX IDX_case_index_hearing');
     await q.query('DROP INDEX IDX_case_index_eligible');
