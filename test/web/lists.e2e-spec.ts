@@ -102,8 +102,8 @@ describe('web: my work, cases, court, supervision', () => {
     const all = await page.get('/?within=all');
     expect(all.status).toBe(200);
     // ready: the petition can be filed (eligible since 2025); invited: reply window ends 11 Dec; approaching:
-    // eligible 20 Dec; hearing on 20 Dec; negotiating: term ends 31 Dec; released: first instalment 11 Jan 2027
-    expect(names(all.text)).toEqual(['ready', 'invited', 'hearing', 'approaching', 'negotiating', 'released']);
+    // eligible 20 Dec; hearing on 20 Dec (the same day: the older case first); negotiating: term ends 31 Dec; released: first instalment 11 Jan 2027
+    expect(names(all.text)).toEqual(['ready', 'invited', 'approaching', 'hearing', 'negotiating', 'released']);
     const text = textOf(all.text);
     expect(text).toContain('Everything 6');
     expect(text).toContain('Victims&#x27; reply windows 1');
@@ -117,13 +117,13 @@ describe('web: my work, cases, court, supervision', () => {
     expect(actions(all.text)).toEqual([
       `/cases/${ids.ready.id}/steps/petition.filed`,
       `/cases/${ids.invited.id}`,
-      `/cases/${ids.hearing.id}`,
       `/cases/${ids.approaching.id}`,
+      `/cases/${ids.hearing.id}`,
       `/cases/${ids.negotiating.id}`,
       `/cases/${ids.released.id}/claims/${ids.released.claimId}`,
     ]);
     // within 30 days (the default): the instalment in 41 days is not yet there
-    expect(names((await page.get('/')).text)).toEqual(['ready', 'invited', 'hearing', 'approaching', 'negotiating']);
+    expect(names((await page.get('/')).text)).toEqual(['ready', 'invited', 'approaching', 'hearing', 'negotiating']);
     expect(names((await page.get('/?within=7')).text)).toEqual(['ready']);
     expect(names((await page.get('/?kind=reply&within=all')).text)).toEqual(['invited']);
     expect(names((await page.get('/?kind=eligibility')).text)).toEqual(['ready', 'approaching']);
@@ -135,7 +135,7 @@ describe('web: my work, cases, court, supervision', () => {
     const bad = await page.get('/?kind=everything&within=12');
     expect(bad.status).toBe(400);
     expect(textOf(bad.text)).toContain('A filter value was not valid');
-    expect(names(bad.text)).toEqual(['ready', 'invited', 'hearing', 'approaching', 'negotiating']);
+    expect(names(bad.text)).toEqual(['ready', 'invited', 'approaching', 'hearing', 'negotiating']);
   });
 
   it("the mediator's work opens the step to take: the victim's reply, the agreement", async () => {
@@ -143,7 +143,7 @@ describe('web: my work, cases, court, supervision', () => {
     const page = await signInPage(t, 'mediator', 'ru');
     const res = await page.get('/?within=all');
     expect(res.status).toBe(200);
-    expect(names(res.text)).toEqual(['ready', 'invited', 'hearing', 'approaching', 'negotiating', 'released']);
+    expect(names(res.text)).toEqual(['ready', 'invited', 'approaching', 'hearing', 'negotiating', 'released']);
     expect(actions(res.text)).toContain(
       `/cases/${ids.invited.id}/steps/invitation.accepted?claim=${ids.invited.claimId}`,
     );
