@@ -293,6 +293,80 @@ async function smallScope(query: ReadQuery, key: AccessKey): Promise<boolean> {
   return Number(n) <= SMALL_SCOPE;
 }
 
+/**
+ * The statement for up to CAP + 1 rows of one kind, soonest first: driven by the user's own range of case_access
+ * (`small`) or by the service-wide index of the kind's date, probing the user's key (exported for the test of the
+ * plans, test/integration/work-plans.spec.ts).
+ */
+export function workStatement(
+  kind: WorkKind,
+  key: AccessKey,
+  small: boolean,
+  until: string,
+  today: string,
+): { sql: string; params: unknown[] } {
+  const limit = CAP + 1;
+  const deadlineType = DEADLINE_KINDS[kind];
+  if (deadlineType) {
+    return small
+      ? {
+          sql: `SELECT d.case_id, d.claim_id, d.due_date, d.payload, a.seq FROM case_access a CROSS JOIN deadlines d
+           WHERE a.key = ? AND d.case_id = a.case_id AND d.status = 'pending' AND d.type = ? AND d.due_date <= ?
+           ORDER BY d.due_date, a.seq LIMIT ?`,
+          params: [key, deadlineType, dueOf(kind, until), limit],
+        }
+      : {
+          sql: `SELECT d.case_id, d.claim_id, d.due_date, d.payload, a.seq FROM deadlines d CROSS JOIN case_access a
+           WHERE d.status = 'pending' AND d.type = ? AND d.due_date <= ? AND a.case_id = d.case_id AND a.key = ?
+           ORDER BY d.due_date LIMIT ?`,
+          params: [deadlineType, dueOf(kind, until), key, limit],
+        };
+  }
+  if (kind === 'hearing' || kind === 'eligibility') {
+    const column = kind === 'hearing' ? 'i.hearing_on' : 'i.eligible_on';
+    // Eligibility: a date still ahead; or, passed, when the petition can be filed now (ready for court, refused).
+    // `i.state || ''`: a test of the row, not an index to OR with (the walk stays in date order, without a sort).
+    const extra =
+      kind === 'eligibility' ? ` AND (${column} >= ? OR (i.state || '') IN ('readyForCourt', 'refused'))` : '';
+    const extraParams = kind === 'eligibility' ? [today] : [];
+    return small
+      ? {
+          sql: `SELECT a.case_id, ${column} AS day, a.seq FROM case_access a CROSS JOIN case_index i
+           WHERE a.key = ? AND i.seq = a.seq AND ${column} <= ?${extra} ORDER BY ${column}, a.seq LIMIT ?`,
+          params: [key, until, ...extraParams, limit],
+        }
+      : {
+          sql: `SELECT a.case_id, ${column} AS day, a.seq FROM case_index i CROSS JOIN case_access a
+           WHERE ${column} <= ?${extra} AND a.key = ? AND a.seq = i.seq ORDER BY ${column}, i.seq LIMIT ?`,
+          params: [until, ...extraParams, key, limit],
+        };
+  }
+  // arrears (a claim's restitution inArrears), petition (filed, the hearing not yet scheduled): no date indexed.
+  if (kind === 'arrears')
+    return small
+      ? {
+          sql: `SELECT a.case_id, a.seq FROM case_access a CROSS JOIN case_claim_states s
+             WHERE a.key = ? AND s.claim_state = 'inArrears' AND s.seq = a.seq ORDER BY a.seq DESC LIMIT ?`,
+          params: [key, limit],
+        }
+      : {
+          sql: `SELECT a.case_id, a.seq FROM case_claim_states s CROSS JOIN case_access a
+             WHERE s.claim_state = 'inArrears' AND a.key = ? AND a.seq = s.seq ORDER BY s.seq DESC LIMIT ?`,
+          params: [key, limit],
+        };
+  return small
+    ? {
+        sql: `SELECT a.case_id, a.seq FROM case_access a CROSS JOIN case_index i
+             WHERE a.key = ? AND i.seq = a.seq AND i.state = 'petitionFiled' ORDER BY a.seq DESC LIMIT ?`,
+        params: [key, limit],
+      }
+    : {
+        sql: `SELECT a.case_id, a.seq FROM case_index i CROSS JOIN case_access a
+             WHERE i.state = 'petitionFiled' AND a.key = ? AND a.seq = i.seq ORDER BY i.seq DESC LIMIT ?`,
+        params: [key, limit],
+      };
+}
+
 /** Up to CAP + 1 rows of one kind, soonest first. */
 async function refsOf(
   query: ReadQuery,
@@ -302,105 +376,34 @@ async function refsOf(
   until: string,
   today: string,
 ): Promise<Ref[]> {
-  const limit = CAP + 1;
-  const deadlineType = DEADLINE_KINDS[kind];
-  if (deadlineType) {
-    const rows = small
-      ? await query<DeadlineRow>(
-          `SELECT d.case_id, d.claim_id, d.due_date, d.payload, a.seq FROM case_access a CROSS JOIN deadlines d
-           WHERE a.key = ? AND d.case_id = a.case_id AND d.status = 'pending' AND d.type = ? AND d.due_date <= ?
-           ORDER BY d.due_date, a.seq LIMIT ?`,
-          [key, deadlineType, dueOf(kind, until), limit],
-        )
-      : await query<DeadlineRow>(
-          `SELECT d.case_id, d.claim_id, d.due_date, d.payload, a.seq FROM deadlines d CROSS JOIN case_access a
-           WHERE d.status = 'pending' AND d.type = ? AND d.due_date <= ? AND a.case_id = d.case_id AND a.key = ?
-           ORDER BY d.due_date LIMIT ?`,
-          [deadlineType, dueOf(kind, until), key, limit],
-        );
-    return rows.map((r) => ({
-      kind,
-      caseId: r.case_id,
-      claimId: r.claim_id,
-      // The window's last day (the reply period, the mediation term) is the day before the deadline fires.
-      date: kind === 'instalment' ? r.due_date : addDays(r.due_date, -1),
-      payload: r.payload,
-      seq: Number(r.seq),
-    }));
-  }
-  if (kind === 'hearing' || kind === 'eligibility') {
-    const column = kind === 'hearing' ? 'i.hearing_on' : 'i.eligible_on';
-    // Eligibility: a date still ahead; or, passed, when the petition can be filed now (ready for court, refused).
-    const extra = kind === 'eligibility' ? ` AND (${column} >= ? OR i.state IN ('readyForCourt', 'refused'))` : '';
-    const extraParams = kind === 'eligibility' ? [today] : [];
-    const rows = small
-      ? await query<DatedRow>(
-          `SELECT a.case_id, ${column} AS day, a.seq FROM case_access a CROSS JOIN case_index i
-           WHERE a.key = ? AND i.seq = a.seq AND ${column} <= ?${extra} ORDER BY ${column}, a.seq LIMIT ?`,
-          [key, until, ...extraParams, limit],
-        )
-      : await query<DatedRow>(
-          `SELECT a.case_id, ${column} AS day, a.seq FROM case_index i CROSS JOIN case_access a
-           WHERE ${column} <= ?${extra} AND a.key = ? AND a.seq = i.seq ORDER BY ${column}, i.seq LIMIT ?`,
-          [until, ...extraParams, key, limit],
-        );
-    return rows.map((r) => ({
-      kind,
-      caseId: r.case_id,
-      claimId: null,
-      date: r.day,
-      payload: null,
-      seq: Number(r.seq),
-    }));
-  }
-  // arrears (a claim's restitution inArrears), petition (filed, the hearing not yet scheduled): no date indexed.
-  const rows =
-    kind === 'arrears'
-      ? small
-        ? await query<SeqRow>(
-            `SELECT a.case_id, a.seq FROM case_access a CROSS JOIN case_claim_states s
-             WHERE a.key = ? AND s.claim_state = 'inArrears' AND s.seq = a.seq ORDER BY a.seq DESC LIMIT ?`,
-            [key, limit],
-          )
-        : await query<SeqRow>(
-            `SELECT a.case_id, a.seq FROM case_claim_states s CROSS JOIN case_access a
-             WHERE s.claim_state = 'inArrears' AND a.key = ? AND a.seq = s.seq ORDER BY s.seq DESC LIMIT ?`,
-            [key, limit],
-          )
-      : small
-        ? await query<SeqRow>(
-            `SELECT a.case_id, a.seq FROM case_access a CROSS JOIN case_index i
-             WHERE a.key = ? AND i.seq = a.seq AND i.state = 'petitionFiled' ORDER BY a.seq DESC LIMIT ?`,
-            [key, limit],
-          )
-        : await query<SeqRow>(
-            `SELECT a.case_id, a.seq FROM case_index i CROSS JOIN case_access a
-             WHERE i.state = 'petitionFiled' AND a.key = ? AND a.seq = i.seq ORDER BY i.seq DESC LIMIT ?`,
-            [key, limit],
-          );
-  return rows.map((r) => ({ kind, caseId: r.case_id, claimId: null, date: null, payload: null, seq: Number(r.seq) }));
+  const { sql, params } = workStatement(kind, key, small, until, today);
+  const rows = await query<{
+    case_id: string;
+    claim_id?: string | null;
+    due_date?: string;
+    payload?: string | null;
+    day?: string;
+    seq: number | string;
+  }>(sql, params);
+  return rows.map((r) => ({
+    kind,
+    caseId: r.case_id,
+    claimId: r.claim_id ?? null,
+    date:
+      r.due_date !== undefined
+        ? // The window's last day (the reply period, the mediation term) is the day before the deadline fires.
+          kind === 'instalment'
+          ? r.due_date
+          : addDays(r.due_date, -1)
+        : (r.day ?? null),
+    payload: r.payload ?? null,
+    seq: Number(r.seq),
+  }));
 }
 
 /** The deadline's due date for items dated up to `until`. */
 function dueOf(kind: WorkKind, until: string): string {
   return kind === 'instalment' ? until : addDays(until, 1);
-}
-
-interface DeadlineRow {
-  case_id: string;
-  claim_id: string | null;
-  due_date: string;
-  payload: string | null;
-  seq: number | string;
-}
-interface DatedRow {
-  case_id: string;
-  day: string;
-  seq: number | string;
-}
-interface SeqRow {
-  case_id: string;
-  seq: number | string;
 }
 
 interface CaseRow {
