@@ -18,7 +18,7 @@ describe('my work: query plans', () => {
   afterAll(() => t.close());
 
   const plan = async (sql: string, params: unknown[]) =>
-    ((await db.query(`EXPLAIN QUERY PLAN ${sql}`, params)) as { detail: string }[]).map((r) => r.detail);
+    (await db.query<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`, params)).map((r) => r.detail);
 
   it.each(WORK_KINDS.flatMap((kind) => [true, false].map((small) => [kind, small] as const)))(
     '%s (small scope: %s): index searches only',
