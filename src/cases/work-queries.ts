@@ -111,9 +111,15 @@ export class WorkQueries {
               : a.seq - b.seq,
       );
       const page = refs.slice(filter.offset, filter.offset + filter.limit);
+      const needs = new Set(
+        page
+          .filter((r) => r.kind === 'arrears' || r.kind === 'petition' || r.kind === 'instalment')
+          .map((r) => r.caseId),
+      );
       const cases = await casesById(
         query,
         page.map((r) => r.caseId),
+        (id) => needs.has(id),
       );
       const items = page.flatMap((r) => itemsOf(r, cases.get(r.caseId)));
       // Undated rows get their dates from the case: sort the page again, overdue first.
@@ -151,7 +157,6 @@ export class WorkQueries {
             petitionFiledOn: ctx.petitionFiledOn,
             hearingDate: c.state === 'hearingScheduled' ? ctx.hearingDate : null,
             claims: c.application.claims.length,
-            mandatory: false,
           },
         ];
       });
@@ -250,7 +255,6 @@ export interface CourtCase {
   petitionFiledOn: string | null;
   hearingDate: string | null;
   claims: number;
-  mandatory: boolean;
 }
 
 export interface Parolee {
@@ -414,22 +418,32 @@ interface CaseRow {
   snapshot: ProcedureState;
 }
 
-async function casesById(query: ReadQuery, ids: string[]): Promise<Map<string, CaseRow>> {
+/**
+ * The cases of a page, parsed. `withSnapshot`: the cases whose lines read the machines' state (arrears, petitions,
+ * instalments, parolees); the others' snapshots are not read at all (most lines need the application only).
+ */
+async function casesById(
+  query: ReadQuery,
+  ids: string[],
+  withSnapshot: (id: string) => boolean = () => true,
+): Promise<Map<string, CaseRow>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await query<Record<string, string>>(
-    `SELECT id, number, state, application, snapshot FROM cases WHERE id IN (${unique.map(() => '?').join(', ')})`,
-    unique,
+  const full = unique.filter(withSnapshot);
+  const rows = await query<Record<string, string | null>>(
+    `SELECT id, number, state, application, CASE WHEN id IN (${full.map(() => '?').join(', ') || 'NULL'}) THEN snapshot END AS snapshot
+     FROM cases WHERE id IN (${unique.map(() => '?').join(', ')})`,
+    [...full, ...unique],
   );
   return new Map(
     rows.map((r) => [
-      r.id,
+      r.id as string,
       {
-        id: r.id,
-        number: r.number,
-        state: r.state,
-        application: JSON.parse(r.application) as CaseApplication,
-        snapshot: JSON.parse(r.snapshot) as ProcedureState,
+        id: r.id as string,
+        number: r.number as string,
+        state: r.state as string,
+        application: JSON.parse(r.application as string) as CaseApplication,
+        snapshot: (r.snapshot === null ? null : JSON.parse(r.snapshot)) as ProcedureState,
       },
     ]),
   );
