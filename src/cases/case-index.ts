@@ -4,6 +4,8 @@ import { claimReadings } from '../../machines/read';
 import { procedureDeps } from '../workflow/procedure-deps';
 import type { CaseApplication } from './domain/case-application';
 import { foldForSearch, searchDocument } from './search/fold';
+import { computeEligibility } from '../eligibility/domain/parole-eligibility';
+import { iinBirthDate, iinSex } from '../identity/domain/iin';
 
 /**
  * The listing index of a case (table case_index and its companions, migration 1764200000000): every column a
@@ -15,6 +17,10 @@ import { foldForSearch, searchDocument } from './search/fold';
  *   case_iin          one row per (ИИН, case) for the convict and every victim: exact ИИН search
  *   case_counts       cases per key ('all', 'state:<s>', 'claim:<s>'): exact totals without a scan
  *   case_fts          (SQLite) FTS5 over the folded words; PostgreSQL: pg_trgm index on case_index.search_text
+ *
+ * Two dates of the case for "my work" (migration 1764940000000): `eligible_on`, the earliest day the petition may
+ * be filed while it is still to be filed (before the filing, or after a refusal: not before the re-filing date);
+ * `hearing_on`, the hearing date while a hearing is scheduled.
  */
 export interface CaseIndexRow {
   caseId: string;
@@ -27,6 +33,10 @@ export interface CaseIndexRow {
   iins: string[];
   searchText: string;
   createdAt: string;
+  /** The earliest petition date while a petition is still to be filed; else null. */
+  eligibleOn: string | null;
+  /** The hearing date while the hearing is scheduled; else null. */
+  hearingOn: string | null;
 }
 
 /** The part of a case row the index is computed from. */
@@ -63,7 +73,47 @@ export function caseIndexRow(kase: IndexedCase, deadlines?: readonly { dueDate: 
     iins: [...iins].sort(),
     searchText: searchDocument([kase.number, app.convict.fullName, ...app.claims.map((c) => c.victim.fullName)]),
     createdAt: kase.createdAt,
+    eligibleOn: eligibleOn(kase),
+    hearingOn: hearingOn(kase),
   };
+}
+
+/** Case states in which a petition is still to be filed. */
+const BEFORE_PETITION = new Set(['applied', 'mediation', 'readyForCourt', 'refused']);
+
+/** The hearing date while the case awaits its hearing. */
+function hearingOn(kase: Pick<IndexedCase, 'state' | 'snapshot'>): string | null {
+  return kase.state === 'hearingScheduled' ? (kase.snapshot.case.context.hearingDate ?? null) : null;
+}
+
+/**
+ * The earliest day the petition may be filed (УК 72/73, from the sentence as filed, as GET /api/cases/:id/eligibility
+ * computes it without the facts the case does not record), while one is still to be filed; after a refusal not
+ * before the re-filing date (УИК 162 ч. 10). Null when excluded, or when the sentence cannot be computed.
+ */
+export function eligibleOn(kase: Pick<IndexedCase, 'state' | 'snapshot' | 'application'>): string | null {
+  if (!BEFORE_PETITION.has(kase.state)) return null;
+  const { sentence, convict } = kase.application;
+  let date: string | null;
+  try {
+    const result = computeEligibility({
+      procedure: kase.application.procedure === 'replacement' ? 'replacement' : 'parole',
+      term: sentence.lifeImprisonment ? undefined : sentence.term,
+      lifeImprisonment: sentence.lifeImprisonment,
+      termStartDate: sentence.startDate,
+      pretrialDetentionDays: sentence.pretrialDetentionDays,
+      gravity: sentence.gravity,
+      againstLifeOrHealth: sentence.againstLifeOrHealth,
+      birthDate: convict.birthDate ?? iinBirthDate(convict.iin) ?? undefined,
+      sex: iinSex(convict.iin) ?? undefined,
+    });
+    date = (kase.application.procedure === 'replacement' ? result.replacement : result.parole)?.earliestDate ?? null;
+  } catch {
+    return null; // a sentence the rules cannot read: the case page says why
+  }
+  if (date === null) return null;
+  const refile = kase.state === 'refused' ? kase.snapshot.case.context.refileNotBefore : null;
+  return refile && refile > date ? refile : date;
 }
 
 function claimStatesOf(snapshot: ProcedureState): string[] {
@@ -101,6 +151,12 @@ export function listedTheSame(
 ): boolean {
   if (before.application !== kase.application || before.state !== kase.state) return false;
   if (nextDeadline(before.deadlines) !== nextDeadline(deadlines)) return false;
+  if (hearingOn({ state: before.state, snapshot: before.snapshot }) !== hearingOn(kase)) return false;
+  if (
+    kase.state === 'refused' &&
+    before.snapshot.case.context.refileNotBefore !== kase.snapshot.case.context.refileNotBefore
+  )
+    return false;
   const now = claimStatesOf(kase.snapshot);
   const then = claimStatesOf(before.snapshot);
   return now.length === then.length && now.every((s, i) => s === then[i]);
@@ -114,6 +170,8 @@ interface StoredIndexRow {
   next_deadline: string | null;
   claim_states: string;
   search_text: string;
+  eligible_on: string | null;
+  hearing_on: string | null;
 }
 
 /**
@@ -126,15 +184,18 @@ export async function writeCaseIndex(
   kase: IndexedCase,
   deadlines?: readonly { dueDate: string }[],
   before?: IndexedBefore,
+  /** false: the schema before migration 1764940000000 (its own backfill writes the dates). */
+  withDates = true,
 ): Promise<void> {
   if (before && listedTheSame(kase, deadlines ?? pendingDeadlines(kase.snapshot, deps), before)) return; // e.g. a session held
   const postgres = em.connection.options.type === 'postgres';
   const sql = (text: string) => (postgres ? numbered(text) : text);
-  const row = caseIndexRow(kase, deadlines);
+  const computed = caseIndexRow(kase, deadlines);
+  const row = withDates ? computed : { ...computed, eligibleOn: null, hearingOn: null };
   const claimStates = row.claimStates.join(' ');
   const found: StoredIndexRow[] = await em.query(
     sql(
-      'SELECT seq, state, court_key, mediator_key, next_deadline, claim_states, search_text FROM case_index WHERE case_id = ?',
+      `SELECT seq, state, court_key, mediator_key, next_deadline, claim_states, search_text${withDates ? ', eligible_on, hearing_on' : ', NULL AS eligible_on, NULL AS hearing_on'} FROM case_index WHERE case_id = ?`,
     ),
     [row.caseId],
   );
@@ -142,9 +203,10 @@ export async function writeCaseIndex(
   const count = (key: string, delta: number) => counts.set(key, (counts.get(key) ?? 0) + delta);
 
   if (found.length === 0) {
-    const insert =
-      'INSERT INTO case_index (case_id, number, state, court_key, mediator_key, next_deadline, claim_states, search_text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
-    const values = [
+    const insert = withDates
+      ? 'INSERT INTO case_index (case_id, number, state, court_key, mediator_key, next_deadline, claim_states, search_text, created_at, eligible_on, hearing_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+      : 'INSERT INTO case_index (case_id, number, state, court_key, mediator_key, next_deadline, claim_states, search_text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+    const all = [
       row.caseId,
       row.number,
       row.state,
@@ -154,7 +216,10 @@ export async function writeCaseIndex(
       claimStates,
       row.searchText,
       row.createdAt,
+      row.eligibleOn,
+      row.hearingOn,
     ];
+    const values = withDates ? all : all.slice(0, 9);
     // TypeORM's sqlite driver answers an INSERT with the new rowid; PostgreSQL returns the identity.
     const seq = postgres
       ? Number((await em.query<{ seq: string | number }[]>(sql(`${insert} RETURNING seq`), values))[0].seq)
@@ -174,15 +239,26 @@ export async function writeCaseIndex(
       old.mediator_key === row.mediatorKey &&
       old.next_deadline === row.nextDeadline &&
       old.claim_states === claimStates &&
-      old.search_text === row.searchText
+      old.search_text === row.searchText &&
+      old.eligible_on === row.eligibleOn &&
+      old.hearing_on === row.hearingOn
     ) {
       return;
     }
     await em.query(
       sql(
-        'UPDATE case_index SET state = ?, court_key = ?, mediator_key = ?, next_deadline = ?, claim_states = ?, search_text = ? WHERE seq = ?',
+        `UPDATE case_index SET state = ?, court_key = ?, mediator_key = ?, next_deadline = ?, claim_states = ?, search_text = ?${withDates ? ', eligible_on = ?, hearing_on = ?' : ''} WHERE seq = ?`,
       ),
-      [row.state, row.courtKey, row.mediatorKey, row.nextDeadline, claimStates, row.searchText, seq],
+      [
+        row.state,
+        row.courtKey,
+        row.mediatorKey,
+        row.nextDeadline,
+        claimStates,
+        row.searchText,
+        ...(withDates ? [row.eligibleOn, row.hearingOn] : []),
+        seq,
+      ],
     );
     const before = old.claim_states ? old.claim_states.split(' ') : [];
     const gone = before.filter((s) => !row.claimStates.includes(s));

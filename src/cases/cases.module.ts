@@ -9,6 +9,7 @@ import { CaseQueries } from './case-queries';
 import { CaseUsers, SqlCaseUsers } from './case-users';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
+import { WorkQueries } from './work-queries';
 
 /**
  * Cases over HTTP: the application logic and views. Writes go through the workflow store (WorkflowModule).
@@ -22,10 +23,11 @@ import { CasesService } from './cases.service';
     CasesService,
     ReadConnection,
     CaseQueries,
+    WorkQueries,
     CasePeople,
     { provide: CaseUsers, useClass: SqlCaseUsers },
     { provide: CaseScope, useClass: SqlCaseScope },
   ],
-  exports: [CasesService, CaseQueries, CaseScope, CaseUsers],
+  exports: [CasesService, CaseQueries, WorkQueries, CaseScope, CaseUsers],
 })
 export class CasesModule {}

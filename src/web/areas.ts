@@ -11,3 +11,7 @@ import { CasePageModule } from './case/case.module';
 import { MyWorkModule } from './my-work/my-work.module';
 
 export const WEB_AREAS: Type[] = [MyWorkModule, CasePageModule];
+import { ListsModule } from './lists/lists.module';
+import { MyWorkModule } from './my-work/my-work.module';
+
+export const WEB_AREAS: Type[] = [MyWorkModule, ListsModule];

@@ -1,6 +1,7 @@
 /**
  * `1M cases: page N ms, deep N ms, state N ms, search N ms, write during listing N ms`
  * `page case at 1M: N ms`
+ * `page my-work at 1M: N ms`
  *
  * A SQLite database of 1,000,000 cases, made once through the real migrations and kept under data/bench/ (keyed by a
  * fingerprint of the schema and of the seed), then reused. Seeding is bulk SQL outside the timing: a few real cases
@@ -13,6 +14,7 @@
  *   state  — GET /api/cases?state=mediation
  *   search — GET /api/cases?q=Жумабеков (stored as «Жұмабеков»)
  *   page case — GET /cases/:id, the workplace's page of a case (HTML rendered on the server), as its lawyer
+ *   my-work — GET / (the home page: what is due on the lawyer's million cases, soonest first, counts per kind)
  *   write during listing — POST of an event while another client pages deep and searches without pause
  * Each figure is the median of repeated requests.
  */
@@ -264,7 +266,7 @@ async function seed(path: string): Promise<void> {
     const mix = [0, 0, 0, 0, 1, 1, 2, 3, 4, 4];
     await exec(
       db,
-      'CREATE TEMP TABLE tpl (t INTEGER PRIMARY KEY, application TEXT, snapshot TEXT, state TEXT, version INTEGER, claim_id TEXT, claim_states TEXT, next_deadline TEXT, mediator_key TEXT)',
+      'CREATE TEMP TABLE tpl (t INTEGER PRIMARY KEY, application TEXT, snapshot TEXT, state TEXT, version INTEGER, claim_id TEXT, claim_states TEXT, next_deadline TEXT, mediator_key TEXT, eligible_on TEXT, hearing_on TEXT)',
     );
     await exec(db, 'CREATE TEMP TABLE tpl_deadlines (t INTEGER, key TEXT, type TEXT, due_date TEXT, payload TEXT)');
     for (const [t, id] of templateIds.entries()) {
@@ -278,7 +280,7 @@ async function seed(path: string): Promise<void> {
       app.claims[0].victim.fullName = '@@VICTIM@@';
       app.claims[0].victim.iin = '@@VIIN@@';
       app.sentence.court = '@@COURT@@';
-      await exec(db, 'INSERT INTO tpl VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+      await exec(db, 'INSERT INTO tpl VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
         t,
         JSON.stringify(app),
         c.snapshot,
@@ -288,6 +290,8 @@ async function seed(path: string): Promise<void> {
         ix.claim_states,
         ix.next_deadline,
         ix.mediator_key,
+        ix.eligible_on,
+        ix.hearing_on,
       ]);
       await exec(
         db,
@@ -359,9 +363,10 @@ async function seed(path: string): Promise<void> {
       );
       await exec(
         db,
-        `INSERT INTO case_index (seq, case_id, number, state, court_key, mediator_key, next_deadline, claim_states, search_text, created_at)
+        `INSERT INTO case_index (seq, case_id, number, state, court_key, mediator_key, next_deadline, claim_states, search_text, created_at, eligible_on, hearing_on)
          SELECT ${base} + g.i, g.id, 'МД-' || g.year || '-' || g.serial, tpl.state, ct.key, tpl.mediator_key, tpl.next_deadline, tpl.claim_states,
-           'мд md ' || g.year || ' ' || g.serial || ' ' || n.words || ' ' || f.words || ' ' || vn.words || ' ' || vf.words, g.created_at
+           'мд md ' || g.year || ' ' || g.serial || ' ' || n.words || ' ' || f.words || ' ' || vn.words || ' ' || vf.words, g.created_at,
+           tpl.eligible_on, tpl.hearing_on
          FROM gen g JOIN tpl ON tpl.t = g.t JOIN names n ON n.k = g.sn JOIN firsts f ON f.k = g.fn JOIN names vn ON vn.k = g.vsn
            JOIN vfirsts vf ON vf.k = g.vfn JOIN courts ct ON ct.k = g.court ORDER BY g.i`,
       );
@@ -468,6 +473,9 @@ function call(
           const text = Buffer.concat(chunks).toString('utf8');
           const json = /json/.test(String(res.headers['content-type']));
           resolve({ status: res.statusCode ?? 0, body: text && json ? JSON.parse(text) : text, ms: elapsed });
+          // Pages answer HTML: their body is the text.
+          const json = String(res.headers['content-type'] ?? '').includes('json');
+          resolve({ status: res.statusCode ?? 0, body: text && json ? JSON.parse(text) : text || null, ms: elapsed });
         });
       },
     );
@@ -532,6 +540,13 @@ export async function benchMillion(): Promise<string[]> {
     const payingId = (paying.body as { items: { id: string }[] }).items[0]?.id;
     if (!payingId) throw new Error('no case in restitution half-way down the bench database');
     const casePage = await timed(port, `/cases/${payingId}`, 15, 'text/html');
+    // My work (GET /, the home page) of the lawyer who sees every case: what is due, soonest first, with counts.
+    const home = await call(port, 'GET', '/');
+    if (home.status !== 200 || !String(home.body).includes('class="work-action"'))
+      throw new Error(`GET / → ${home.status}: my work lists nothing at ${CASES} cases`);
+    const myWork = await timed(port, '/');
+    const myWorkLine = `page my-work at ${CASES === 1_000_000 ? '1M' : CASES}: ${ms(myWork)} ms`;
+    process.stderr.write(`${myWorkLine}\n`); // measured: shown even if the write-during-listing part fails
 
     // A case to write to: negotiating, so that each session.held is a real event with history.
     const created = await call(port, 'POST', '/api/cases', application({ mediatorUserId: cast.mediator.id }));
@@ -577,6 +592,7 @@ export async function benchMillion(): Promise<string[]> {
     return [
       `page case at ${at}: ${ms(casePage)} ms`,
       `1M cases: page ${ms(page)} ms, deep ${ms(deep)} ms, state ${ms(state)} ms, search ${ms(search)} ms, write during listing ${ms(write)} ms`,
+      myWorkLine,
     ];
   } finally {
     agent.destroy();

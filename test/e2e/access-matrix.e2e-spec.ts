@@ -152,6 +152,9 @@ const MATRIX: Record<string, { expect: (role: Role, scope: Scope | null) => numb
   'POST /cases/:id/steps/:type': { expect: page(caseRoute({ officer: 400, lawyer: 400 })), body: {} },
   'GET /cases/:id/schedule-preview': { expect: page(caseRoute({ mediator: 200 }, ['mediator'])) },
   'GET /cases/:id/notes': { expect: page(caseRoute({ mediator: 200 }, ['mediator'])) },
+  'GET /cases': { expect: page(plainRoute(200, CASE_ROLES)) },
+  'GET /court': { expect: page(plainRoute(200, ['court'])) },
+  'GET /supervision': { expect: page(plainRoute(200, ['officer'])) },
 };
 
 describe('access matrix: every route × every role × own / foreign case', () => {

@@ -10,6 +10,9 @@ import { DeadlineSweeper } from '../../src/workflow/deadline-sweeper';
 import { procedureDeps } from '../../src/workflow/procedure-deps';
 import { application, DIRECTORY, directoryApplication, TENGE } from '../factories/case.factory';
 import { startTestApp, TestApp } from '../support/app';
+import { signInPage } from '../support/web';
+import { WORK_KINDS, workStatement } from '../../src/cases/work-queries';
+import { numbered } from '../../src/cases/case-index';
 import { CaseClient } from '../support/case-client';
 import { startTestPostgres, TestPostgres } from '../support/postgres';
 
@@ -86,6 +89,8 @@ describe('on PostgreSQL', () => {
       { name: 'Directory1764750000000' },
       { name: 'FrozenDocuments1764800000000' },
       { name: 'PaymentReceipts1764850000000' },
+      { name: 'UserLanguage1764900000000' },
+      { name: 'WorkDates1764940000000' },
     ]);
     expect(await db.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")).toEqual([
       { extname: 'pg_trgm' },
@@ -510,5 +515,33 @@ describe('on PostgreSQL', () => {
     const applied = (await t.as('lawyer').get('/api/cases').query({ state: 'applied', limit: 2 }).expect(200)).body;
     expect(typeof applied.total).toBe('number');
     expect(applied.items).toHaveLength(2);
+  });
+
+  it('my work and the lists answer on PostgreSQL; every statement of my work runs in both walks', async () => {
+    const kase = await c.open();
+    const claimId = kase.claims[0].id as string;
+    await post(kase.id, { type: 'case.accepted' }).expect(200);
+    await post(kase.id, { type: 'invitation.sent', claimId }).expect(200);
+    const mediator = await signInPage(t, 'mediator', 'en');
+    const home = await mediator.get('/');
+    expect(home.status).toBe(200);
+    expect(home.text).toContain(`/cases/${kase.id}/steps/invitation.accepted?claim&#x3D;${claimId}`);
+    const list = await mediator.get(`/cases?q=${encodeURIComponent('Серіков')}&state=mediation`);
+    expect(list.status).toBe(200);
+    expect(list.text).toContain(`/cases/${kase.id}`);
+    expect((await (await signInPage(t, 'court')).get('/court')).status).toBe(200);
+    expect((await (await signInPage(t, 'officer')).get('/supervision')).status).toBe(200);
+    // both walks (the user's own range, the service-wide date index) find the same rows
+    const key = `mediator:${t.users.mediator.id}` as const;
+    for (const kind of WORK_KINDS) {
+      const found: string[][] = [];
+      for (const small of [true, false]) {
+        const { sql, params } = workStatement(kind, key, small, '2027-01-01', '2026-12-01');
+        const rows = await db.query<{ case_id: string; seq: string }[]>(numbered(sql), params);
+        found.push(rows.map((r) => `${r.case_id}:${r.seq}`).sort());
+      }
+      expect(found[0]).toEqual(found[1]);
+      if (kind === 'reply') expect(found[0].some((r) => r.startsWith(kase.id))).toBe(true);
+    }
   });
 });

@@ -84,6 +84,8 @@ describe('deadlines survive a restart', () => {
       { name: 'Directory1764750000000' },
       { name: 'FrozenDocuments1764800000000' },
       { name: 'PaymentReceipts1764850000000' },
+      { name: 'UserLanguage1764900000000' },
+      { name: 'WorkDates1764940000000' },
     ]);
     const journal = await db.query('PRAGMA journal_mode');
     expect(journal[0].journal_mode).toBe('wal');

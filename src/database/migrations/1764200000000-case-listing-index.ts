@@ -73,14 +73,20 @@ async function backfill(q: QueryRunner): Promise<void> {
       `SELECT id, number, state, application, snapshot, created_at FROM cases ORDER BY created_at, number LIMIT ${batch} OFFSET ${offset}`,
     )) as Record<string, string>[];
     for (const r of rows) {
-      await writeCaseIndex(q.manager, {
-        id: r.id,
-        number: r.number,
-        state: r.state,
-        application: JSON.parse(r.application) as IndexedCase['application'],
-        snapshot: JSON.parse(r.snapshot) as IndexedCase['snapshot'],
-        createdAt: r.created_at,
-      });
+      await writeCaseIndex(
+        q.manager,
+        {
+          id: r.id,
+          number: r.number,
+          state: r.state,
+          application: JSON.parse(r.application) as IndexedCase['application'],
+          snapshot: JSON.parse(r.snapshot) as IndexedCase['snapshot'],
+          createdAt: r.created_at,
+        },
+        undefined,
+        undefined,
+        false, // the dates of "my work" come with their own migration (1764940000000), which fills them
+      );
     }
     if (rows.length < batch) return;
   }

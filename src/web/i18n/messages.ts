@@ -12,6 +12,9 @@ import { STATECHART_MESSAGES } from './statechart.messages';
 
 const AREAS: readonly Messages[] = [COMMON_MESSAGES, STATECHART_MESSAGES, ADMIN_MESSAGES];
 const AREAS: readonly Messages[] = [COMMON_MESSAGES, CASE_MESSAGES];
+import { LISTS_MESSAGES } from './lists.messages';
+
+const AREAS: readonly Messages[] = [COMMON_MESSAGES, LISTS_MESSAGES];
 
 function merge(areas: readonly Messages[]): Messages {
   const out: Record<string, Messages[string]> = {};
