@@ -3,6 +3,7 @@
  * Pages (src/web/pages.ts) from the global WebModule; its messages are in src/web/i18n/<area>.messages.ts.
  */
 import type { Type } from '@nestjs/common';
+import { IntakeModule } from './intake/intake.module';
 import { MyWorkModule } from './my-work/my-work.module';
 
-export const WEB_AREAS: Type[] = [MyWorkModule];
+export const WEB_AREAS: Type[] = [MyWorkModule, IntakeModule];

@@ -131,6 +131,14 @@ const MATRIX: Record<string, { expect: (role: Role, scope: Scope | null) => numb
   'POST /logout': { expect: page(plainRoute(303, ALL_ROLES)) },
   'POST /language': { expect: publicRoute(303), body: { lang: 'ru' } },
   'GET /': { expect: page(plainRoute(200, CASE_ROLES)) },
+  // the application form (lawyer, mediator; an empty form is refused at its fields: 400) and its live fragments
+  'GET /cases/new': { expect: page(plainRoute(200, ['lawyer', 'mediator'])) },
+  'POST /cases/new': { expect: page(plainRoute(400, ['lawyer', 'mediator'])), body: {} },
+  'GET /cases/new/eligibility': { expect: page(plainRoute(200, ['lawyer', 'mediator'])) },
+  'GET /cases/new/iin': { expect: page(plainRoute(200, ['lawyer', 'mediator'])) },
+  'GET /cases/new/bin': { expect: page(plainRoute(200, ['lawyer', 'mediator'])) },
+  // the documents of a case: as GET /api/cases/:id/documents
+  'GET /cases/:id/documents': { expect: page(caseRoute(200)) },
 };
 
 describe('access matrix: every route × every role × own / foreign case', () => {
