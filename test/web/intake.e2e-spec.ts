@@ -283,6 +283,8 @@ describe('web workplace: the application form and the documents of a case', () =
       expect(page.text).toContain(title);
     expect(page.text).not.toContain('Уведомление о прекращении медиации');
     expect(page.text).not.toContain('Справка о платежах');
+    // before release the schedule is the agreement's annex, issued with it: not a statement as of a day
+    expect(page.text).not.toContain('справка по состоянию на день открытия');
     for (const lang of ['kk', 'ru'])
       for (const format of ['pdf', 'html'])
         expect(page.text).toContain(`href="/api/cases/${id}/documents/agreement?lang=${lang}&format=${format}"`);

@@ -8,6 +8,7 @@ import { caseView } from '../../cases/case-view';
 import { freeTextWarnings } from '../../cases/cases.service';
 import { DomainError } from '../../common/domain-error';
 import { ReceiptsRepository } from '../../court-packet/receipts.repository';
+import { claimReading } from '../../../machines';
 import { DocumentsService } from '../../documents/documents.service';
 import { IssuedDocumentEntity } from '../../documents/issued-document.entity';
 import { DatabaseAccess } from '../../workflow/database-access';
@@ -64,16 +65,19 @@ export class DocumentsPageController {
     if (!entity) throw DomainError.notFound('Дело', id);
     const kase = caseView(entity);
     const victimOf = new Map(kase.claims.map((c) => [c.id, c.victim.fullName]));
-    const restitution = new Set(kase.claims.filter((c) => c.restitution).map((c) => c.id));
+    // The schedule is the agreement's annex (frozen with it) until the payment dates are real; then a statement
+    const scheduled = new Set(
+      kase.claims
+        .filter((c) => (claimReading(entity.snapshot, c.id)?.restitution?.context.schedule.length ?? 0) > 0)
+        .map((c) => c.id),
+    );
     const latest = latestIssues(issued);
     const rows = links.map((link) => {
       const certificate = link.title.ru !== this.documents.titles.ru[link.kind];
       const title = t(certificate ? 'docs.kind.certificate' : `docs.kind.${link.kind}`);
       const lastOf = (l: 'kk' | 'ru') =>
         latest.get(`${link.kind}|${link.claimId}|${l}|pdf`) ?? latest.get(`${link.kind}|${link.claimId}|${l}|html`);
-      const statement =
-        STATEMENTS.has(link.kind) ||
-        (link.kind === 'schedule' && (lastOf('ru')?.issue === 'dated' || restitution.has(link.claimId)));
+      const statement = STATEMENTS.has(link.kind) || (link.kind === 'schedule' && scheduled.has(link.claimId));
       return {
         title,
         victim: victimOf.get(link.claimId) ?? '',
@@ -107,15 +111,14 @@ export class DocumentsPageController {
     const forCourt = user.role === 'lawyer' || user.role === 'mediator' || user.role === 'court';
     const petition = user.role === 'lawyer' || user.role === 'mediator';
     const packetReady = links.some((l) => PACKET_KINDS.has(l.kind));
-    const freeText = freeTextWarnings(entity.application).map((w) => {
-      const what = {
-        'sentence.court': 'court',
-        'convict.institution': 'institution',
-        'mediator.organisation': 'organisation',
-        place: 'place',
-      }[w.field];
-      return what ? t('docs.freeText', { what: t(`docs.freeText.${what}`) }) : w.message;
-    });
+    const FREE_TEXT: Record<string, string> = {
+      'sentence.court': 'court',
+      'convict.institution': 'institution',
+      'mediator.organisation': 'organisation',
+      place: 'place',
+    };
+    const typed = freeTextWarnings(entity.application).map((w) => t(`docs.freeText.${FREE_TEXT[w.field] ?? 'place'}`));
+    const freeText = typed.length ? t('docs.freeText', { what: typed.join('», «') }) : null;
     const model = {
       id,
       number: kase.number,
