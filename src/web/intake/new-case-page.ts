@@ -11,6 +11,10 @@ import { fieldId, type FieldView, type InputKind } from '../forms/field-view';
 import type { Lang } from '../i18n/lang';
 import { translate } from '../i18n/messages';
 import { claimCount, type FormValues } from './application-form';
+import { idCheckModel, type IdCheck } from './id-check';
+
+/** A field of an ИИН or a БИН, with what the check says of the number typed (a form posted back shows it). */
+export type IdField = FieldView & { check: IdCheck | null };
 
 export interface Choice {
   value: string;
@@ -126,8 +130,9 @@ export function newCaseModel(input: {
     };
   };
   /** A field with the ИИН/БИН check as typed: the answer appears in `<id>-check` (templates: idCheck). */
-  const idField = (name: string, label: string, kind: 'iin' | 'bin', required: boolean): FieldView =>
-    f(name, label, 'text', {
+  const idField = (name: string, label: string, kind: 'iin' | 'bin', required: boolean): IdField => ({
+    check: idCheckModel(lang, kind, (values[name] ?? '').trim()),
+    ...f(name, label, 'text', {
       required,
       help: t('intake.iin.help'),
       autocomplete: 'off',
@@ -139,7 +144,8 @@ export function newCaseModel(input: {
         ['hx-target', `#${fieldId(name)}-check`],
         ['hx-swap', 'innerHTML'],
       ],
-    });
+    }),
+  });
   const docFields = spec('convict', 'identityDocument').fields!;
   const identityDocument = (prefix: string): DocumentGroup => {
     const fields = docFields.map((d) =>

@@ -16,14 +16,12 @@ import { flattenValidationErrors } from '../../common/validation.pipe';
 import type { DirectoryKind } from '../../directory/directory-entry';
 import { DirectoryService } from '../../directory/directory.service';
 import { EligibilityService } from '../../eligibility/eligibility.service';
-import { binInfo, iinBirthDate, iinSex, isValidBin, isValidIin } from '../../identity/domain/iin';
 import { DatabaseAccess } from '../../workflow/database-access';
 import type { Lang } from '../i18n/lang';
-import { translate } from '../i18n/messages';
 import { HtmlPage, Pages, seeOther } from '../pages';
-import { formatDate, formatMonth } from '../render/format';
 import { buildApplication, formErrors, formValues, withClaims, type FormValues } from './application-form';
 import { eligibilityPreview, eligibilityRequest } from './eligibility-preview';
+import { idCheckModel } from './id-check';
 import { formFieldNames, newCaseModel, type Choice, type NewCaseChoices } from './new-case-page';
 
 type Opener = 'lawyer' | 'mediator';
@@ -247,25 +245,4 @@ export class NewCaseController {
       req.log.error(`audit: ${(e as Error).message}`);
     }
   }
-}
-
-/** What the check as typed says about an ИИН or a БИН: still typing, wrong, or what it tells. */
-export function idCheckModel(lang: Lang, kind: 'iin' | 'bin', typed: string): { ok: boolean; text: string } | null {
-  const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
-  if (typed === '') return null;
-  if (!/^\d+$/.test(typed)) return { ok: false, text: t('intake.id.onlyDigits') };
-  if (typed.length !== 12) return { ok: false, text: t('intake.id.digits', { n: typed.length }) };
-  if (kind === 'iin') {
-    const valid = isValidIin(typed);
-    const born = valid ? iinBirthDate(typed) : null;
-    const sex = valid ? iinSex(typed) : null;
-    if (born && sex)
-      return { ok: true, text: t('intake.id.iinOk', { date: formatDate(born, lang), sex: t(`intake.id.${sex}`) }) };
-    // A БИН's fifth digit is its type (4–6), where an ИИН has the tens of the birth day: typed in the wrong field
-    if (isValidBin(typed)) return { ok: false, text: t('intake.id.iinIsBin') };
-    return valid ? { ok: true, text: t('intake.id.iinOkPlain') } : { ok: false, text: t('rule.iin_checksum') };
-  }
-  const info = binInfo(typed);
-  if (info) return { ok: true, text: t('intake.id.binOk', { month: formatMonth(info.registered, lang) }) };
-  return { ok: false, text: isValidIin(typed) ? t('intake.id.binIsIin') : t('rule.bin_checksum') };
 }
