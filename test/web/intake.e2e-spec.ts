@@ -158,6 +158,9 @@ describe('web workplace: the application form and the documents of a case', () =
     expect(at('f-claims-0-victim-iin')).toContain(message);
     expect(res.text).toMatch(/id="f-claims-0-victim-iin" name="claims\[0\]\.victim\.iin" value="850505400128"/);
     expect(res.text).toContain('aria-invalid="true"');
+    // the check as typed is there too, for a browser without JavaScript (beside an error, the error alone)
+    expect(res.text).toMatch(/id="f-claims-0-victim-iin-check"[^>]*><\/small>/);
+    expect(res.text).toMatch(/id="f-convict-iin-check"[^>]*><span class="id-ok">/);
     // an amount with three decimals, at its field; the typed text kept (never turned into tiyn)
     expect(at('f-claims-1-amountAwarded')).toBe(
       {
@@ -169,6 +172,7 @@ describe('web workplace: the application form and the documents of a case', () =
     expect(res.text).toContain('value="500 000,555"');
     // the summary above the form links to the fields
     expect(res.text).toContain('href="#f-claims-0-victim-iin"');
+    expect(res.text).toContain({ kk: 'Жәбірленуші 1: ЖСН', ru: 'Потерпевший 1: ИИН', en: 'Victim 1: IIN' }[lang]);
     expect(res.text).toContain('value="Серіков Болат Нұрланұлы"');
     // nothing was filed
     const list = await t.as('lawyer').get('/api/cases?q=850505400128').expect(200);

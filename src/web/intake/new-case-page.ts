@@ -112,7 +112,12 @@ export function newCaseModel(input: {
   ): FieldView => {
     names.add(name);
     const value = values[name] ?? '';
-    if (errors[name]) invalid.push({ id: fieldId(name), label, error: errors[name] });
+    if (errors[name]) {
+      // «Victim 2: IIN» — each victim has the same fields
+      const claim = /^claims\[(\d+)\]/.exec(name);
+      const where = claim ? `${t('intake.claim', { n: Number(claim[1]) + 1 })}: ` : '';
+      invalid.push({ id: fieldId(name), label: `${where}${label}`, error: errors[name] });
+    }
     return {
       name,
       id: fieldId(name),
@@ -131,7 +136,8 @@ export function newCaseModel(input: {
   };
   /** A field with the ИИН/БИН check as typed: the answer appears in `<id>-check` (templates: idCheck). */
   const idField = (name: string, label: string, kind: 'iin' | 'bin', required: boolean): IdField => ({
-    check: idCheckModel(lang, kind, (values[name] ?? '').trim()),
+    // an error at the field already says what is wrong with the number
+    check: errors[name] ? null : idCheckModel(lang, kind, (values[name] ?? '').trim()),
     ...f(name, label, 'text', {
       required,
       help: t('intake.iin.help'),
