@@ -362,9 +362,9 @@ export const INTAKE_MESSAGES: Messages = {
   'docs.col.pages': text('Беттер', 'Страниц', 'Pages'),
   'docs.col.uploaded': text('Жүктелді', 'Загружена', 'Uploaded'),
   'docs.freeText': text(
-    'Анықтамалықтан таңдалмаған, мәтінмен жазылған: «{what}». Құжаттар оны екі тілде де жазылғандай басады.',
-    'Указано текстом, а не выбрано из справочника: «{what}». Документы на обоих языках напечатают его как введено.',
-    'Typed rather than chosen from the directory: "{what}". Documents in both languages print it as typed.',
+    'Анықтамалықтан таңдалмаған, мәтінмен жазылған: {what}. Құжаттар оны екі тілде де жазылғандай басады.',
+    'Указано текстом, а не выбрано из справочника: {what}. Документы на обоих языках напечатают это как введено.',
+    'Typed rather than chosen from the directory: {what}. Documents in both languages print it as typed.',
   ),
   'docs.freeText.court': text('үкім шығарған сот', 'суд, вынесший приговор', 'the sentencing court'),
   'docs.freeText.institution': text('мекеме', 'учреждение', 'the institution'),

@@ -118,7 +118,8 @@ export class DocumentsPageController {
       place: 'place',
     };
     const typed = freeTextWarnings(entity.application).map((w) => t(`docs.freeText.${FREE_TEXT[w.field] ?? 'place'}`));
-    const freeText = typed.length ? t('docs.freeText', { what: typed.join('», «') }) : null;
+    const quote = (x: string) => (lang === 'en' ? `"${x}"` : `«${x}»`);
+    const freeText = typed.length ? t('docs.freeText', { what: typed.map(quote).join(', ') }) : null;
     const model = {
       id,
       number: kase.number,
