@@ -15,3 +15,7 @@ import { ListsModule } from './lists/lists.module';
 import { MyWorkModule } from './my-work/my-work.module';
 
 export const WEB_AREAS: Type[] = [MyWorkModule, ListsModule];
+import { IntakeModule } from './intake/intake.module';
+import { MyWorkModule } from './my-work/my-work.module';
+
+export const WEB_AREAS: Type[] = [MyWorkModule, IntakeModule];

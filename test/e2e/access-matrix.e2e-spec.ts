@@ -155,6 +155,14 @@ const MATRIX: Record<string, { expect: (role: Role, scope: Scope | null) => numb
   'GET /cases': { expect: page(plainRoute(200, CASE_ROLES)) },
   'GET /court': { expect: page(plainRoute(200, ['court'])) },
   'GET /supervision': { expect: page(plainRoute(200, ['officer'])) },
+  // the application form (lawyer, mediator; an empty form is refused at its fields: 400) and its live fragments
+  'GET /cases/new': { expect: page(plainRoute(200, ['lawyer', 'mediator'])) },
+  'POST /cases/new': { expect: page(plainRoute(400, ['lawyer', 'mediator'])), body: {} },
+  'GET /cases/new/eligibility': { expect: page(plainRoute(200, ['lawyer', 'mediator'])) },
+  'GET /cases/new/iin': { expect: page(plainRoute(200, ['lawyer', 'mediator'])) },
+  'GET /cases/new/bin': { expect: page(plainRoute(200, ['lawyer', 'mediator'])) },
+  // the documents of a case: as GET /api/cases/:id/documents
+  'GET /cases/:id/documents': { expect: page(caseRoute(200)) },
 };
 
 describe('access matrix: every route × every role × own / foreign case', () => {

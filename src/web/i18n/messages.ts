@@ -15,6 +15,9 @@ const AREAS: readonly Messages[] = [COMMON_MESSAGES, CASE_MESSAGES];
 import { LISTS_MESSAGES } from './lists.messages';
 
 const AREAS: readonly Messages[] = [COMMON_MESSAGES, LISTS_MESSAGES];
+import { INTAKE_MESSAGES } from './intake.messages';
+
+const AREAS: readonly Messages[] = [COMMON_MESSAGES, INTAKE_MESSAGES];
 
 function merge(areas: readonly Messages[]): Messages {
   const out: Record<string, Messages[string]> = {};
