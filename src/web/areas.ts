@@ -4,5 +4,6 @@
  */
 import type { Type } from '@nestjs/common';
 import { MyWorkModule } from './my-work/my-work.module';
+import { RestitutionModule } from './restitution/restitution.module';
 
-export const WEB_AREAS: Type[] = [MyWorkModule];
+export const WEB_AREAS: Type[] = [MyWorkModule, RestitutionModule];
