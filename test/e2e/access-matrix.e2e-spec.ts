@@ -131,6 +131,24 @@ const MATRIX: Record<string, { expect: (role: Role, scope: Scope | null) => numb
   'POST /logout': { expect: page(plainRoute(303, ALL_ROLES)) },
   'POST /language': { expect: publicRoute(303), body: { lang: 'ru' } },
   'GET /': { expect: page(plainRoute(200, CASE_ROLES)) },
+  // restitution of one claim: every case role reads it; payments, receipts and reasons of misses are the
+  // catalogue's recorders' (a JSON body is no multipart form / no valid step: 400 after the gate); the evasion
+  // report the officer's (no misses yet: the law's count refuses it, 400); a receipt never uploaded: 404
+  'GET /cases/:id/claims/:claimId': { expect: page(caseRoute(200)) },
+  'POST /cases/:id/claims/:claimId/payments': {
+    expect: page(caseRoute(400, ['officer', 'mediator', 'lawyer'])),
+    body: {},
+  },
+  'POST /cases/:id/claims/:claimId/receipts': {
+    expect: page(caseRoute(400, ['officer', 'mediator', 'lawyer'])),
+    body: {},
+  },
+  'POST /cases/:id/claims/:claimId/misses': {
+    expect: page(caseRoute(400, ['officer', 'mediator', 'lawyer'])),
+    body: {},
+  },
+  'POST /cases/:id/claims/:claimId/default': { expect: page(caseRoute(400, ['officer'])), body: {} },
+  'GET /cases/:id/claims/:claimId/receipts/:sha256': { expect: page(caseRoute(404)) },
 };
 
 describe('access matrix: every route × every role × own / foreign case', () => {
