@@ -63,7 +63,7 @@ export interface ClaimChart {
 
 const W = 440;
 const H = 270;
-const PLOT = { left: 60, top: 28, right: W - 10, bottom: H - 42 };
+const PLOT = { left: 74, top: 30, right: W - 14, bottom: H - 44 };
 
 const monthOf = (date: string) => date.slice(0, 7);
 /** Every day of the month is ≤ this text (dates compare as text). */
@@ -140,7 +140,7 @@ export function claimChart(
   const x = (i: number) => round(PLOT.left + slot * (i + 0.5));
   const y = (v: number) => round(PLOT.bottom - (v / top) * plotH);
   const yTicks = [0, 1, 2, 3, 4].map((k) => ({ y: y(step * k), label: shortTenge(step * k, lang) }));
-  const every = Math.max(1, Math.ceil(months.length / 6));
+  const every = Math.max(1, Math.ceil(months.length / 5));
   const xTicks = months
     .map((m, i) => ({ i, m }))
     .filter(({ i }) => i % every === 0)
@@ -172,9 +172,9 @@ export function claimChart(
     at: {
       yLabelX: PLOT.left - 6,
       tickEnd: PLOT.bottom + 4,
-      xLabelY: PLOT.bottom + 17,
+      xLabelY: PLOT.bottom + 19,
       xTitle: { x: round((PLOT.left + PLOT.right) / 2), y: H - 6 },
-      yTitle: { x: 4, y: 14 },
+      yTitle: { x: 4, y: 16 },
     },
     title: translate(lang, 'restitution.chart.title'),
     desc: translate(lang, 'restitution.chart.desc', {

@@ -12,7 +12,7 @@ import { parolee } from '../../law/legal-rules';
 import { fieldId, type FieldView } from '../forms/field-view';
 import type { Lang } from '../i18n/lang';
 import { translate } from '../i18n/messages';
-import { formatDate, formatMoney, formatMonth, moneyInputValue } from '../render/format';
+import { formatDate, formatMoney, formatMonth } from '../render/format';
 import { claimChart } from './claim-chart';
 
 export type FormName = 'payment' | 'upload' | 'miss' | 'default';
@@ -206,9 +206,6 @@ export function claimPageModel(input: ClaimPageInput) {
       value: pv.amount ?? '',
       help: t('form.amountHint'),
       error: pe.amount,
-      placeholder: s.instalments.find((i) => i.remaining > 0)
-        ? moneyInputValue(s.instalments.find((i) => i.remaining > 0)!.remaining)
-        : undefined,
     }),
     field({
       name: 'date',
@@ -290,28 +287,23 @@ export function claimPageModel(input: ClaimPageInput) {
         ? {
             message: messageOf('miss', m.instalmentNo),
             otherErrors: otherErrors(me, new Set(['goodReason', 'reason'])),
-            fields: [
-              field({
-                name: 'goodReason',
-                id: `${prefix}-good`,
-                label: tr(goodReasonSpec.label, lang),
-                input: 'select',
-                value: mv.goodReason ?? '',
-                error: me.goodReason,
-                options: [
-                  { value: 'true', label: t('common.yes'), selected: mv.goodReason === 'true' },
-                  { value: 'false', label: t('common.no'), selected: mv.goodReason === 'false' },
-                ],
-              }),
-              field({
-                name: 'reason',
-                id: `${prefix}-reason`,
-                label: tr(reasonSpec.label, lang),
-                input: 'textarea',
-                value: mv.reason ?? '',
-                error: me.reason,
-              }),
-            ],
+            good: {
+              id: `${prefix}-good`,
+              label: tr(goodReasonSpec.label, lang),
+              error: me.goodReason,
+              options: [
+                { value: 'true', label: t('common.yes'), selected: mv.goodReason === 'true' },
+                { value: 'false', label: t('common.no'), selected: mv.goodReason === 'false' },
+              ],
+            },
+            reason: field({
+              name: 'reason',
+              id: `${prefix}-reason`,
+              label: tr(reasonSpec.label, lang),
+              input: 'textarea',
+              value: mv.reason ?? '',
+              error: me.reason,
+            }),
           }
         : null,
     };

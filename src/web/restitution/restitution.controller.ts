@@ -343,4 +343,3 @@ function expectedVersionOf(fields: Record<string, string>): { expectedVersion?: 
   const v = Number(fields.expectedVersion);
   return fields.expectedVersion && Number.isInteger(v) && v > 0 ? { expectedVersion: v } : {};
 }
-
