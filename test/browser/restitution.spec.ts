@@ -6,6 +6,7 @@
  * 1280 px and 390 px (screenshots in test-artifacts/screenshots/restitution-*.png).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { ElementHandle } from 'puppeteer-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeadlineSweeper } from '../../src/workflow/deadline-sweeper';
@@ -85,8 +86,8 @@ describe('browser: restitution of one claim', () => {
     await page.type('#f-reference', 'КВ-2027-04-15');
     const file = join(dir, 'квитанция.png');
     writeFileSync(file, PNG);
-    const input = await page.$('#f-file');
-    await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
+    const input = (await page.$('#f-file')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(file); // the file picker, as a user chooses the file
     await Promise.all([page.waitForNavigation(), page.click('#record button[type=submit]')]);
     expect(page.url()).toContain('?done=paymentReceipt#payments');
     expect(await page.$eval('p.notice[role=status]', (n) => n.textContent)).toContain('квитанция записаны');
@@ -107,7 +108,7 @@ describe('browser: restitution of one claim', () => {
     const page = await b.page('desktop');
     await signIn(b, page, 'officer', new URL(url).pathname);
     await switchLanguage(page, 'ru');
-    const no = await page.$eval('#misses input[name=instalmentNo]', (e) => (e).value);
+    const no = await page.$eval('#misses input[name=instalmentNo]', (e) => e.value);
     await page.click(`#f-miss-1-${no}-good-true`);
     await page.type(`#f-miss-1-${no}-reason`, 'Больничный лист с 01.02.2027 по 28.02.2027');
     await Promise.all([page.waitForNavigation(), page.click('#misses form button[type=submit]')]);
