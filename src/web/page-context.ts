@@ -4,7 +4,7 @@ import { ROLE_LABELS } from '../../machines/catalogue';
 import { csrfTokenFor } from '../auth/authenticator';
 import { LANG_COOKIE, LANG_NAMES, LANGS, languageOf, type Lang } from './i18n/lang';
 import { translate } from './i18n/messages';
-import { NAV } from './nav';
+import { homeOf, NAV } from './nav';
 import type { PageContext } from './render/page-renderer';
 
 /** The language of a request: the signed-in user's choice, the `lang` cookie, the browser's, Russian. */
@@ -55,6 +55,7 @@ export class PageContexts {
         : null,
       csrfToken: principal?.via === 'session' && req.sessionSecret ? csrfTokenFor(req.sessionSecret) : null,
       nav,
+      home: principal ? homeOf(principal.role) : '/',
       langs: LANGS.map((code) => ({ code, name: LANG_NAMES[code], current: code === lang })),
     };
   }

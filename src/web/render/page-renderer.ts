@@ -21,6 +21,8 @@ export interface PageContext {
   /** The session's CSRF token: every form that changes something posts it as `_csrf`. */
   csrfToken: string | null;
   nav: { href: string; label: string; current: boolean }[];
+  /** The user's home page (the brand links there): my work, or the users' list for the administrator. */
+  home: string;
   langs: { code: Lang; name: string; current: boolean }[];
 }
 
