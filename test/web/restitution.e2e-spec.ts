@@ -359,6 +359,16 @@ describe('web workplace: restitution of one claim', () => {
     expect(res.text).toContain('Дело изменилось за это время');
   });
 
+  it('a claim without an agreement yet: the page says so and offers no step', async () => {
+    const fresh = await c.open();
+    const page = await signInPage(t, 'lawyer');
+    const res = await page.get(`/cases/${fresh.id}/claims/${fresh.claims[0].id}`);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('медиативное соглашение ещё не подписано');
+    expect(res.text).toContain(m(2_000_000));
+    expect(res.text).not.toContain('<form method="post" action="/cases/');
+  });
+
   it('a case outside the user’s scope, an unknown claim or case: the not-found page', async () => {
     const users = t.app.get(UsersService);
     await users.create(
