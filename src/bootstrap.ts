@@ -127,6 +127,9 @@ async function registerHttpPlugins(app: NestFastifyApplication, log: PinoLogger)
 const MULTIPART_ROUTES: ReadonlySet<string> = new Set([
   '/api/cases/:id/claims/:claimId/payments/:reference/receipts',
   '/verify',
+  // the restitution page's payment with its receipt, and a receipt for a payment already recorded (src/web/restitution)
+  '/cases/:id/claims/:claimId/payments',
+  '/cases/:id/claims/:claimId/receipts',
 ]);
 
 function installed(name: string): boolean {

@@ -1,3 +1,5 @@
+import '@fastify/multipart'; // the request's parts() and isMultipart(), typed
+import type { Multipart } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { answerFor } from '../common/domain-error.filter';
 import { DomainError } from '../common/domain-error';
@@ -9,6 +11,11 @@ declare module 'fastify' {
   interface FastifyRequest extends AuthenticatedRequestFields {
     /** The session cookie's secret when the request was authenticated by it (for the CSRF check). */
     sessionSecret?: string;
+    /**
+     * A page's multipart form whose leading `_csrf` field the perimeter has read: the parts after it, for the route
+     * (src/web/forms/multipart.ts reads them; the request's stream can be read only once).
+     */
+    multipartRest?: AsyncIterableIterator<Multipart>;
   }
 }
 
@@ -27,6 +34,11 @@ export const CSRF_HEADER = 'x-csrf-token';
  *    request authenticated by the cookie — the `X-CSRF-Token` header (or `_csrf` form field) must be the session's
  *    token, and Origin (or Referer) must be the service's own. Bearer requests carry no ambient credential and are
  *    exempt. Sign-in itself gets the Origin check (no session yet, so no token).
+ *    A page's multipart form (a file upload) is not parsed before the route: its token is the form's FIRST field,
+ *    `_csrf` (the hidden input the csrf partial puts first in the form; browsers send fields in document order).
+ *    The perimeter reads that one field from the stream and refuses the form — before any file is read — unless it
+ *    is the session's token; the route reads the remaining parts (req.multipartRest). The token never travels in
+ *    the URL (it would be logged).
  */
 export function registerAuthentication(
   fastify: FastifyInstance,
@@ -85,16 +97,26 @@ export function authenticationHooks(
     );
   };
 
+  const refuseCsrf = (req: FastifyRequest, reply: FastifyReply) =>
+    refuse(
+      req,
+      reply,
+      'X-CSRF-Token',
+      'csrf_token_invalid',
+      'Нет или неверный токен защиты от подделки запросов (X-CSRF-Token): обновите страницу',
+    );
+
   const preValidation: Hook = (req, reply, done) => {
     if (!UNSAFE.has(req.method) || req.principal?.via !== 'session' || isLogin(req)) return done();
-    if (!csrfTokenValid(req))
-      return refuse(
-        req,
-        reply,
-        'X-CSRF-Token',
-        'csrf_token_invalid',
-        'Нет или неверный токен защиты от подделки запросов (X-CSRF-Token): обновите страницу',
+    if (req.headers[CSRF_HEADER] === undefined && isPageMultipart(req)) {
+      leadingCsrfField(req).then(
+        (sent) =>
+          req.sessionSecret && sent && csrfTokenMatches(req.sessionSecret, sent) ? done() : refuseCsrf(req, reply),
+        () => refuseCsrf(req, reply),
       );
+      return;
+    }
+    if (!csrfTokenValid(req)) return refuseCsrf(req, reply);
     done();
   };
   return { onRequest, preValidation };
@@ -141,6 +163,27 @@ function originAllowed(req: FastifyRequest, ownOrigin: string | null): boolean {
   }
   if (ownOrigin) return url.origin === ownOrigin;
   return url.host === req.headers.host;
+}
+
+/** A multipart body posted to a page (the API's uploads send the X-CSRF-Token header instead). */
+function isPageMultipart(req: FastifyRequest): boolean {
+  return !req.url.startsWith('/api/') && typeof req.isMultipart === 'function' && req.isMultipart();
+}
+
+/**
+ * The value of the form's first part when it is the field `_csrf`; undefined otherwise (a file first, another
+ * field first, an empty form). The parts after it are left to the route in req.multipartRest, read with the
+ * route's limits (route config `multipartOptions`, as @fastify/multipart's own body attachment does).
+ */
+async function leadingCsrfField(req: FastifyRequest): Promise<string | undefined> {
+  const config = req.routeOptions.config as { multipartOptions?: Parameters<FastifyRequest['parts']>[0] };
+  const parts = req.parts(config.multipartOptions);
+  const first = await parts.next();
+  req.multipartRest = parts;
+  if (first.done) return undefined;
+  const part = first.value;
+  if (part.type !== 'field' || part.fieldname !== '_csrf') return undefined;
+  return typeof part.value === 'string' ? part.value : undefined;
 }
 
 function csrfTokenValid(req: FastifyRequest): boolean {

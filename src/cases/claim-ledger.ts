@@ -67,6 +67,8 @@ export function claimLedgerView(
     })),
     payments,
     misses: c.misses,
+    /** The schedule the misses of which can still be explained (`payment.missed.explained`): the current one. */
+    scheduleVersion: c.scheduleVersion,
     missedWithoutGoodReason: l.evasions,
     missedWithGoodReason: l.excusedMisses,
     revocationGround: l.evasions > threshold,

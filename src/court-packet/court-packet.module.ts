@@ -15,5 +15,7 @@ import { ReceiptsRepository } from './receipts.repository';
   imports: [CasesModule, DocumentsModule, DirectoryModule],
   controllers: [CourtPacketController],
   providers: [ReceiptsRepository, CourtPacketService, PetitionService],
+  // The workplace's restitution page records receipts through the same repository (src/web/restitution)
+  exports: [ReceiptsRepository],
 })
 export class CourtPacketModule {}

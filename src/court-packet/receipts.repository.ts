@@ -112,6 +112,19 @@ export class ReceiptsRepository {
     });
   }
 
+  /** One receipt of a claim with its bytes (the workplace's link to it), or null. */
+  one(caseId: string, claimId: string, sha256: string): Promise<StoredReceipt | null> {
+    return this.access.read(async (em) => {
+      const rows: ReceiptRow[] = await em.query(
+        this.access.sql(
+          `SELECT ${COLUMNS}, content FROM payment_receipts WHERE case_id = ? AND claim_id = ? AND sha256 = ? ORDER BY uploaded_at LIMIT 1`,
+        ),
+        [caseId, claimId, sha256],
+      );
+      return rows.length ? { ...info(rows[0]), content: Buffer.from(rows[0].content!) } : null;
+    });
+  }
+
   /** Every receipt of the case with its bytes (for the court's packet). */
   withContent(caseId: string): Promise<StoredReceipt[]> {
     return this.access.read(async (em) => {

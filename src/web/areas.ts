@@ -5,6 +5,7 @@
 import type { Type } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module';
 import { MyWorkModule } from './my-work/my-work.module';
+import { RestitutionModule } from './restitution/restitution.module';
 
 export const WEB_AREAS: Type[] = [MyWorkModule, AdminModule];
 import { CasePageModule } from './case/case.module';
@@ -19,3 +20,4 @@ import { IntakeModule } from './intake/intake.module';
 import { MyWorkModule } from './my-work/my-work.module';
 
 export const WEB_AREAS: Type[] = [MyWorkModule, IntakeModule];
+export const WEB_AREAS: Type[] = [MyWorkModule, RestitutionModule];

@@ -163,6 +163,24 @@ const MATRIX: Record<string, { expect: (role: Role, scope: Scope | null) => numb
   'GET /cases/new/bin': { expect: page(plainRoute(200, ['lawyer', 'mediator'])) },
   // the documents of a case: as GET /api/cases/:id/documents
   'GET /cases/:id/documents': { expect: page(caseRoute(200)) },
+  // restitution of one claim: every case role reads it; payments, receipts and reasons of misses are the
+  // catalogue's recorders' (a JSON body is no multipart form / no valid step: 400 after the gate); the evasion
+  // report the officer's (no misses yet: the law's count refuses it, 400); a receipt never uploaded: 404
+  'GET /cases/:id/claims/:claimId': { expect: page(caseRoute(200)) },
+  'POST /cases/:id/claims/:claimId/payments': {
+    expect: page(caseRoute(400, ['officer', 'mediator', 'lawyer'])),
+    body: {},
+  },
+  'POST /cases/:id/claims/:claimId/receipts': {
+    expect: page(caseRoute(400, ['officer', 'mediator', 'lawyer'])),
+    body: {},
+  },
+  'POST /cases/:id/claims/:claimId/misses': {
+    expect: page(caseRoute(400, ['officer', 'mediator', 'lawyer'])),
+    body: {},
+  },
+  'POST /cases/:id/claims/:claimId/default': { expect: page(caseRoute(400, ['officer'])), body: {} },
+  'GET /cases/:id/claims/:claimId/receipts/:sha256': { expect: page(caseRoute(404)) },
 };
 
 describe('access matrix: every route × every role × own / foreign case', () => {

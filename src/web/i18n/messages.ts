@@ -18,6 +18,9 @@ const AREAS: readonly Messages[] = [COMMON_MESSAGES, LISTS_MESSAGES];
 import { INTAKE_MESSAGES } from './intake.messages';
 
 const AREAS: readonly Messages[] = [COMMON_MESSAGES, INTAKE_MESSAGES];
+import { RESTITUTION_MESSAGES } from './restitution.messages';
+
+const AREAS: readonly Messages[] = [COMMON_MESSAGES, RESTITUTION_MESSAGES];
 
 function merge(areas: readonly Messages[]): Messages {
   const out: Record<string, Messages[string]> = {};
