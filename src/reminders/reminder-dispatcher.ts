@@ -84,7 +84,7 @@ export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestr
   readonly settings = {
     maxAttempts: REMINDER_DELIVERY.maxAttempts as number,
     retryBaseMs: REMINDER_DELIVERY.retryBaseMs as number,
-    retryMaxMs: REMINDER_DELIVERY.retryMaxMs as number,
+    retryMaxMs: REMINDER_DELIVERY.retryMaxMs,
     leaseMs: 5 * 60_000,
     batch: 200,
     /** Rows delivered at once within a pass (SMTP connections are pooled). */

@@ -55,6 +55,7 @@ describe('on PostgreSQL', () => {
     expect(tables).toEqual([
       'api_tokens',
       'audit_log',
+      'calendar_feeds',
       'case_access',
       'case_claim_states',
       'case_counts',
@@ -71,6 +72,8 @@ describe('on PostgreSQL', () => {
       'outbox',
       'payment_receipts',
       'payments',
+      'reminder_preferences',
+      'reminders',
       'user_sessions',
       'users',
     ]);
@@ -86,6 +89,8 @@ describe('on PostgreSQL', () => {
       { name: 'Directory1764750000000' },
       { name: 'FrozenDocuments1764800000000' },
       { name: 'PaymentReceipts1764850000000' },
+      { name: 'UserLanguage1764900000000' },
+      { name: 'Reminders1764950000000' },
     ]);
     expect(await db.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")).toEqual([
       { extname: 'pg_trgm' },
