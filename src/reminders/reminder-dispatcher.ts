@@ -44,7 +44,13 @@ interface UserRow {
 }
 
 /** The outcome of one delivery: the row's final status, or an error to retry. */
-type Outcome = { status: 'sent' | 'skipped' | 'expired'; emailState?: 'sent' | 'digest' | null; note?: string };
+type Outcome = {
+  status: 'sent' | 'skipped' | 'expired';
+  emailState?: 'sent' | 'digest' | null;
+  note?: string;
+  /** Shown in the user's inbox (written with the outcome). */
+  inbox?: boolean;
+};
 
 const COLUMNS =
   'id, key, rule, case_id, case_number, claim_id, about_date, instalment_no, recipient, user_id, stale_after, status, attempts, payload';
@@ -88,7 +94,7 @@ export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestr
     leaseMs: 5 * 60_000,
     batch: 200,
     /** Rows delivered at once within a pass (SMTP connections are pooled). */
-    parallel: 8,
+    parallel: 16,
   };
   readonly instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private running: Promise<number> | null = null;
@@ -178,28 +184,39 @@ export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestr
       );
       if (rows.length === 0 || this.stopping) return done;
       const cache = new Caches();
-      let claimed = 0;
+      // One transaction claims the whole batch (a compare-and-set per row); each row is then delivered and its
+      // outcome written (concurrent outcomes share the group commit).
+      const claimed = await this.claimAll(rows);
       let next = 0;
       const worker = async () => {
-        while (next < rows.length && !this.stopping) {
-          const row = rows[next++];
-          if (!(await this.claim(row))) continue; // another instance has it
-          claimed++;
+        while (next < claimed.length && !this.stopping) {
+          const row = claimed[next++];
           if (await this.deliver(row, Number(row.attempts) + 1, cache)) done++;
         }
       };
       await Promise.all(Array.from({ length: this.settings.parallel }, worker));
-      if (claimed === 0) return done;
+      if (claimed.length === 0) return done;
     }
   }
 
-  /** pending (or running past its lease) → running by this instance, if nobody changed the row since it was read. */
-  private claim(row: Row): Promise<boolean> {
-    return this.update(
-      `UPDATE reminders SET status = 'running', claimed_by = ?, claimed_at = ?, attempts = attempts + 1
-        WHERE id = ? AND status = ? AND attempts = ?`,
-      [this.instanceId, new Date().toISOString(), row.id, row.status, Number(row.attempts)],
-    );
+  /** The rows of `rows` this instance claimed: pending (or running past its lease) → running, if nobody changed them. */
+  private claimAll(rows: Row[]): Promise<Row[]> {
+    const at = new Date().toISOString();
+    return this.access.atomically(async (em) => {
+      const mine: Row[] = [];
+      for (const row of rows) {
+        const result = await em.queryRunner!.query(
+          this.access.sql(
+            `UPDATE reminders SET status = 'running', claimed_by = ?, claimed_at = ?, attempts = attempts + 1
+              WHERE id = ? AND status = ? AND attempts = ?`,
+          ),
+          [this.instanceId, at, row.id, row.status, Number(row.attempts)],
+          true,
+        );
+        if (result.affected === 1) mine.push(row);
+      }
+      return mine;
+    });
   }
 
   /** Delivers a claimed row; true when it reached a final status. */
@@ -211,15 +228,15 @@ export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestr
           ? await this.deliverDigest(row)
           : row.rule === PAYMENT_NOTICE.id
             ? await this.deliverToVictim(row)
-            : await this.deliverToUser(row, attempt, cache);
+            : await this.deliverToUser(row, cache);
     } catch (e) {
-      await this.failed(row, attempt, e);
+      await this.failed(row, attempt, e instanceof InboxDelivered ? e.cause : e, e instanceof InboxDelivered);
       return false;
     }
     return this.finish(row, attempt, outcome);
   }
 
-  private async deliverToUser(row: Row, attempt: number, cache: Caches): Promise<Outcome> {
+  private async deliverToUser(row: Row, cache: Caches): Promise<Outcome> {
     const user = await cache.user(row.user_id as string, (id) => this.user(id));
     if (!user || user.disabled_at) return { status: 'skipped', note: 'user disabled or unknown' };
     if (!row.case_id || !(await this.sees(user, row.case_id))) return { status: 'skipped', note: 'case not in scope' };
@@ -227,22 +244,20 @@ export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestr
     const prefs = await cache.prefs(user.id, (id) => this.preferences.of(id));
     const channel = prefs.rules[row.rule as ReminderRuleId] ?? 'email';
     if (channel === 'off') return { status: 'skipped', note: 'off in the preferences' };
-    // The inbox first (always on): a failing e-mail does not keep the reminder from the workplace.
-    await this.update(`UPDATE reminders SET inbox_at = ? WHERE id = ? AND inbox_at IS NULL AND ${MINE}`, [
-      this.clock.now().toISOString(),
-      row.id,
-      this.instanceId,
-      attempt,
-    ]);
     const address = prefs.email ?? user.email;
-    if (channel !== 'email' || !this.mailer.enabled || !address) return { status: 'sent', emailState: null };
+    if (channel !== 'email' || !this.mailer.enabled || !address)
+      return { status: 'sent', emailState: null, inbox: true };
     if (prefs.digest) {
       await this.planDigest(user.id);
-      return { status: 'sent', emailState: 'digest' };
+      return { status: 'sent', emailState: 'digest', inbox: true };
     }
     const lang = languageOf(user);
-    await this.mailer.send({ to: address, key: row.key, ...reminderMail(lang, factsOf(row), this.publicUrl) });
-    return { status: 'sent', emailState: 'sent' };
+    try {
+      await this.mailer.send({ to: address, key: row.key, ...reminderMail(lang, factsOf(row), this.publicUrl) });
+    } catch (e) {
+      throw new InboxDelivered(e); // the inbox is always on: a failing e-mail does not keep it from the workplace
+    }
+    return { status: 'sent', emailState: 'sent', inbox: true };
   }
 
   private async deliverToVictim(row: Row): Promise<Outcome> {
@@ -324,18 +339,30 @@ export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestr
     const now = this.clock.now().toISOString();
     return this.update(
       `UPDATE reminders SET status = ?, email_state = COALESCE(?, email_state), done_at = ?, updated_at = ?,
-         last_error = ?, claimed_by = NULL WHERE ${MINE_BY_ID}`,
-      [o.status, o.emailState ?? null, now, now, o.note ?? null, row.id, this.instanceId, attempt],
+         inbox_at = COALESCE(inbox_at, ?), last_error = ?, claimed_by = NULL WHERE ${MINE_BY_ID}`,
+      [
+        o.status,
+        o.emailState ?? null,
+        now,
+        now,
+        o.inbox ? now : null,
+        o.note ?? null,
+        row.id,
+        this.instanceId,
+        attempt,
+      ],
     );
   }
 
-  private async failed(row: Row, attempt: number, e: unknown): Promise<void> {
+  private async failed(row: Row, attempt: number, e: unknown, inbox: boolean): Promise<void> {
     const error = (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 1000);
     const now = new Date();
+    const inboxAt = inbox ? this.clock.now().toISOString() : null;
     if (attempt >= this.settings.maxAttempts) {
       await this.update(
-        `UPDATE reminders SET status = 'failed', last_error = ?, done_at = ?, updated_at = ?, claimed_by = NULL WHERE ${MINE_BY_ID}`,
-        [error, now.toISOString(), now.toISOString(), row.id, this.instanceId, attempt],
+        `UPDATE reminders SET status = 'failed', last_error = ?, done_at = ?, updated_at = ?, claimed_by = NULL,
+           inbox_at = COALESCE(inbox_at, ?) WHERE ${MINE_BY_ID}`,
+        [error, now.toISOString(), now.toISOString(), inboxAt, row.id, this.instanceId, attempt],
       );
       this.logger.error(
         `reminder ${row.rule} ${row.id} failed after ${attempt} attempt(s); see GET /api/reminders/failed`,
@@ -345,8 +372,17 @@ export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestr
     const delay =
       Math.min(this.settings.retryMaxMs, this.settings.retryBaseMs * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
     await this.update(
-      `UPDATE reminders SET status = 'pending', claimed_by = NULL, retry_at = ?, last_error = ?, updated_at = ? WHERE ${MINE_BY_ID}`,
-      [new Date(now.getTime() + delay).toISOString(), error, now.toISOString(), row.id, this.instanceId, attempt],
+      `UPDATE reminders SET status = 'pending', claimed_by = NULL, retry_at = ?, last_error = ?, updated_at = ?,
+         inbox_at = COALESCE(inbox_at, ?) WHERE ${MINE_BY_ID}`,
+      [
+        new Date(now.getTime() + delay).toISOString(),
+        error,
+        now.toISOString(),
+        inboxAt,
+        row.id,
+        this.instanceId,
+        attempt,
+      ],
     );
     this.logger.warn(`reminder ${row.rule} ${row.id} attempt ${attempt} failed; next in ${Math.round(delay)} ms`);
     const timer = setTimeout(() => {
@@ -386,6 +422,13 @@ export class ReminderDispatcher implements OnApplicationBootstrap, OnModuleDestr
       const result = await em.queryRunner!.query(this.access.sql(sql), params, true);
       return result.affected === 1;
     });
+  }
+}
+
+/** An e-mail failed after the reminder was due in the inbox: the retry keeps it there. */
+class InboxDelivered extends Error {
+  constructor(readonly cause: unknown) {
+    super('e-mail failed');
   }
 }
 
