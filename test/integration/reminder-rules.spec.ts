@@ -8,6 +8,7 @@ import type { ParsedMail } from 'mailparser';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { UsersService } from '../../src/auth/users.service';
 import { ReminderDispatcher } from '../../src/reminders/reminder-dispatcher';
 import { DeadlineSweeper } from '../../src/workflow/deadline-sweeper';
 import { application, TENGE } from '../factories/case.factory';
@@ -59,7 +60,12 @@ describe('reminder rules: term, petition, hearing, second miss, withdrawal, dige
     // Contract Tue 1 Dec + 30 days = Thu 31 Dec. Five working days before: 30, 29, 28, 25, 24 → Thu 24 Dec.
     await c.startNegotiation(kase.id, kase.claims[0].id, '2026-12-01');
     expect(await day('2026-12-23')).toEqual([]);
-    expect(await day('2026-12-24')).toEqual([`${MEDIATOR} Срок медиации истекает — № ${kase.number}`]);
+    // In the language the mediator reads the workplace in (Kazakh here).
+    await t.app.get(UsersService).setLanguage(t.users.mediator.id, 'kk');
+    expect(await day('2026-12-24')).toEqual([`${MEDIATOR} Медиация мерзімі аяқталып келеді — № ${kase.number}`]);
+    const mail = smtp.mails[smtp.mails.length - 1];
+    expect(mail.text).toContain(`№ ${kase.number} іс: медиация мерзімі 2026 ж. 31 желтоқсан аяқталады`);
+    await t.app.get(UsersService).setLanguage(t.users.mediator.id, 'ru');
     expect(await day('2026-12-25')).toEqual([]);
   }, 60_000);
 
@@ -160,6 +166,24 @@ describe('reminder rules: term, petition, hearing, second miss, withdrawal, dige
     expect(digest.text).toContain(second.number);
     expect(await day('2027-05-12', '12:00')).toEqual([]);
     await t.as('mediator').put('/api/reminders/preferences').send({ digest: false }).expect(200);
+  }, 60_000);
+
+  it('a user who no longer sees the case gets nothing', async () => {
+    t.clock.set(at('2027-05-17'));
+    const c = new CaseClient(t);
+    const kase = await c.open();
+    await c.send(kase.id, { type: 'case.accepted' });
+    await c.startNegotiation(kase.id, kase.claims[0].id, '2027-05-17'); // term ends 16 Jun → reminder Wed 9 Jun
+    // His access is gone (as after a hand-over racing the delivery): the scope is checked again at delivery.
+    const access = t.app.get(ReminderDispatcher)['access'];
+    await access.atomically((em) =>
+      em.query(`DELETE FROM case_access WHERE case_id = ? AND key LIKE 'mediator:%'`, [kase.id]),
+    );
+    expect((await day('2027-06-09')).filter((s) => s.includes(kase.number))).toEqual([]);
+    const rows = await access.read((em) =>
+      em.query(`SELECT status, last_error FROM reminders WHERE case_id = ? AND rule = 'term.ending'`, [kase.id]),
+    );
+    expect(rows).toEqual([{ status: 'skipped', last_error: 'case not in scope' }]);
   }, 60_000);
 
   it('a disabled user gets nothing, not even in the inbox', async () => {
