@@ -92,6 +92,13 @@ export const REMINDERS_MESSAGES: Messages = {
     'Case {number}: a payment of {amount} made on {date} has been recorded for you.',
   ),
 
+  'reminders.rule.digest.title': text('Күнделікті жинақ хат', 'Ежедневная сводка', 'Daily digest'),
+  'reminders.rule.digest.line': text(
+    'Бір күнгі еске салулар бір хатта.',
+    'Напоминания за день одним письмом.',
+    'The day’s reminders in one e-mail.',
+  ),
+
   // ── the e-mail around the text ──
   'reminders.mail.open': text('Істі ашу', 'Открыть дело', 'Open the case'),
   'reminders.mail.why': text(
