@@ -9,6 +9,7 @@ import { CourtPacketModule } from './court-packet/court-packet.module';
 import { DirectoryModule } from './directory/directory.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { RestitutionModule } from './restitution/restitution.module';
 import { WebModule } from './web/web.module';
 import { WorkflowModule } from './workflow/workflow.module';
@@ -23,5 +24,6 @@ export const FEATURE_MODULES: Type[] = [
   DocumentsModule,
   AuditModule,
   CourtPacketModule,
+  RemindersModule,
   WebModule,
 ];

@@ -91,6 +91,25 @@ export class Env {
   @IsString()
   PUBLIC_URL = '';
 
+  /**
+   * The mail server reminders are sent through, e.g. `smtp://user:password@mail.example.kz:587` or `smtps://…:465`.
+   * Empty: the e-mail channel is off and reminders reach users in the workplace's inbox only.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of reminder e-mails, e.g. `Медиация <noreply@mediation.example.kz>`. */
+  @IsString()
+  SMTP_FROM = 'Mediation <noreply@localhost>';
+
+  /** How often the reminder dispatcher looks for due reminders, in seconds. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 60 : Number(value)))
+  @IsInt()
+  @Min(1)
+  REMINDER_POLL_SECONDS = 60;
+
   /** `true`: the session cookie is Secure (TLS only); `auto`: when PUBLIC_URL is https. */
   @IsIn(['auto', 'true', 'false'])
   COOKIE_SECURE: 'auto' | 'true' | 'false' = 'auto';
@@ -118,7 +137,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const value = source[key];
     if (value !== undefined && value !== '') picked[key] = value;
   }
-  for (const key of ['DATABASE_URL', 'FIXED_CLOCK', 'TRUST_PROXY']) if (source[key]) picked[key] = source[key];
+  for (const key of ['DATABASE_URL', 'FIXED_CLOCK', 'TRUST_PROXY', 'SMTP_URL'])
+    if (source[key]) picked[key] = source[key];
   const env = plainToInstance(Env, picked);
   const errors = validateSync(env, { whitelist: true });
   if (errors.length > 0) {

@@ -10,6 +10,7 @@ import { RestitutionModule } from './restitution/restitution.module';
 export const WEB_AREAS: Type[] = [MyWorkModule, AdminModule];
 import { CasePageModule } from './case/case.module';
 import { MyWorkModule } from './my-work/my-work.module';
+import { ReminderPagesModule } from './reminders/reminder-pages.module';
 
 export const WEB_AREAS: Type[] = [MyWorkModule, CasePageModule];
 import { ListsModule } from './lists/lists.module';
@@ -21,3 +22,4 @@ import { MyWorkModule } from './my-work/my-work.module';
 
 export const WEB_AREAS: Type[] = [MyWorkModule, IntakeModule];
 export const WEB_AREAS: Type[] = [MyWorkModule, RestitutionModule];
+export const WEB_AREAS: Type[] = [MyWorkModule, ReminderPagesModule];

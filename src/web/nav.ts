@@ -17,6 +17,9 @@ export const NAV: readonly NavEntry[] = [
   { href: '/verify', label: 'nav.verify', roles: ['court', 'mediator', 'lawyer', 'officer'] },
   { href: '/admin/users', label: 'nav.users', roles: ['admin'] },
   { href: '/admin/directory', label: 'nav.directory', roles: ['admin'] },
+  { href: '/inbox', label: 'nav.inbox', roles: ['mediator', 'lawyer', 'court', 'officer'] },
+  { href: '/settings/reminders', label: 'nav.reminderSettings', roles: ['mediator', 'lawyer', 'court', 'officer'] },
+  { href: '/admin/reminders', label: 'nav.failedReminders', roles: ['admin'] },
 ];
 
 /** Where a user lands after signing in. */

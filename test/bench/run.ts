@@ -10,6 +10,7 @@
  *   agreement HTML render / warm PDF medians, pdf 50 parallel: p99 N ms, N per s (documents.bench.ts) [p99 ≤ 1000]
  *   login: N ms                                   POST /api/auth/login, argon2id m=19456 KiB t=2 p=1 (auth.bench.ts) [≤ 300]
  *   auth overhead per request: N ms               the authentication hook in-process, credential cached          [≤ 0.1]
+ *   reminders dispatched: N per s                 10,000 due reminders, inbox + e-mail to a local SMTP server (reminders.bench.ts)
  *   1M cases: …                                   test/bench/million.ts, when present and asked for or already seeded
  *
  * --verbose (or BENCH_VERBOSE=1) adds a line of detail under each figure.
@@ -29,6 +30,7 @@ import { engineOf, negotiatingCase, type CaseRef, type Engine } from './engine';
 import { httpClosedLoop, httpOpenLoop } from './http.bench';
 import { createCast } from '../support/cast';
 import { benchPayments } from './payments.bench';
+import { benchReminders } from './reminders.bench';
 import { RawSqlite, type RawCase } from './raw-sqlite';
 
 const args = process.argv.slice(2);
@@ -291,6 +293,7 @@ async function main() {
     for (const line of await benchDocuments(app, engine)) (line.startsWith('  ') ? detail : print)(line);
     for (const line of await benchAuth(app, port, cast.mediator)) (line.startsWith('  ') ? detail : print)(line);
     await app.close();
+    for (const line of await benchReminders()) (line.startsWith('  ') ? detail : print)(line);
 
     // --- 1M cases (another branch's file; its own database, seeded once and reused) ---
     const million = millionBench();

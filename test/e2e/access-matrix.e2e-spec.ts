@@ -181,6 +181,27 @@ const MATRIX: Record<string, { expect: (role: Role, scope: Scope | null) => numb
   },
   'POST /cases/:id/claims/:claimId/default': { expect: page(caseRoute(400, ['officer'])), body: {} },
   'GET /cases/:id/claims/:claimId/receipts/:sha256': { expect: page(caseRoute(404)) },
+  // reminders (issue 11): one's own inbox, preferences and calendar address; failed deliveries for the administrator;
+  // the calendar feed is public, its secret the credential (an unknown one: 404). A reminder id never seen: 404.
+  'GET /api/inbox': { expect: plainRoute(200, CASE_ROLES) },
+  'POST /api/inbox/:id/read': { expect: plainRoute(404, CASE_ROLES) },
+  'POST /api/inbox/read-all': { expect: plainRoute(204, CASE_ROLES) },
+  'GET /api/reminders/preferences': { expect: plainRoute(200, CASE_ROLES) },
+  'PUT /api/reminders/preferences': { expect: plainRoute(400, CASE_ROLES), body: { email: 'not-an-address' } },
+  'GET /api/reminders/calendar': { expect: plainRoute(200, CASE_ROLES) },
+  'POST /api/reminders/calendar': { expect: plainRoute(201, CASE_ROLES) },
+  'DELETE /api/reminders/calendar': { expect: plainRoute(204, CASE_ROLES) },
+  'GET /api/reminders/failed': { expect: plainRoute(200, ['admin']) },
+  'POST /api/reminders/:id/retry': { expect: plainRoute(404, ['admin']) },
+  'GET /calendar/:file': { expect: publicRoute(404) },
+  'GET /inbox': { expect: page(plainRoute(200, CASE_ROLES)) },
+  'POST /inbox/read': { expect: page(plainRoute(400, CASE_ROLES)), body: {} },
+  'GET /settings/reminders': { expect: page(plainRoute(200, CASE_ROLES)) },
+  'POST /settings/reminders': { expect: page(plainRoute(400, CASE_ROLES)), body: { email: 'not-an-address' } },
+  'POST /settings/reminders/calendar': { expect: page(plainRoute(200, CASE_ROLES)) },
+  'POST /settings/reminders/calendar/revoke': { expect: page(plainRoute(303, CASE_ROLES)) },
+  'GET /admin/reminders': { expect: page(plainRoute(200, ['admin'])) },
+  'POST /admin/reminders/:id/retry': { expect: page(plainRoute(404, ['admin'])) },
 };
 
 describe('access matrix: every route × every role × own / foreign case', () => {
@@ -275,9 +296,11 @@ describe('access matrix: every route × every role × own / foreign case', () =>
               ? await client.post(url, row.body)
               : route.method === 'PATCH'
                 ? await client.patch(url, row.body)
-                : route.method === 'DELETE'
-                  ? await client.delete(url)
-                  : await client.get(url);
+                : route.method === 'PUT'
+                  ? await client.put(url, row.body)
+                  : route.method === 'DELETE'
+                    ? await client.delete(url)
+                    : await client.get(url);
           calls++;
           const expected = row.expect(role, scope);
           if (res.status !== expected)

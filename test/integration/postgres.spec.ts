@@ -58,6 +58,7 @@ describe('on PostgreSQL', () => {
     expect(tables).toEqual([
       'api_tokens',
       'audit_log',
+      'calendar_feeds',
       'case_access',
       'case_claim_states',
       'case_counts',
@@ -74,6 +75,8 @@ describe('on PostgreSQL', () => {
       'outbox',
       'payment_receipts',
       'payments',
+      'reminder_preferences',
+      'reminders',
       'user_sessions',
       'users',
     ]);
@@ -91,6 +94,7 @@ describe('on PostgreSQL', () => {
       { name: 'PaymentReceipts1764850000000' },
       { name: 'UserLanguage1764900000000' },
       { name: 'WorkDates1764940000000' },
+      { name: 'Reminders1764950000000' },
     ]);
     expect(await db.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")).toEqual([
       { extname: 'pg_trgm' },

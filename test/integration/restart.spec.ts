@@ -70,6 +70,9 @@ describe('deadlines survive a restart', () => {
         'document_files',
         'case_access',
         'directory_entries',
+        'reminders',
+        'reminder_preferences',
+        'calendar_feeds',
       ]),
     );
     expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([
@@ -86,6 +89,7 @@ describe('deadlines survive a restart', () => {
       { name: 'PaymentReceipts1764850000000' },
       { name: 'UserLanguage1764900000000' },
       { name: 'WorkDates1764940000000' },
+      { name: 'Reminders1764950000000' },
     ]);
     const journal = await db.query('PRAGMA journal_mode');
     expect(journal[0].journal_mode).toBe('wal');

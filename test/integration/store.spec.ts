@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BufferedAuditLog } from '../../src/audit/buffered-audit-log';
 import { DataSource } from 'typeorm';
+import { ReminderDispatcher } from '../../src/reminders/reminder-dispatcher';
 import { OutboxDispatcher, type OutboxEffect } from '../../src/workflow/outbox.dispatcher';
 import { WorkflowRepository } from '../../src/workflow/workflow.repository';
 import { WorkflowStore } from '../../src/workflow/workflow.store';
@@ -173,6 +174,9 @@ describe('the workflow store', () => {
         await c.send(kase.id, { type: 'invitation.sent', claimId });
         await c.send(kase.id, { type: 'invitation.accepted', claimId });
         await c.send(kase.id, { type: 'contract.signed', claimId, contractDate: '2026-12-01' });
+        // The reminders these steps planned are delivered in the background: let that finish before counting.
+        await new Promise((r) => setTimeout(r, 100));
+        await t.app.get(ReminderDispatcher).dispatch();
         const held = await statements(t, () => c.send(kase.id, { type: 'session.held', claimId, form: 'phone' }));
         expect(held.filter((s) => !/^(BEGIN|COMMIT)/.test(s)).map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual([
           'UPDATE cases',

@@ -69,6 +69,7 @@ export interface ScopedApp extends Omit<TestApp, 'as'> {
     get(url: string): request.Test;
     post(url: string, body?: object): request.Test;
     patch(url: string, body?: object): request.Test;
+    put(url: string, body?: object): request.Test;
     delete(url: string): request.Test;
   };
   idOf(member: Member): string;
@@ -99,6 +100,7 @@ export async function startScopedApp(opts: Parameters<typeof startTestApp>[0] = 
         get: (url: string) => sign(request(t.http).get(url)),
         post: (url: string, body?: object) => sign(request(t.http).post(url)).send(body ?? {}),
         patch: (url: string, body?: object) => sign(request(t.http).patch(url)).send(body ?? {}),
+        put: (url: string, body?: object) => sign(request(t.http).put(url)).send(body ?? {}),
         delete: (url: string) => sign(request(t.http).delete(url)),
       };
     },

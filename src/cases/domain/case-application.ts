@@ -45,6 +45,10 @@ export interface ClaimantData {
   bin?: string;
   address?: string;
   phone?: string;
+  /** Where the victim wants the notices of payments (issue 11 item 5); only with `paymentNotices`. Never logged. */
+  email?: string;
+  /** The victim's consent to an e-mail of each payment recorded for him. */
+  paymentNotices?: boolean;
   representative?: RepresentativeData;
   identityDocument?: IdentityDocument;
 }

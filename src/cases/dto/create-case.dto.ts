@@ -293,6 +293,23 @@ export class VictimDto {
   @MaxLength(40)
   phone?: string;
 
+  @ApiPropertyOptional({
+    example: 'victim@example.kz',
+    description: 'E-mail for notices of payments recorded for the victim (sent only with `paymentNotices: true`)',
+  })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an e-mail address such as name@example.kz' })
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({
+    example: true,
+    description: "The victim's consent to an e-mail of each payment recorded for him (needs `email`)",
+  })
+  @IsOptional()
+  @IsBoolean()
+  paymentNotices?: boolean;
+
   @Nested(() => RepresentativeDto, {
     required: false,
     description: 'Legal representative of a minor or incapable victim, or of a legal entity',

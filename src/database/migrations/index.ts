@@ -11,6 +11,7 @@ import { FrozenDocuments1764800000000 } from './1764800000000-frozen-documents';
 import { PaymentReceipts1764850000000 } from './1764850000000-payment-receipts';
 import { UserLanguage1764900000000 } from './1764900000000-user-language';
 import { WorkDates1764940000000 } from './1764940000000-work-dates';
+import { Reminders1764950000000 } from './1764950000000-reminders';
 
 /** Every migration, in order. The service runs them on start; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   PaymentReceipts1764850000000,
   UserLanguage1764900000000,
   WorkDates1764940000000,
+  Reminders1764950000000,
 ];

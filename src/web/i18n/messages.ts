@@ -21,6 +21,9 @@ const AREAS: readonly Messages[] = [COMMON_MESSAGES, INTAKE_MESSAGES];
 import { RESTITUTION_MESSAGES } from './restitution.messages';
 
 const AREAS: readonly Messages[] = [COMMON_MESSAGES, RESTITUTION_MESSAGES];
+import { REMINDERS_MESSAGES } from './reminders.messages';
+
+const AREAS: readonly Messages[] = [COMMON_MESSAGES, REMINDERS_MESSAGES];
 
 function merge(areas: readonly Messages[]): Messages {
   const out: Record<string, Messages[string]> = {};
