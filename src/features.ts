@@ -10,6 +10,7 @@ import { DirectoryModule } from './directory/directory.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
 import { RestitutionModule } from './restitution/restitution.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { WebModule } from './web/web.module';
 import { WorkflowModule } from './workflow/workflow.module';
 
@@ -23,5 +24,6 @@ export const FEATURE_MODULES: Type[] = [
   DocumentsModule,
   AuditModule,
   CourtPacketModule,
+  StatisticsModule,
   WebModule,
 ];

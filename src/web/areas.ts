@@ -4,5 +4,6 @@
  */
 import type { Type } from '@nestjs/common';
 import { MyWorkModule } from './my-work/my-work.module';
+import { StatisticsPagesModule } from './statistics/statistics-pages.module';
 
-export const WEB_AREAS: Type[] = [MyWorkModule];
+export const WEB_AREAS: Type[] = [MyWorkModule, StatisticsPagesModule];

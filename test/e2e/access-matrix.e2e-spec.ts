@@ -131,6 +131,12 @@ const MATRIX: Record<string, { expect: (role: Role, scope: Scope | null) => numb
   'POST /logout': { expect: page(plainRoute(303, ALL_ROLES)) },
   'POST /language': { expect: publicRoute(303), body: { lang: 'ru' } },
   'GET /': { expect: page(plainRoute(200, CASE_ROLES)) },
+  // statistics (every role, its own scope) and the «start now» register (lawyers and mediators: their own cases)
+  'GET /api/statistics': { expect: plainRoute(200, ALL_ROLES) },
+  'GET /api/start-now': { expect: plainRoute(200, ['lawyer', 'mediator']) },
+  'GET /statistics': { expect: page(plainRoute(200, ALL_ROLES)) },
+  'GET /statistics.csv': { expect: page(plainRoute(200, ALL_ROLES)) },
+  'GET /start-now': { expect: page(plainRoute(200, ['lawyer', 'mediator'])) },
 };
 
 describe('access matrix: every route × every role × own / foreign case', () => {

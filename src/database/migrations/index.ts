@@ -10,6 +10,7 @@ import { Directory1764750000000 } from './1764750000000-directory';
 import { FrozenDocuments1764800000000 } from './1764800000000-frozen-documents';
 import { PaymentReceipts1764850000000 } from './1764850000000-payment-receipts';
 import { UserLanguage1764900000000 } from './1764900000000-user-language';
+import { Statistics1764970000000 } from './1764970000000-statistics';
 
 /** Every migration, in order. The service runs them on start; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   FrozenDocuments1764800000000,
   PaymentReceipts1764850000000,
   UserLanguage1764900000000,
+  Statistics1764970000000,
 ];

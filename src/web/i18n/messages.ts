@@ -6,8 +6,9 @@
  */
 import type { Lang, Messages } from './lang';
 import { COMMON_MESSAGES } from './common.messages';
+import { STATISTICS_MESSAGES } from './statistics.messages';
 
-const AREAS: readonly Messages[] = [COMMON_MESSAGES];
+const AREAS: readonly Messages[] = [COMMON_MESSAGES, STATISTICS_MESSAGES];
 
 function merge(areas: readonly Messages[]): Messages {
   const out: Record<string, Messages[string]> = {};
