@@ -70,6 +70,8 @@ describe('deadlines survive a restart', () => {
         'document_files',
         'case_access',
         'directory_entries',
+        'case_facts',
+        'case_stats',
       ]),
     );
     expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([
@@ -84,6 +86,8 @@ describe('deadlines survive a restart', () => {
       { name: 'Directory1764750000000' },
       { name: 'FrozenDocuments1764800000000' },
       { name: 'PaymentReceipts1764850000000' },
+      { name: 'UserLanguage1764900000000' },
+      { name: 'Statistics1764970000000' },
     ]);
     const journal = await db.query('PRAGMA journal_mode');
     expect(journal[0].journal_mode).toBe('wal');
