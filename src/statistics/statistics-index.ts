@@ -78,7 +78,12 @@ export async function writeCaseStatistics(db: Queryable, postgres: boolean, w: S
     }),
     lawyerOrganisations,
   };
-  const plan = planningOf(w.application, w.state, w.snapshot);
+  const plan = planningOf(
+    w.application,
+    w.state,
+    w.snapshot,
+    stored && w.applicationUnchanged ? found[0].earliest_petition : undefined,
+  );
   const json = JSON.stringify(facts);
   if (
     stored &&

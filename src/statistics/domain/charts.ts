@@ -32,7 +32,7 @@ export function barChart(title: string, bars: readonly Bar[], series = 1): strin
   const rows = bars
     .map((b, i) => {
       const y = i * rowH + 4;
-      const w = Math.round((numeric(b.value) / max) * (width - 130));
+      const w = Math.round((numeric(b.value) / max) * (width - 150));
       return (
         `<text class="chart-label" x="0" y="${y + 12}">${esc(b.label)}</text>` +
         `<rect class="chart-bar chart-series-${(i % series) + 1}" x="0" y="${y + 17}" width="${Math.max(w, 0)}" height="14" rx="2"></rect>` +
@@ -52,48 +52,60 @@ export interface MonthColumn {
   texts: string[];
 }
 
-/** Columns per month, one bar per series (e.g. applications and agreements), with the numbers above. */
+/**
+ * Columns per month, one bar per series (e.g. applications and agreements). The numbers stand above the bars
+ * when there is room, else above each month as «a / b»; with more than 24 months only the description and the
+ * table carry them.
+ */
 export function monthChart(title: string, seriesLabels: readonly string[], columns: readonly MonthColumn[]): string {
   const id = nextId('chart');
   const width = 400;
-  const top = 26;
+  const top = 40;
   const plot = 120;
-  const height = top + plot + 34;
+  const height = top + plot + 24;
   const n = Math.max(columns.length, 1);
+  const series = Math.max(seriesLabels.length, 1);
   const slot = (width - 10) / n;
-  const barW = Math.max(2, Math.min(14, (slot - 4) / Math.max(seriesLabels.length, 1)));
+  const barW = Math.max(2, Math.min(40, (slot - 6) / series));
   const max = Math.max(1, ...columns.flatMap((c) => c.values.map(numeric)));
-  const showValues = n <= 12;
+  const perBar = barW >= 22;
+  const perMonth = !perBar && slot >= 28;
   const legend = seriesLabels
     .map(
       (s, i) =>
-        `<rect class="chart-bar chart-series-${i + 1}" x="${i * 160}" y="4" width="12" height="12"></rect>` +
-        `<text class="chart-label" x="${i * 160 + 16}" y="14">${esc(s)}</text>`,
+        `<rect class="chart-bar chart-series-${i + 1}" x="${i * 170}" y="4" width="12" height="12"></rect>` +
+        `<text class="chart-label" x="${i * 170 + 16}" y="15">${esc(s)}</text>`,
     )
     .join('');
   const desc = columns
     .map((c) => `${c.label}: ${seriesLabels.map((s, i) => `${s} ${c.texts[i]}`).join(', ')}`)
     .join('; ');
+  const labelEvery = Math.ceil(n / 12);
   const cols = columns
     .map((c, ci) => {
-      const x0 = 5 + ci * slot + (slot - barW * c.values.length) / 2;
+      const centre = 5 + ci * slot + slot / 2;
+      const x0 = centre - (barW * c.values.length) / 2;
+      let highest = top + plot;
       const bars = c.values
         .map((v, si) => {
-          const h = Math.round((numeric(v) / max) * (plot - 14));
+          const h = Math.round((numeric(v) / max) * (plot - 16));
           const x = x0 + si * barW;
           const y = top + plot - h;
-          const value = showValues
+          highest = Math.min(highest, y);
+          const value = perBar
             ? `<text class="chart-value chart-small" x="${(x + barW / 2).toFixed(1)}" y="${y - 3}" text-anchor="middle">${esc(c.texts[si])}</text>`
             : '';
           return `<rect class="chart-bar chart-series-${si + 1}" x="${x.toFixed(1)}" y="${y}" width="${(barW - 1).toFixed(1)}" height="${h}"></rect>${value}`;
         })
         .join('');
-      const labelEvery = Math.ceil(n / 12);
+      const together = perMonth
+        ? `<text class="chart-value chart-small" x="${centre.toFixed(1)}" y="${highest - 3}" text-anchor="middle">${esc(c.texts.join('/'))}</text>`
+        : '';
       const label =
         ci % labelEvery === 0
-          ? `<text class="chart-label chart-small" x="${(5 + ci * slot + slot / 2).toFixed(1)}" y="${top + plot + 14}" text-anchor="middle">${esc(c.label)}</text>`
+          ? `<text class="chart-label chart-small" x="${centre.toFixed(1)}" y="${top + plot + 16}" text-anchor="middle">${esc(c.label)}</text>`
           : '';
-      return bars + label;
+      return bars + together + label;
     })
     .join('');
   return (

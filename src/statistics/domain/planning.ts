@@ -49,8 +49,14 @@ export function earliestPetitionDate(app: CaseApplication): string | null {
 export const startByOf = (earliest: string): string =>
   addMonths(earliest, -planning.startMediationMonthsBeforePetition.value);
 
-export function planningOf(app: CaseApplication, state: string, snapshot: ProcedureState): Planning {
-  const earliestPetition = earliestPetitionDate(app);
+/** `earliest`: the date already computed for this application (the sentence did not change), else computed. */
+export function planningOf(
+  app: CaseApplication,
+  state: string,
+  snapshot: ProcedureState,
+  earliest?: string | null,
+): Planning {
+  const earliestPetition = earliest !== undefined ? earliest : earliestPetitionDate(app);
   const agreed = claimReadings(snapshot).some((c) => c.agreement !== null);
   return {
     earliestPetition,

@@ -14,6 +14,18 @@ import { translate } from '../i18n/messages';
 import { HtmlPage, Pages } from '../pages';
 import { formatMoney, formatMonth } from '../render/format';
 
+const SHORT_MONTH: Record<Lang, Intl.DateTimeFormat> = {
+  kk: new Intl.DateTimeFormat('kk-KZ', { month: 'short', timeZone: 'UTC' }),
+  ru: new Intl.DateTimeFormat('ru-RU', { month: 'short', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }),
+};
+
+/** «янв.», «қаң.», «Jan» — with «’26» when the period spans years. */
+function shortMonth(month: string, lang: Lang, withYear: boolean): string {
+  const name = SHORT_MONTH[lang].format(new Date(`${month}-01T00:00:00Z`)).replace(/\.$/, '');
+  return withYear ? `${name} ’${month.slice(2, 4)}` : name;
+}
+
 type Q = { scope?: string; from?: string; to?: string };
 
 /** A figure as the page reads it: «< 3», «2 000 000,00 ₸», «62,5 %», «—». */
@@ -227,7 +239,7 @@ export class StatisticsPagesController {
         t('stats.chart.months'),
         [t('stats.f.byMonth.applications'), t('stats.f.byMonth.agreements')],
         r.byMonth.map((m) => ({
-          label: formatMonth(m.month, lang).replace(/\s.*$/, '').slice(0, 3),
+          label: shortMonth(m.month, lang, r.period.from.slice(0, 4) !== r.period.to.slice(0, 4)),
           values: [m.applications, m.agreements],
           texts: [show(m.applications), show(m.agreements)],
         })),
