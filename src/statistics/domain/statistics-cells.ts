@@ -187,6 +187,31 @@ export function caseFigures(c: CaseForStatistics): Cell[] {
   return out;
 }
 
+/**
+ * True when a write cannot have changed the case's statistics: the same application and state, not a court's event,
+ * and the same figures before and after (a session held, an extension). Then the hook sends no statement.
+ */
+export function figuresUnchanged(
+  before: { state: string; snapshot: ProcedureState; application: CaseApplication | undefined },
+  after: { state: string; snapshot: ProcedureState; application: CaseApplication; appliedOn: string },
+  eventType: string,
+): boolean {
+  if (before.application !== after.application || before.state !== after.state) return false;
+  if (eventType === 'petition.filed' || eventType === 'court.decided') return false;
+  const figures = (state: string, snapshot: ProcedureState) =>
+    JSON.stringify(
+      caseFigures({
+        appliedOn: after.appliedOn,
+        state,
+        application: after.application,
+        snapshot,
+        lawyerOrganisations: [],
+        court: [],
+      }),
+    );
+  return figures(before.state, before.snapshot) === figures(after.state, after.snapshot);
+}
+
 /** A cell as stored: [scope, metric, month, dimension, dimension value, n]. */
 export type ScopedCell = [string, string, string, string, string, number];
 
