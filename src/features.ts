@@ -11,6 +11,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { RestitutionModule } from './restitution/restitution.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { WebModule } from './web/web.module';
 import { WorkflowModule } from './workflow/workflow.module';
 
@@ -25,5 +26,6 @@ export const FEATURE_MODULES: Type[] = [
   AuditModule,
   CourtPacketModule,
   RemindersModule,
+  StatisticsModule,
   WebModule,
 ];

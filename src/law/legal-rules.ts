@@ -416,6 +416,26 @@ export const civilTerms = {
 } as const;
 
 /**
+ * Planning backwards (issue 12): when mediation should start, counted back from the convict's earliest petition date.
+ * Not statute: the methodological recommendations of the Ministry of Information and Social Development (2021,
+ * «Ұсынымдық нұсқаулық», ../shared/sources/002_…txt, recommendation 14: the court sets «3 айға дейінгі мерзім» to
+ * prepare the release, and convicts should be able to petition «үш ай бұрын» — three months before the date;
+ * the practice of East Kazakhstan described there (mediation before the petition) needs those months to invite
+ * the victims, sign the agreement and pay the part due before the hearing).
+ */
+export const planning = {
+  startMediationMonthsBeforePetition: {
+    value: 3,
+    source: { act: 'setting', article: 'Методические рекомендации 2021, рекомендация 14' },
+    note: 'Медиацию начинать не позднее чем за три месяца до самой ранней даты ходатайства об УДО (практика ВКО, методические рекомендации 2021 г.)',
+    noteKk:
+      'Медиацияны ҚМБ туралы өтініштің ең ерте күнінен кемінде үш ай бұрын бастау (ШҚО тәжірибесі, 2021 ж. ұсынымдық нұсқаулық)',
+  } as Rule<number>,
+  /** How far ahead the «start now» register looks by default, months (a product setting). */
+  registerHorizonMonths: 6,
+} as const;
+
+/**
  * Settings: points LAW.md marks as [INFERENCE] or open. An administrator may change them; they are not statute.
  */
 export const settings = {

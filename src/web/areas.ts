@@ -15,6 +15,7 @@ import { ReminderPagesModule } from './reminders/reminder-pages.module';
 export const WEB_AREAS: Type[] = [MyWorkModule, CasePageModule];
 import { ListsModule } from './lists/lists.module';
 import { MyWorkModule } from './my-work/my-work.module';
+import { StatisticsPagesModule } from './statistics/statistics-pages.module';
 
 export const WEB_AREAS: Type[] = [MyWorkModule, ListsModule];
 import { IntakeModule } from './intake/intake.module';
@@ -23,3 +24,4 @@ import { MyWorkModule } from './my-work/my-work.module';
 export const WEB_AREAS: Type[] = [MyWorkModule, IntakeModule];
 export const WEB_AREAS: Type[] = [MyWorkModule, RestitutionModule];
 export const WEB_AREAS: Type[] = [MyWorkModule, ReminderPagesModule];
+export const WEB_AREAS: Type[] = [MyWorkModule, StatisticsPagesModule];

@@ -14,6 +14,8 @@ export const NAV: readonly NavEntry[] = [
   { href: '/cases/new', label: 'nav.newCase', roles: ['mediator', 'lawyer'] },
   { href: '/court', label: 'nav.court', roles: ['court'] },
   { href: '/supervision', label: 'nav.supervision', roles: ['officer'] },
+  { href: '/start-now', label: 'nav.startNow', roles: ['mediator', 'lawyer'] },
+  { href: '/statistics', label: 'nav.statistics', roles: ['mediator', 'lawyer', 'court', 'officer', 'admin'] },
   { href: '/verify', label: 'nav.verify', roles: ['court', 'mediator', 'lawyer', 'officer'] },
   { href: '/admin/users', label: 'nav.users', roles: ['admin'] },
   { href: '/admin/directory', label: 'nav.directory', roles: ['admin'] },

@@ -31,6 +31,7 @@ import { httpClosedLoop, httpOpenLoop } from './http.bench';
 import { createCast } from '../support/cast';
 import { benchPayments } from './payments.bench';
 import { benchReminders } from './reminders.bench';
+import { benchStatistics } from './statistics.bench';
 import { RawSqlite, type RawCase } from './raw-sqlite';
 
 const args = process.argv.slice(2);
@@ -306,6 +307,8 @@ async function main() {
         `1M cases: skipped (not seeded yet: npm run bench -- --million, or BENCH_MILLION=1, seeds it once — minutes)`,
       );
     }
+    // --- statistics: the sums 1M cases leave in case_stats (test/bench/statistics.bench.ts), its own database ---
+    for (const line of await benchStatistics()) (line.startsWith('  ') ? detail : print)(line);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -202,6 +202,12 @@ const MATRIX: Record<string, { expect: (role: Role, scope: Scope | null) => numb
   'POST /settings/reminders/calendar/revoke': { expect: page(plainRoute(303, CASE_ROLES)) },
   'GET /admin/reminders': { expect: page(plainRoute(200, ['admin'])) },
   'POST /admin/reminders/:id/retry': { expect: page(plainRoute(404, ['admin'])) },
+  // statistics (every role, its own scope) and the «start now» register (lawyers and mediators: their own cases)
+  'GET /api/statistics': { expect: plainRoute(200, ALL_ROLES) },
+  'GET /api/start-now': { expect: plainRoute(200, ['lawyer', 'mediator']) },
+  'GET /statistics': { expect: page(plainRoute(200, ALL_ROLES)) },
+  'GET /statistics.csv': { expect: page(plainRoute(200, ALL_ROLES)) },
+  'GET /start-now': { expect: page(plainRoute(200, ['lawyer', 'mediator'])) },
 };
 
 describe('access matrix: every route × every role × own / foreign case', () => {

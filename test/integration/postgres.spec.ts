@@ -63,8 +63,10 @@ describe('on PostgreSQL', () => {
       'case_claim_states',
       'case_counts',
       'case_events',
+      'case_facts',
       'case_iin',
       'case_index',
+      'case_stats',
       'cases',
       'confidential_notes',
       'deadlines',
@@ -95,6 +97,7 @@ describe('on PostgreSQL', () => {
       { name: 'UserLanguage1764900000000' },
       { name: 'WorkDates1764940000000' },
       { name: 'Reminders1764950000000' },
+      { name: 'Statistics1764970000000' },
     ]);
     expect(await db.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")).toEqual([
       { extname: 'pg_trgm' },
@@ -547,5 +550,17 @@ describe('on PostgreSQL', () => {
       expect(found[0]).toEqual(found[1]);
       if (kind === 'reply') expect(found[0].some((r) => r.startsWith(kase.id))).toBe(true);
     }
+  it('statistics and the «start now» register read their pre-aggregates on PostgreSQL (sums = the cases)', async () => {
+    await c.open(); // awaiting acceptance, no agreement: on the register
+    const own = await db.query<{ n: string }[]>('SELECT count(*) AS n FROM case_access WHERE key = $1', [
+      `lawyer:${t.users.lawyer.id}`,
+    ]);
+    const r = (await t.as('lawyer').get('/api/statistics?from=2020-01&to=2029-12').expect(200)).body;
+    expect(r.applications.total).toBe(Number(own[0].n));
+    const region = (await t.as('admin').get('/api/statistics?from=2020-01&to=2029-12').expect(200)).body;
+    const all = await db.query<{ n: string }[]>('SELECT count(*) AS n FROM cases');
+    expect(region.applications.total).toBe(Number(all[0].n));
+    const register = (await t.as('lawyer').get('/api/start-now?months=120').expect(200)).body;
+    expect(register.items.length).toBeGreaterThan(0);
   });
 });

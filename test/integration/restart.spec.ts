@@ -73,6 +73,8 @@ describe('deadlines survive a restart', () => {
         'reminders',
         'reminder_preferences',
         'calendar_feeds',
+        'case_facts',
+        'case_stats',
       ]),
     );
     expect(await db.query('SELECT name FROM migrations ORDER BY id')).toEqual([
@@ -90,6 +92,7 @@ describe('deadlines survive a restart', () => {
       { name: 'UserLanguage1764900000000' },
       { name: 'WorkDates1764940000000' },
       { name: 'Reminders1764950000000' },
+      { name: 'Statistics1764970000000' },
     ]);
     const journal = await db.query('PRAGMA journal_mode');
     expect(journal[0].journal_mode).toBe('wal');

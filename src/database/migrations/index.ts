@@ -12,6 +12,7 @@ import { PaymentReceipts1764850000000 } from './1764850000000-payment-receipts';
 import { UserLanguage1764900000000 } from './1764900000000-user-language';
 import { WorkDates1764940000000 } from './1764940000000-work-dates';
 import { Reminders1764950000000 } from './1764950000000-reminders';
+import { Statistics1764970000000 } from './1764970000000-statistics';
 
 /** Every migration, in order. The service runs them on start; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   UserLanguage1764900000000,
   WorkDates1764940000000,
   Reminders1764950000000,
+  Statistics1764970000000,
 ];

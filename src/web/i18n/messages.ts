@@ -24,6 +24,9 @@ const AREAS: readonly Messages[] = [COMMON_MESSAGES, RESTITUTION_MESSAGES];
 import { REMINDERS_MESSAGES } from './reminders.messages';
 
 const AREAS: readonly Messages[] = [COMMON_MESSAGES, REMINDERS_MESSAGES];
+import { STATISTICS_MESSAGES } from './statistics.messages';
+
+const AREAS: readonly Messages[] = [COMMON_MESSAGES, STATISTICS_MESSAGES];
 
 function merge(areas: readonly Messages[]): Messages {
   const out: Record<string, Messages[string]> = {};
