@@ -111,12 +111,6 @@ async function registerHttpPlugins(app: NestFastifyApplication, log: PinoLogger)
     // (request.isMultipart() is only set once the plugin's parser has run, after this hook)
     const type = request.headers['content-type'] ?? '';
     const multipartBody = /^multipart\//i.test(type);
-    // A form post (urlencoded) is for the pages only: the API answers it 415 as any other non-JSON body
-    const formForApi = /^application\/x-www-form-urlencoded/i.test(type) && request.url.startsWith('/api/');
-    if (formForApi) {
-      const { status, body } = frameworkError({ code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 })!;
-      return void reply.code(status).send(body);
-    }
     if (!multipartBody || MULTIPART_ROUTES.has(request.routeOptions.url ?? '')) return done(null, payload);
     const { status, body } = frameworkError({ code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 })!;
     void reply.code(status).send(body);

@@ -1,7 +1,6 @@
 import type { CaseStateValue, ClaimState, MediationStateValue, RestitutionStateValue } from '../../machines';
 
 /** Languages the labels are written in: the users' languages (Kazakh, Russian) and English for the workplace. */
-/** Languages the labels are written in (the users' languages: Kazakh and Russian; English for the workplace). */
 export type LabelLang = 'kk' | 'ru' | 'en';
 type Labels<S extends string> = Record<S, Record<LabelLang, string>>;
 
@@ -11,7 +10,6 @@ const CASE_STATES: Labels<CaseStateValue> = {
     ru: 'заявление подано, медиатор не принял решение',
     kk: 'өтініш берілді, медиатор шешім қабылдаған жоқ',
     en: 'application filed, the mediator has not decided yet',
-    en: 'application filed, the mediator has not decided',
   },
   declined: { ru: 'медиатор отказался от дела', kk: 'медиатор істен бас тартты', en: 'the mediator declined the case' },
   mediation: { ru: 'идёт медиация', kk: 'медиация жүріп жатыр', en: 'mediation under way' },
@@ -30,13 +28,11 @@ const CASE_STATES: Labels<CaseStateValue> = {
     ru: 'суд освободил условно-досрочно, освобождение ожидается',
     kk: 'сот шартты түрде мерзімінен бұрын босатты, босату күтілуде',
     en: 'the court granted parole, release pending',
-    en: 'the court granted parole, release awaited',
   },
   replaced: {
     ru: 'наказание заменено более мягким',
     kk: 'жаза жеңілірек жазамен ауыстырылды',
     en: 'punishment replaced with a milder one',
-    en: 'the sentence was replaced by a milder one',
   },
   refused: {
     ru: 'суд отказал в ходатайстве',
@@ -63,27 +59,16 @@ const MEDIATION_STATES: Labels<MediationStateValue> = {
     ru: 'требование государства: учитывается, медиации не подлежит',
     kk: 'мемлекеттің талабы: есепке алынады, медиацияға жатпайды',
     en: 'state claim: recorded, not subject to mediation',
-  pending: {
-    ru: 'потерпевший ещё не приглашён',
-    kk: 'жәбірленуші әлі шақырылған жоқ',
-    en: 'the victim is not invited yet',
-  },
-  tracked: {
-    ru: 'требование государства: учитывается, медиации не подлежит',
-    kk: 'мемлекеттің талабы: есепке алынады, медиацияға жатпайды',
-    en: 'a claim of the State: tracked, not mediated',
   },
   invited: {
     ru: 'приглашение направлено, ответа нет',
     kk: 'шақыру жіберілді, жауап жоқ',
     en: 'invitation sent, no reply yet',
-    en: 'invitation sent, no reply',
   },
   accepted: {
     ru: 'приглашение принято, договор о медиации не подписан',
     kk: 'шақыру қабылданды, медиация туралы шартқа қол қойылған жоқ',
     en: 'invitation accepted, mediation contract not signed yet',
-    en: 'invitation accepted, mediation contract not signed',
   },
   negotiating: { ru: 'идут переговоры', kk: 'келіссөздер жүріп жатыр', en: 'negotiations under way' },
   agreed: { ru: 'соглашение подписано', kk: 'келісімге қол қойылды', en: 'agreement signed' },
@@ -114,7 +99,6 @@ const RESTITUTION_STATES: Labels<RestitutionStateValue> = {
     ru: 'ожидается оплата до судебного заседания',
     kk: 'сот отырысына дейін төлем күтілуде',
     en: 'payment due before the court hearing',
-    en: 'payment awaited before the hearing',
   },
   awaitingRelease: {
     ru: 'рассрочка начнётся после освобождения',
@@ -135,7 +119,6 @@ const RESTITUTION_STATES: Labels<RestitutionStateValue> = {
     ru: 'направлено представление об уклонении от возмещения',
     kk: 'өтеуден жалтару туралы ұсыну жіберілді',
     en: 'evasion of restitution reported',
-    en: 'a report of evading restitution was sent',
   },
   paidInFull: { ru: 'ущерб возмещён полностью', kk: 'залал толық өтелді', en: 'damage paid in full' },
 };
@@ -169,13 +152,5 @@ export function stateLabel(
   return where.claimState ? `${caseLabel}; ${JOIN[lang].claim}: ${claimStateLabel(where.claimState, lang)}` : caseLabel;
 }
 
-/** A claim's restitution state alone: «платёж по графику просрочен». */
-export const restitutionStateLabel = (state: RestitutionStateValue, lang: LabelLang = 'ru'): string =>
-  RESTITUTION_STATES[state][lang];
-
-/** A claim's mediation state alone: «идут переговоры». */
-export const mediationStateLabel = (state: MediationStateValue, lang: LabelLang = 'ru'): string =>
-  MEDIATION_STATES[state][lang];
-
-/** Every case state, for a filter's choices. */
+/** Every value of the case machine's state, in the order of the labels (filters of the cases list). */
 export const CASE_STATE_VALUES = Object.keys(CASE_STATES) as CaseStateValue[];

@@ -4,24 +4,21 @@
  */
 import type { Type } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module';
-import { MyWorkModule } from './my-work/my-work.module';
-import { RestitutionModule } from './restitution/restitution.module';
-
-export const WEB_AREAS: Type[] = [MyWorkModule, AdminModule];
 import { CasePageModule } from './case/case.module';
-import { MyWorkModule } from './my-work/my-work.module';
-import { ReminderPagesModule } from './reminders/reminder-pages.module';
-
-export const WEB_AREAS: Type[] = [MyWorkModule, CasePageModule];
+import { IntakeModule } from './intake/intake.module';
 import { ListsModule } from './lists/lists.module';
 import { MyWorkModule } from './my-work/my-work.module';
+import { ReminderPagesModule } from './reminders/reminder-pages.module';
+import { RestitutionModule } from './restitution/restitution.module';
 import { StatisticsPagesModule } from './statistics/statistics-pages.module';
 
-export const WEB_AREAS: Type[] = [MyWorkModule, ListsModule];
-import { IntakeModule } from './intake/intake.module';
-import { MyWorkModule } from './my-work/my-work.module';
-
-export const WEB_AREAS: Type[] = [MyWorkModule, IntakeModule];
-export const WEB_AREAS: Type[] = [MyWorkModule, RestitutionModule];
-export const WEB_AREAS: Type[] = [MyWorkModule, ReminderPagesModule];
-export const WEB_AREAS: Type[] = [MyWorkModule, StatisticsPagesModule];
+export const WEB_AREAS: Type[] = [
+  MyWorkModule,
+  ListsModule,
+  IntakeModule,
+  CasePageModule,
+  RestitutionModule,
+  AdminModule,
+  ReminderPagesModule,
+  StatisticsPagesModule,
+];

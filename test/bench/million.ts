@@ -471,8 +471,6 @@ function call(
         res.on('end', () => {
           const elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
           const text = Buffer.concat(chunks).toString('utf8');
-          const json = /json/.test(String(res.headers['content-type']));
-          resolve({ status: res.statusCode ?? 0, body: text && json ? JSON.parse(text) : text, ms: elapsed });
           // Pages answer HTML: their body is the text.
           const json = String(res.headers['content-type'] ?? '').includes('json');
           resolve({ status: res.statusCode ?? 0, body: text && json ? JSON.parse(text) : text || null, ms: elapsed });

@@ -33,7 +33,7 @@ describe('the audit log over HTTP', () => {
     db = t.app.get(DataSource);
     // the lawyer opens the case, addressed to the cast's mediator: these two see it (the court and the officer
     // only once it is filed with the court / the parolee released)
-    const created = await new CaseClient(t as never).open();
+    const created = await new CaseClient(t).open();
     caseId = created.id;
     claimId = created.claims[0].id;
     for (const event of [

@@ -550,6 +550,8 @@ describe('on PostgreSQL', () => {
       expect(found[0]).toEqual(found[1]);
       if (kind === 'reply') expect(found[0].some((r) => r.startsWith(kase.id))).toBe(true);
     }
+  });
+
   it('statistics and the «start now» register read their pre-aggregates on PostgreSQL (sums = the cases)', async () => {
     await c.open(); // awaiting acceptance, no agreement: on the register
     const own = await db.query<{ n: string }[]>('SELECT count(*) AS n FROM case_access WHERE key = $1', [

@@ -25,6 +25,7 @@ import {
 } from '../forms/event-form';
 import type { Lang } from '../i18n/lang';
 import { translate } from '../i18n/messages';
+import { caseStatecharts } from '../statechart/case-statecharts';
 import { HtmlPage, Pages, seeOther } from '../pages';
 import { formatDate, formatMoney, parseAmountInput } from '../render/format';
 import {
@@ -130,9 +131,8 @@ export class CasePageController {
       claims: claimCards(view, entity?.snapshot, user.role, lang),
       deadlines: deadlineLines(view, today, lang),
       timeline: timeline(history, view, lang),
-      // The statechart (src/web/statechart, built separately) goes here: an SVG of the machines with the current
-      // states highlighted. Until it is on main the page shows no chart.
-      statechart: null as string | null,
+      // The statecharts of the case and of each claim, drawn from the machine definitions, current states highlighted
+      statecharts: caseStatecharts(view, lang),
       isMediator: user.role === 'mediator',
     };
     return this.pages.render(req, 'case/view', model, {

@@ -8,25 +8,24 @@ import type { Lang, Messages } from './lang';
 import { ADMIN_MESSAGES } from './admin.messages';
 import { CASE_MESSAGES } from './case.messages';
 import { COMMON_MESSAGES } from './common.messages';
-import { STATECHART_MESSAGES } from './statechart.messages';
-
-const AREAS: readonly Messages[] = [COMMON_MESSAGES, STATECHART_MESSAGES, ADMIN_MESSAGES];
-const AREAS: readonly Messages[] = [COMMON_MESSAGES, CASE_MESSAGES];
-import { LISTS_MESSAGES } from './lists.messages';
-
-const AREAS: readonly Messages[] = [COMMON_MESSAGES, LISTS_MESSAGES];
 import { INTAKE_MESSAGES } from './intake.messages';
-
-const AREAS: readonly Messages[] = [COMMON_MESSAGES, INTAKE_MESSAGES];
-import { RESTITUTION_MESSAGES } from './restitution.messages';
-
-const AREAS: readonly Messages[] = [COMMON_MESSAGES, RESTITUTION_MESSAGES];
+import { LISTS_MESSAGES } from './lists.messages';
 import { REMINDERS_MESSAGES } from './reminders.messages';
-
-const AREAS: readonly Messages[] = [COMMON_MESSAGES, REMINDERS_MESSAGES];
+import { RESTITUTION_MESSAGES } from './restitution.messages';
+import { STATECHART_MESSAGES } from './statechart.messages';
 import { STATISTICS_MESSAGES } from './statistics.messages';
 
-const AREAS: readonly Messages[] = [COMMON_MESSAGES, STATISTICS_MESSAGES];
+const AREAS: readonly Messages[] = [
+  COMMON_MESSAGES,
+  ADMIN_MESSAGES,
+  CASE_MESSAGES,
+  INTAKE_MESSAGES,
+  LISTS_MESSAGES,
+  REMINDERS_MESSAGES,
+  RESTITUTION_MESSAGES,
+  STATECHART_MESSAGES,
+  STATISTICS_MESSAGES,
+];
 
 function merge(areas: readonly Messages[]): Messages {
   const out: Record<string, Messages[string]> = {};
