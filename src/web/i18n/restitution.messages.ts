@@ -280,7 +280,6 @@ export const RESTITUTION_MESSAGES: Messages = {
     'Укажите, уважительна ли причина (да/нет)',
     'Say whether the reason is good (yes/no)',
   ),
-  'rule.reason_required': text('Себебін жазыңыз', 'Укажите причину', 'Enter the reason'),
   'rule.evasion_not_repeated': text(
     'Дәлелді себепсіз өткізулер заңда көрсетілгеннен аз',
     'Пропусков без уважительной причины меньше, чем требует закон',
