@@ -125,7 +125,26 @@ export async function checkPage(page: Page, name: string): Promise<string[]> {
   for (const v of await seriousViolations(page))
     out.push(`${name}: axe ${v.impact} ${v.id} (${v.help}) at ${v.nodes.join(', ')}`);
   const overflow = await horizontalOverflow(page);
-  if (overflow > 0) out.push(`${name}: scrolls sideways by ${overflow}px at ${page.viewport()?.width}px`);
+  if (overflow > 0) {
+    // the elements that reach past the right edge (the deepest ones: the culprits, not their containers)
+    const culprits = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      // inside a box that scrolls or clips sideways (a table's .table-wrap), being wide is allowed
+      const clipped = (e: Element): boolean => {
+        for (let p = e.parentElement; p && p !== document.body; p = p.parentElement)
+          if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(p).overflowX)) return true;
+        return false;
+      };
+      const wide = [...document.querySelectorAll('body *')].filter(
+        (e) => e.getBoundingClientRect().right > width + 1 && !clipped(e),
+      );
+      return wide
+        .filter((e) => !wide.some((other) => other !== e && e.contains(other)))
+        .slice(0, 3)
+        .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${[...e.classList].join('.')}`);
+    });
+    out.push(`${name}: scrolls sideways by ${overflow}px at ${page.viewport()?.width}px (${culprits.join(', ')})`);
+  }
   for (const p of consoleProblems(page)) out.push(`${name}: console: ${p}`);
   consoleProblems(page).length = 0;
   await screenshot(page, name);
