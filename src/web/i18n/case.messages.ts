@@ -202,7 +202,6 @@ export const CASE_MESSAGES: Messages = {
   'case.days.today': text('бүгін', 'сегодня', 'today'),
   'case.days.in': text('{n} күннен кейін', 'через {n} дн.', 'in {n} days'),
   'case.days.ago': text('{n} күн бұрын', '{n} дн. назад', '{n} days ago'),
-  'case.statechart': text('Рәсім сызбасы', 'Схема процедуры', 'Statechart of the procedure'),
   'case.timeline': text('Іс тарихы', 'История дела', 'History of the case'),
   'case.timeline.empty': text('Әзірге жазба жоқ.', 'Записей пока нет.', 'Nothing recorded yet.'),
   'case.timeline.applied': text('Өтініш берілді', 'Обращение подано', 'Application filed'),
