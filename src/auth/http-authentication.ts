@@ -107,7 +107,8 @@ export function authenticationHooks(
     );
 
   const preValidation: Hook = (req, reply, done) => {
-    if (!UNSAFE.has(req.method) || req.principal?.via !== 'session' || isLogin(req)) return done();
+    if (!UNSAFE.has(req.method) || req.principal?.via !== 'session' || isLogin(req) || isReadOnlyPost(req))
+      return done();
     if (req.headers[CSRF_HEADER] === undefined && isPageMultipart(req)) {
       leadingCsrfField(req).then(
         (sent) =>
@@ -120,6 +121,14 @@ export function authenticationHooks(
     done();
   };
   return { onRequest, preValidation };
+}
+
+/**
+ * The public document check (`POST /verify`, a clerk uploads a PDF) changes nothing and answers the same signed in
+ * or not: no CSRF token is asked (a signed-in clerk posting its form must not be refused).
+ */
+function isReadOnlyPost(req: FastifyRequest): boolean {
+  return req.url.split('?')[0] === '/verify';
 }
 
 function isLogin(req: FastifyRequest): boolean {

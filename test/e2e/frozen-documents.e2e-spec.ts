@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import request from 'supertest';
+import { signInPage } from '../support/web';
 import { DataSource } from 'typeorm';
 import { PdfService } from '../../src/documents/pdf.service';
 import { OutboxDispatcher } from '../../src/workflow/outbox.dispatcher';
@@ -332,6 +333,15 @@ describe('frozen documents', () => {
       expect(page.text).toContain('Нужен файл PDF');
       expect(page.text).toContain('PDF файлы қажет');
       await request(t.http).post('/verify').send({ file: 'x' }).expect(400);
+      // a court clerk signed in to the workplace checks a file from the same form: nothing to forge, no token asked
+      const clerk = await signInPage(t, 'court');
+      const signedIn = await request(t.http)
+        .post('/verify')
+        .set('Cookie', clerk.cookie)
+        .set('accept', 'text/html')
+        .attach('file', pdf, { filename: 'document.pdf', contentType: 'application/pdf' })
+        .expect(200);
+      expect(signedIn.text).toContain('Файл признан');
     }, 60_000);
 
     it('statements are dated issues: the same all day, a new one the next day, each kept and verifiable', async () => {
