@@ -165,6 +165,8 @@ describe('browser: the whole procedure through the pages, in Kazakh, Russian and
     const c = await newCase();
     const page = await b.page('desktop');
     await page.goto(`${b.baseUrl}/login?next=${encodeURIComponent(`/cases/${c.id}`)}`);
+    // the login field takes the focus on arrival (autofocus): type only once it has it, as a person waits for it
+    await page.waitForFunction(() => document.activeElement?.id === 'login');
     await page.keyboard.type(b.t.users.mediator.login);
     await page.keyboard.press('Tab');
     await page.keyboard.type(b.t.users.mediator.password);

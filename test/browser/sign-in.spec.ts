@@ -33,7 +33,7 @@ describe('browser: sign-in and the frame of every page', () => {
     const page = await b.page();
     await page.goto(`${b.baseUrl}/login`);
     // the login field has the focus on arrival
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('login');
+    await page.waitForFunction(() => document.activeElement?.id === 'login', { timeout: 5000 });
     await page.keyboard.type(b.t.users.lawyer.login);
     await page.keyboard.press('Tab');
     await page.keyboard.type(b.t.users.lawyer.password);
